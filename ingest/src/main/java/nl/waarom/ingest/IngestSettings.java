@@ -1,0 +1,53 @@
+package nl.waarom.ingest;
+
+import java.util.List;
+import nl.waarom.common.Config;
+import nl.waarom.common.Setting;
+import nl.waarom.ingest.privacy.Pseudonymizer;
+import nl.waarom.schemas.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Settings shared by every ingest component (gateway and replay): where Kafka is, the topic
+ * prefix, and the pseudonym secret. Each component's own catalogue adds these to its keys.
+ */
+public final class IngestSettings {
+  public static final String DEFAULT_PSEUDONYM_SECRET = "change-me-local-only";
+
+  public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS = Setting.string(
+      "WAAROM_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092",
+      "Kafka bootstrap servers, comma-separated host:port pairs.");
+  public static final Setting<String> TOPIC_PREFIX = new Setting<>(
+      "WAAROM_TOPIC_PREFIX", "string", Topics.DEFAULT_PREFIX, false,
+      "Prefix of every Waarom topic name, so several installations can share one cluster.",
+      prefix -> Topics.withPrefix(prefix).prefix());
+  public static final Setting<String> PSEUDONYM_SECRET = Setting.secret(
+      "WAAROM_PSEUDONYM_SECRET", DEFAULT_PSEUDONYM_SECRET,
+      "HMAC-SHA256 key that turns a raw customerId into the customerKey pseudonym. Use the same "
+          + "secret on every ingest instance, or repeat contacts no longer join; keep it secret.");
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestSettings.class);
+
+  private IngestSettings() {}
+
+  /** The shared settings; never null. */
+  public static List<Setting<?>> all() {
+    return List.of(KAFKA_BOOTSTRAP_SERVERS, TOPIC_PREFIX, PSEUDONYM_SECRET);
+  }
+
+  /** The topic catalogue for the configured prefix. */
+  public static Topics topics(Config config) {
+    return Topics.withPrefix(config.get(TOPIC_PREFIX));
+  }
+
+  /** The pseudonymizer for the configured secret; warns when it is the published default. */
+  public static Pseudonymizer pseudonymizer(Config config) {
+    String secret = config.get(PSEUDONYM_SECRET);
+    if (DEFAULT_PSEUDONYM_SECRET.equals(secret)) {
+      LOG.warn("{} is the built-in default: customer pseudonyms can be recomputed by anyone. "
+          + "Set a private secret outside local development.", PSEUDONYM_SECRET.env());
+    }
+    return new Pseudonymizer(secret);
+  }
+}

@@ -1,0 +1,126 @@
+package nl.waarom.ingest.gateway;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import nl.waarom.common.Config;
+import nl.waarom.common.OpsEndpoints;
+import nl.waarom.ingest.IngestSettings;
+import nl.waarom.ingest.contact.ContactJson;
+import nl.waarom.ingest.kafka.ClusterProbe;
+import nl.waarom.ingest.kafka.TopicProducer;
+import nl.waarom.ingest.privacy.Redactor;
+import nl.waarom.schemas.Topics;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP webhook gateway: chat platforms, telephony and mail connectors POST contacts as JSON
+ * ({@code POST /v1/contacts}, see {@link nl.waarom.ingest.contact}); the gateway validates them,
+ * pseudonymises and redacts them, and publishes them to the channel topics
+ * ({@code contacts.chat}, {@code contacts.call}, {@code contacts.email}). It reads no topic.
+ * Also serves {@code /healthy}, {@code /ready} (Kafka reachable) and {@code /metrics}.
+ */
+public final class Gateway implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  private static final String CLIENT_ID = "waarom-gateway";
+  private static final Duration PROBE_INTERVAL = Duration.ofSeconds(5);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+
+  private final Javalin http;
+  private final TopicProducer producer;
+  private final ClusterProbe probe;
+  private final PrometheusMeterRegistry registry;
+  private final AtomicBoolean closed;
+
+  private Gateway(Javalin http, TopicProducer producer, ClusterProbe probe,
+      PrometheusMeterRegistry registry, AtomicBoolean closed) {
+    this.closed = closed;
+    this.http = http;
+    this.producer = producer;
+    this.probe = probe;
+    this.registry = registry;
+  }
+
+  /**
+   * Starts the gateway from environment variables (see {@link GatewaySettings}); returns once the
+   * HTTP port is bound. Kafka need not be reachable yet: {@code /ready} tells when it is.
+   *
+   * @throws nl.waarom.common.Config.ConfigException when a setting is invalid
+   */
+  public static Gateway start(Map<String, String> env) {
+    Config config = Config.load(GatewaySettings.all(), env);
+    LOG.info("Starting gateway with configuration:\n{}", config.describe());
+    Topics topics = IngestSettings.topics(config);
+    ContactJson json = new ContactJson(IngestSettings.pseudonymizer(config), new Redactor());
+    String bootstrap = config.get(IngestSettings.KAFKA_BOOTSTRAP_SERVERS);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    TopicProducer producer = TopicProducer.create(bootstrap, CLIENT_ID,
+        config.get(GatewaySettings.PRODUCE_TIMEOUT));
+    ClusterProbe probe = new ClusterProbe(bootstrap, CLIENT_ID + "-probe",
+        PROBE_INTERVAL, PROBE_TIMEOUT);
+    try {
+      ContactsHandler contacts = new ContactsHandler(json, producer, topics,
+          new GatewayMetrics(registry), config.get(GatewaySettings.MAX_BODY_BYTES),
+          config.get(GatewaySettings.MAX_BATCH), config.get(GatewaySettings.PRODUCE_TIMEOUT));
+      AtomicBoolean closed = new AtomicBoolean();
+      Javalin http = Javalin.create(cfg -> configure(cfg, config, registry, contacts, probe,
+          closed)).start();
+      Gateway gateway = new Gateway(http, producer, probe, registry, closed);
+      LOG.info("Gateway listening on port {}", gateway.port());
+      return gateway;
+    } catch (RuntimeException e) {
+      probe.close();
+      producer.close();
+      throw e;
+    }
+  }
+
+  private static void configure(JavalinConfig cfg, Config config, PrometheusMeterRegistry registry,
+      ContactsHandler contacts, ClusterProbe probe, AtomicBoolean closed) {
+    cfg.jetty.port = config.get(GatewaySettings.PORT);
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName("waarom-gateway-http");
+    cfg.jetty.threadPool = threads;
+    cfg.startup.showJavalinBanner = false;
+    cfg.http.maxRequestSize = config.get(GatewaySettings.MAX_BODY_BYTES);
+    cfg.http.prefer405over404 = true;
+    OpsEndpoints.install(cfg, registry, () -> !closed.get(), probe::reachable);
+    cfg.routes.post("/v1/contacts", contacts);
+    cfg.routes.error(404, ctx -> JsonResponses.error(ctx, 404, "not found",
+        "no endpoint " + ctx.method() + " " + ctx.path()));
+    cfg.routes.error(405, ctx -> JsonResponses.error(ctx, 405, "method not allowed",
+        ctx.method() + " is not allowed on " + ctx.path()));
+    cfg.routes.exception(Exception.class, (e, ctx) -> {
+      LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+      JsonResponses.error(ctx, 500, "internal error", "unexpected error; see the gateway log");
+    });
+  }
+
+  /** The bound HTTP port (the actual one when configured as 0). */
+  public int port() {
+    return http.port();
+  }
+
+  /** The registry behind {@code /metrics}; never null. */
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  /** Stops accepting requests, then closes the Kafka clients. Idempotent. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      LOG.info("Stopping gateway on port {}", port());
+      http.stop();
+      probe.close();
+      producer.close();
+      registry.close();
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package nl.waarom.ingest.gateway;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import nl.waarom.common.Parsers;
+import nl.waarom.common.Setting;
+import nl.waarom.ingest.IngestSettings;
+
+/**
+ * Configuration catalogue of the HTTP gateway: the shared ingest settings
+ * ({@link IngestSettings}) plus the gateway's own keys, all read from environment variables.
+ */
+public final class GatewaySettings {
+  public static final Setting<Integer> PORT = Setting.integer("WAAROM_GATEWAY_PORT", 8081, 0, 65535,
+      "HTTP port of the gateway (contacts API and /healthy, /ready, /metrics); 0 picks a free port.");
+  public static final Setting<Integer> MAX_BODY_BYTES = Setting.integer(
+      "WAAROM_GATEWAY_MAX_BODY_BYTES", 5 * 1024 * 1024, 1024, Integer.MAX_VALUE - 1,
+      "Largest accepted request body in bytes; larger requests are answered 413.");
+  public static final Setting<Integer> MAX_BATCH = Setting.integer("WAAROM_GATEWAY_MAX_BATCH", 1000,
+      1, 100_000, "Most contacts accepted in one request (array body); more is answered 400.");
+  public static final Setting<Duration> PRODUCE_TIMEOUT = new Setting<>(
+      "WAAROM_GATEWAY_PRODUCE_TIMEOUT", "duration", "30s", false,
+      "How long a request waits for Kafka to acknowledge all its contacts (at least 1s); when "
+          + "Kafka fails or is slower, the request is answered 503 and the client should retry.",
+      GatewaySettings::atLeastOneSecond);
+
+  private GatewaySettings() {}
+
+  /** Every setting the gateway reads, shared ones first; never null. */
+  public static List<Setting<?>> all() {
+    List<Setting<?>> all = new ArrayList<>(IngestSettings.all());
+    all.addAll(List.of(PORT, MAX_BODY_BYTES, MAX_BATCH, PRODUCE_TIMEOUT));
+    return List.copyOf(all);
+  }
+
+  private static Duration atLeastOneSecond(String text) {
+    Duration d = Parsers.duration(text);
+    if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("must be at least 1s: '" + text + "'");
+    }
+    return d;
+  }
+}

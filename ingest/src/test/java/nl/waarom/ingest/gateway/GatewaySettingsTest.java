@@ -1,0 +1,50 @@
+package nl.waarom.ingest.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import nl.waarom.common.Config;
+import nl.waarom.common.Setting;
+import nl.waarom.ingest.IngestSettings;
+import org.junit.jupiter.api.Test;
+
+class GatewaySettingsTest {
+  @Test
+  void everySettingIsDocumentedAndNamedOnce() {
+    assertThat(GatewaySettings.all())
+        .allSatisfy(s -> assertThat(s.description()).as(s.env()).isNotBlank())
+        .allSatisfy(s -> assertThat(s.env()).startsWith("WAAROM_"))
+        .extracting(Setting::env).doesNotHaveDuplicates()
+        .containsExactly("WAAROM_KAFKA_BOOTSTRAP_SERVERS", "WAAROM_TOPIC_PREFIX",
+            "WAAROM_PSEUDONYM_SECRET", "WAAROM_GATEWAY_PORT", "WAAROM_GATEWAY_MAX_BODY_BYTES",
+            "WAAROM_GATEWAY_MAX_BATCH", "WAAROM_GATEWAY_PRODUCE_TIMEOUT");
+  }
+
+  @Test
+  void defaultsMatchTheDocumentation() {
+    Config c = Config.load(GatewaySettings.all(), Map.of());
+    assertThat(c.get(IngestSettings.KAFKA_BOOTSTRAP_SERVERS)).isEqualTo("localhost:9092");
+    assertThat(c.get(IngestSettings.TOPIC_PREFIX)).isEqualTo("waarom.");
+    assertThat(c.get(GatewaySettings.PORT)).isEqualTo(8081);
+    assertThat(c.get(GatewaySettings.MAX_BODY_BYTES)).isEqualTo(5 * 1024 * 1024);
+    assertThat(c.get(GatewaySettings.MAX_BATCH)).isEqualTo(1000);
+    assertThat(c.get(GatewaySettings.PRODUCE_TIMEOUT)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.describe()).contains("WAAROM_PSEUDONYM_SECRET=******")
+        .doesNotContain(IngestSettings.DEFAULT_PSEUDONYM_SECRET);
+  }
+
+  @Test
+  void badValuesAreAllReported() {
+    assertThatThrownBy(() -> Config.load(GatewaySettings.all(), Map.of(
+        "WAAROM_TOPIC_PREFIX", "bad prefix!", "WAAROM_GATEWAY_PORT", "70000",
+        "WAAROM_GATEWAY_PRODUCE_TIMEOUT", "500ms")))
+        .isInstanceOfSatisfying(Config.ConfigException.class, e -> assertThat(e.errors())
+            .hasSize(3)
+            .anySatisfy(m -> assertThat(m).startsWith("WAAROM_TOPIC_PREFIX"))
+            .anySatisfy(m -> assertThat(m).startsWith("WAAROM_GATEWAY_PORT"))
+            .anySatisfy(m -> assertThat(m).startsWith("WAAROM_GATEWAY_PRODUCE_TIMEOUT")
+                .contains("at least 1s")));
+  }
+}
