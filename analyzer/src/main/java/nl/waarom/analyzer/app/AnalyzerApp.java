@@ -1,0 +1,189 @@
+package nl.waarom.analyzer.app;
+
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import nl.waarom.analyzer.classify.Classifier;
+import nl.waarom.analyzer.classify.RuleParser;
+import nl.waarom.analyzer.taxonomy.Taxonomy;
+import nl.waarom.analyzer.taxonomy.TaxonomyLoader;
+import nl.waarom.common.Config;
+import nl.waarom.common.OpsEndpoints;
+import nl.waarom.schemas.Topics;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running analyzer: the Kafka Streams application of {@link AnalyzerTopology} plus an HTTP
+ * server with {@code /healthy}, {@code /ready} and {@code /metrics}. Reads the contact topics,
+ * writes contacts.classified, reason-trends, insights and dlq (see {@link AnalyzerTopology}).
+ * Created by {@link #start(Map)}; {@link #close()} stops everything and is idempotent.
+ */
+public final class AnalyzerApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AnalyzerApp.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private KafkaStreams streams;
+  private Javalin http;
+
+  private AnalyzerApp() {}
+
+  /**
+   * Loads the configuration from {@code env}, creates missing topics, starts the streams
+   * application and the HTTP server. Returns while the application is still rebalancing; use
+   * {@link #isRunning()} to wait for it.
+   *
+   * @throws nl.waarom.common.Config.ConfigException listing every invalid setting
+   */
+  public static AnalyzerApp start(Map<String, String> env) {
+    Config config = Config.load(AnalyzerSettings.all(), env);
+    LOG.info("analyzer configuration:\n{}", config.describe());
+    AnalyzerApp app = new AnalyzerApp();
+    try {
+      app.startWith(config);
+      return app;
+    } catch (RuntimeException e) {
+      app.close();
+      throw e;
+    }
+  }
+
+  private void startWith(Config config) {
+    Taxonomy taxonomy = loadTaxonomy(config.get(AnalyzerSettings.TAXONOMY_FILE));
+    LOG.info("taxonomy {} with {} reasons", taxonomy.version(), taxonomy.reasons().size());
+    Classifier classifier = new Classifier(taxonomy);
+    resources.push(classifier);
+    Topics topics = Topics.withPrefix(config.get(AnalyzerSettings.TOPIC_PREFIX));
+    TopicCreator.ensure(config.get(AnalyzerSettings.BOOTSTRAP_SERVERS), topics,
+        config.get(AnalyzerSettings.TOPIC_PARTITIONS),
+        config.get(AnalyzerSettings.TOPIC_REPLICATION).shortValue());
+
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    resources.push(registry::close);
+    bindJvmMetrics(registry);
+    streams = new KafkaStreams(AnalyzerTopology.buildTopology(AnalyzerOptions.from(config), topics,
+        classifier, registry), streamsProperties(config));
+    // Leave the group on close so a restarted or remaining instance takes the partitions over at
+    // once, instead of after the session timeout (45 s) of the departed member.
+    resources.push(() -> streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+        .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)));
+    streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("stream thread failed; replacing it (the record is retried)", e);
+      return StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    streams.setStateListener((now, before) -> LOG.info("streams state {} -> {}", before, now));
+    KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(registry);
+    resources.push(streamsMetrics);
+
+    int port = config.get(AnalyzerSettings.PORT);
+    http = Javalin.create(cfg -> {
+      cfg.jetty.port = port;
+      cfg.startup.showJavalinBanner = false;
+      OpsEndpoints.install(cfg, registry, this::isHealthy, this::isRunning);
+    });
+    http.start();
+    resources.push(http::stop);
+    streams.start();
+    LOG.info("analyzer started; HTTP on port {}", http.port());
+  }
+
+  private static Taxonomy loadTaxonomy(String file) {
+    return file.isBlank() ? TaxonomyLoader.loadDefault(RuleParser.check())
+        : TaxonomyLoader.load(Path.of(file), RuleParser.check());
+  }
+
+  private void bindJvmMetrics(PrometheusMeterRegistry registry) {
+    new ClassLoaderMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    resources.push(gc);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+  }
+
+  static Properties streamsProperties(Config config) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get(AnalyzerSettings.APPLICATION_ID));
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(AnalyzerSettings.BOOTSTRAP_SERVERS));
+    p.put(StreamsConfig.STATE_DIR_CONFIG, config.get(AnalyzerSettings.STATE_DIR));
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+        config.get(AnalyzerSettings.PROCESSING_GUARANTEE).config());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+        config.get(AnalyzerSettings.COMMIT_INTERVAL).toMillis());
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.get(AnalyzerSettings.TOPIC_REPLICATION));
+    // Small batches: the board should see a classified contact within a fraction of a second.
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+    return p;
+  }
+
+  /** Whether the streams application is processing (state RUNNING). */
+  public boolean isRunning() {
+    return streams != null && streams.state() == KafkaStreams.State.RUNNING;
+  }
+
+  /**
+   * Whether the application is alive: not failed, and not stopped other than by {@link #close()}.
+   * Rebalancing counts as healthy.
+   */
+  public boolean isHealthy() {
+    if (streams == null) {
+      return false;
+    }
+    KafkaStreams.State state = streams.state();
+    return switch (state) {
+      case ERROR, PENDING_ERROR -> false;
+      case NOT_RUNNING, PENDING_SHUTDOWN -> closed.get();
+      default -> true;
+    };
+  }
+
+  /** The state of the streams application; never null once started. */
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /** The HTTP port actually in use (useful when started with port 0). */
+  public int port() {
+    return http.port();
+  }
+
+  @Override
+  public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
+    LOG.info("stopping analyzer");
+    while (!resources.isEmpty()) {
+      AutoCloseable resource = resources.pop();
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("error while stopping the analyzer: {}", e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package nl.waarom.analyzer.app;
+
+import java.time.Duration;
+import java.util.List;
+import nl.waarom.common.Setting;
+
+/** The analyzer's configuration catalogue: every environment variable it reads. */
+public final class AnalyzerSettings {
+  public static final Setting<String> BOOTSTRAP_SERVERS = Setting.string(
+      "WAAROM_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092",
+      "Kafka bootstrap servers, comma separated host:port.");
+  public static final Setting<String> TOPIC_PREFIX = Setting.string(
+      "WAAROM_TOPIC_PREFIX", "waarom.",
+      "Prefix of every Waarom topic, so several installations can share a cluster.");
+  public static final Setting<String> APPLICATION_ID = Setting.string(
+      "WAAROM_ANALYZER_APPLICATION_ID", "waarom-analyzer",
+      "Kafka Streams application id: consumer group, and prefix of internal topics. Instances "
+          + "with the same id share the work.");
+  public static final Setting<String> STATE_DIR = Setting.string(
+      "WAAROM_ANALYZER_STATE_DIR",
+      System.getProperty("java.io.tmpdir") + java.io.File.separator + "waarom-analyzer",
+      "Directory for local state stores; keep it on a persistent volume to avoid restoring "
+          + "from the changelogs after a restart.");
+  public static final Setting<Integer> PORT = Setting.integer(
+      "WAAROM_ANALYZER_PORT", 8082, 0, 65535,
+      "HTTP port for /healthy, /ready and /metrics; 0 picks a free port.");
+  public static final Setting<ProcessingGuarantee> PROCESSING_GUARANTEE = new Setting<>(
+      "WAAROM_ANALYZER_PROCESSING_GUARANTEE", "enum", "exactly_once_v2", false,
+      "Kafka Streams processing guarantee: exactly_once_v2 (default) or at_least_once.",
+      ProcessingGuarantee::parse);
+  public static final Setting<Duration> COMMIT_INTERVAL = Setting.duration(
+      "WAAROM_ANALYZER_COMMIT_INTERVAL", "100ms",
+      "How often Kafka Streams commits; with exactly-once this is how soon results are visible.");
+  public static final Setting<Duration> TREND_GRACE = Setting.duration(
+      "WAAROM_TREND_GRACE", "5m",
+      "How long after a one-minute window ends late contacts are still counted in it.");
+  public static final Setting<Integer> SPIKE_BASELINE_WINDOWS = Setting.integer(
+      "WAAROM_SPIKE_BASELINE_WINDOWS", 15, 1, 1440,
+      "Number of preceding one-minute windows whose mean count is the baseline of a reason.");
+  public static final Setting<Integer> SPIKE_MIN_COUNT = Setting.integer(
+      "WAAROM_SPIKE_MIN_COUNT", 10, 1, 1_000_000,
+      "A reason's window needs at least this many contacts to be reported as a spike.");
+  public static final Setting<Double> SPIKE_FACTOR = Setting.decimal(
+      "WAAROM_SPIKE_FACTOR", 3.0, 1.0, 1000.0,
+      "A spike needs at least this multiple of max(baseline, 1) contacts in one window.");
+  public static final Setting<Integer> SPIKE_MIN_HISTORY_WINDOWS = Setting.integer(
+      "WAAROM_SPIKE_MIN_HISTORY_WINDOWS", 3, 1, 1440,
+      "No spike is reported until the analyzer has watched this many one-minute windows, so a cold "
+          + "start with no baseline yet does not look like a surge.");
+  public static final Setting<String> TAXONOMY_FILE = Setting.string(
+      "WAAROM_TAXONOMY_FILE", "",
+      "Path of a taxonomy YAML file; empty uses the built-in default taxonomy.");
+  public static final Setting<Double> COST_PER_MINUTE = Setting.decimal(
+      "WAAROM_COST_PER_MINUTE", 1.0, 0.0, 1_000_000.0,
+      "Cost of one minute of handling time, used for the estimated cost of insights.");
+  public static final Setting<Integer> TOPIC_PARTITIONS = Setting.integer(
+      "WAAROM_TOPIC_PARTITIONS", 3, 1, 10_000,
+      "Partitions of topics the analyzer creates when they are missing.");
+  public static final Setting<Integer> TOPIC_REPLICATION = Setting.integer(
+      "WAAROM_TOPIC_REPLICATION", 1, 1, 32,
+      "Replication factor of topics the analyzer creates when they are missing (and of its "
+          + "internal topics).");
+
+  private AnalyzerSettings() {}
+
+  /** Every setting, in documentation order. */
+  public static List<Setting<?>> all() {
+    return List.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, APPLICATION_ID, STATE_DIR, PORT,
+        PROCESSING_GUARANTEE, COMMIT_INTERVAL, TREND_GRACE, SPIKE_BASELINE_WINDOWS,
+        SPIKE_MIN_COUNT, SPIKE_FACTOR, SPIKE_MIN_HISTORY_WINDOWS, TAXONOMY_FILE, COST_PER_MINUTE, TOPIC_PARTITIONS,
+        TOPIC_REPLICATION);
+  }
+}

@@ -1,0 +1,54 @@
+package nl.waarom.analyzer.app;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import nl.waarom.schemas.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the catalogue's topics that do not exist yet, so a fresh cluster works without a
+ * separate set-up step. Idempotent: existing topics (also ones created concurrently by another
+ * service) are left as they are.
+ */
+final class TopicCreator {
+  private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
+  private static final long TIMEOUT_SECONDS = 60;
+
+  private TopicCreator() {}
+
+  static void ensure(String bootstrapServers, Topics topics, int partitions, short replication) {
+    try (Admin admin = Admin.create(Map.of(
+        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        AdminClientConfig.CLIENT_ID_CONFIG, "waarom-analyzer-topics"))) {
+      List<NewTopic> wanted = topics.all().stream()
+          .map(t -> new NewTopic(t.name(), partitions, replication)).toList();
+      for (Map.Entry<String, KafkaFuture<Void>> e : admin.createTopics(wanted).values().entrySet()) {
+        try {
+          e.getValue().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+          LOG.info("created topic {} ({} partitions, replication {})", e.getKey(), partitions,
+              replication);
+        } catch (ExecutionException ex) {
+          if (!(ex.getCause() instanceof TopicExistsException)) {
+            throw new IllegalStateException("cannot create topic " + e.getKey() + ": "
+                + ex.getCause().getMessage(), ex.getCause());
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Kafka did not answer within " + TIMEOUT_SECONDS
+          + " s while creating topics at " + bootstrapServers, e);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package nl.waarom.analyzer.classify;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import nl.waarom.schemas.AvroSerde;
+import nl.waarom.schemas.ClassifiedContact;
+import nl.waarom.schemas.Contact;
+import nl.waarom.schemas.DeadLetter;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decodes one contact record and classifies it. Reads raw bytes so that a record that cannot be
+ * decoded (or fails to classify) becomes a {@link DeadLetter} with its original bytes and its
+ * topic, partition and offset, inside the same exactly-once transaction, instead of stopping the
+ * application. The forwarded record's timestamp is the contact's {@code occurredAt}, so every
+ * window downstream runs on event time.
+ */
+public final class ClassifyProcessor implements FixedKeyProcessor<String, byte[], Outcome> {
+  /** Value of {@code DeadLetter.source} for everything this application rejects. */
+  public static final String SOURCE = "analyzer";
+  private static final Logger LOG = LoggerFactory.getLogger(ClassifyProcessor.class);
+
+  private final Serde<Contact> contactSerde;
+  private final Classifier classifier;
+  private FixedKeyProcessorContext<String, Outcome> context;
+
+  /**
+   * @param contactSerde decodes the value; its deserializer must throw on bad bytes
+   * @param classifier shared, thread-safe
+   */
+  public ClassifyProcessor(Serde<Contact> contactSerde, Classifier classifier) {
+    this.contactSerde = contactSerde;
+    this.classifier = classifier;
+  }
+
+  @Override
+  public void init(FixedKeyProcessorContext<String, Outcome> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(FixedKeyRecord<String, byte[]> record) {
+    Contact contact;
+    ClassifiedContact classified;
+    try {
+      if (record.value() == null) {
+        throw new IllegalArgumentException("empty value (tombstone) where a Contact was expected");
+      }
+      RecordMetadata where = context.recordMetadata().orElse(null);
+      contact = contactSerde.deserializer().deserialize(where == null ? null : where.topic(),
+          record.value());
+      classified = ClassifiedContacts.of(contact, classifier.classify(contact),
+          classifier.taxonomy().version());
+    } catch (RuntimeException e) {
+      context.forward(record.withValue(Outcome.failed(deadLetter(record, e))));
+      return;
+    }
+    context.forward(record.withValue(Outcome.classified(classified))
+        .withTimestamp(contact.getOccurredAt().toEpochMilli()));
+  }
+
+  private DeadLetter deadLetter(FixedKeyRecord<String, byte[]> record, RuntimeException e) {
+    RecordMetadata where = context.recordMetadata().orElse(null);
+    LOG.warn("dead letter from {}: {}", where == null ? "?" : where.topic() + "-"
+        + where.partition() + "@" + where.offset(), e.toString());
+    return DeadLetter.newBuilder()
+        .setSource(SOURCE)
+        .setTopic(where == null ? null : where.topic())
+        .setPartition(where == null ? null : where.partition())
+        .setOffset(where == null ? null : where.offset())
+        .setKey(record.key() == null ? null
+            : ByteBuffer.wrap(record.key().getBytes(StandardCharsets.UTF_8)))
+        .setValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
+        .setError(e.getMessage() == null ? e.toString() : e.getMessage())
+        .setErrorClass(e.getClass().getName())
+        .setFailedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
+        .build();
+  }
+}
