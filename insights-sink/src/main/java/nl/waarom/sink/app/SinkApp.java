@@ -1,0 +1,106 @@
+package nl.waarom.sink.app;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import nl.waarom.common.Config;
+import nl.waarom.schemas.Topics;
+import nl.waarom.sink.board.BoardServer;
+import nl.waarom.sink.consume.SinkConsumer;
+import nl.waarom.sink.consume.SinkMetrics;
+import nl.waarom.sink.consume.SinkRepository;
+import nl.waarom.sink.db.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The insights sink: stores insights and trends in PostgreSQL, keeps the backlog, serves the board
+ * and REST API. Input topics: {@code <prefix>insights}, {@code <prefix>reason-trends}. Output topic:
+ * {@code <prefix>dlq}. Configuration: {@link SinkSettings}.
+ *
+ * <p>Starts the database (embedded unless {@code WAAROM_JDBC_URL} is set), the consumer, then the
+ * HTTP server; {@link #close()} stops them in the order consumer, HTTP, pool, embedded PostgreSQL.
+ */
+public final class SinkApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SinkApp.class);
+
+  private final Database database;
+  private final SinkConsumer consumer;
+  private final BoardServer server;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private SinkApp(Database database, SinkConsumer consumer, BoardServer server) {
+    this.database = database;
+    this.consumer = consumer;
+    this.server = server;
+  }
+
+  /**
+   * Loads the configuration from {@code env}, starts everything and returns when it serves.
+   *
+   * @param env environment variables (e.g. {@code System.getenv()}); never null
+   * @throws Config.ConfigException when a setting is invalid
+   */
+  public static SinkApp start(Map<String, String> env) {
+    Config config = Config.load(SinkSettings.all(), env);
+    LOG.info("insights sink configuration:\n{}", config.describe());
+    Topics topics = Topics.withPrefix(config.get(SinkSettings.TOPIC_PREFIX));
+    Database database = Database.open(databaseOptions(config));
+    SinkConsumer consumer = null;
+    try {
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      consumer = new SinkConsumer(consumerOptions(config), topics,
+          new SinkRepository(database.dataSource()), new SinkMetrics(registry), Clock.systemUTC());
+      consumer.start();
+      SinkConsumer c = consumer;
+      BoardServer server = BoardServer.start(config.get(SinkSettings.PORT), database.dataSource(),
+          Clock.systemUTC(), registry, c::isRunning,
+          () -> c.isRunning() && !c.isFailing() && database.isReachable());
+      LOG.info("insights sink serving on port {}", server.port());
+      return new SinkApp(database, consumer, server);
+    } catch (RuntimeException e) {
+      if (consumer != null) {
+        consumer.close();
+      }
+      database.close();
+      throw e;
+    }
+  }
+
+  private static Database.Options databaseOptions(Config config) {
+    return new Database.Options(config.get(SinkSettings.JDBC_URL).strip(),
+        config.get(SinkSettings.JDBC_USER), config.get(SinkSettings.JDBC_PASSWORD),
+        Path.of(config.get(SinkSettings.DATA_DIR), "postgres"), config.get(SinkSettings.PG_PORT),
+        config.get(SinkSettings.POOL_SIZE));
+  }
+
+  private static SinkConsumer.Options consumerOptions(Config config) {
+    return new SinkConsumer.Options(config.get(SinkSettings.BOOTSTRAP_SERVERS),
+        config.get(SinkSettings.GROUP_ID), config.get(SinkSettings.RETRY_BACKOFF_MAX));
+  }
+
+  /** The HTTP port actually bound. */
+  public int port() {
+    return server.port();
+  }
+
+  /** The JDBC URL of the database in use (embedded: includes the user); never null. */
+  public String jdbcUrl() {
+    return database.jdbcUrl();
+  }
+
+  /** Stops the consumer, the HTTP server, the pool and the embedded database; idempotent. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    LOG.info("stopping insights sink");
+    consumer.close();
+    server.close();
+    database.close();
+  }
+}

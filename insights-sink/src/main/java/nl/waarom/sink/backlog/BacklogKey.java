@@ -1,0 +1,75 @@
+package nl.waarom.sink.backlog;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Which backlog item an insight belongs to, and that item's title. There is one item per (kind,
+ * reason); an insight without a reason (an emerging reason) is keyed by its candidate terms instead,
+ * lower-cased, de-duplicated and sorted, so the same terms in another order find the same item.
+ *
+ * <p>The id is deterministic and readable: {@code spike.payment-problem},
+ * {@code emerging-reason.blocked_pin-code}. Parts are slugs (lower-case ASCII letters and digits,
+ * other runs become {@code -}, accents are stripped), so the id is safe in an HTML id and a URL.
+ *
+ * @param itemId never null
+ * @param title never null, e.g. {@code Spike: payment-problem}
+ */
+public record BacklogKey(String itemId, String title) {
+  private static final String NO_SUBJECT = "unknown";
+
+  public BacklogKey {
+    Objects.requireNonNull(itemId, "itemId");
+    Objects.requireNonNull(title, "title");
+  }
+
+  /**
+   * Derives the key of an insight.
+   *
+   * @param kind insight kind symbol, e.g. {@code SPIKE}; never null
+   * @param reasonId may be null or blank
+   * @param candidateTerms never null, may be empty
+   */
+  public static BacklogKey of(String kind, String reasonId, List<String> candidateTerms) {
+    String kindSlug = slug(kind);
+    String label = kindLabel(kind);
+    if (reasonId != null && !reasonId.isBlank()) {
+      return new BacklogKey(kindSlug + "." + orUnknown(slug(reasonId)), label + ": " + reasonId.strip());
+    }
+    List<String> terms = normalisedTerms(candidateTerms);
+    if (terms.isEmpty()) {
+      return new BacklogKey(kindSlug + "." + NO_SUBJECT, label + ": " + NO_SUBJECT);
+    }
+    String subject = terms.stream().map(BacklogKey::slug).filter(s -> !s.isEmpty())
+        .collect(Collectors.joining("_"));
+    return new BacklogKey(kindSlug + "." + orUnknown(subject), label + ": " + String.join(", ", terms));
+  }
+
+  /** Lower-cased, trimmed, distinct, sorted, blanks dropped. */
+  static List<String> normalisedTerms(List<String> terms) {
+    return terms.stream().filter(Objects::nonNull).map(t -> t.strip().toLowerCase(Locale.ROOT))
+        .filter(t -> !t.isEmpty()).distinct().sorted().toList();
+  }
+
+  /** {@code EMERGING_REASON} becomes {@code Emerging reason}. */
+  static String kindLabel(String kind) {
+    String words = kind.strip().replace('_', ' ').toLowerCase(Locale.ROOT);
+    if (words.isEmpty()) {
+      return "Item";
+    }
+    return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+  }
+
+  /** Lower-case ASCII letters and digits; other runs become one {@code -}; may return "". */
+  static String slug(String text) {
+    String plain = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+    return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+  }
+
+  private static String orUnknown(String slug) {
+    return slug.isEmpty() ? NO_SUBJECT : slug;
+  }
+}

@@ -1,0 +1,71 @@
+package nl.waarom.sink.board;
+
+import io.javalin.http.Context;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import nl.waarom.sink.backlog.BacklogQueries;
+import nl.waarom.sink.db.InsightReader;
+import nl.waarom.sink.db.Json;
+
+/**
+ * The handlers of the board and the REST API. Every handler reads the database afresh; the pages
+ * are small (the board shows at most {@value #BOARD_ITEMS} items).
+ */
+final class BoardRoutes {
+  static final int BOARD_ITEMS = 100;
+  private static final Duration BOARD_WINDOW = Duration.ofMinutes(60);
+
+  private final BacklogQueries backlog;
+  private final TrendQueries trends;
+  private final DataSource dataSource;
+  private final Clock clock;
+
+  BoardRoutes(DataSource dataSource, Clock clock) {
+    this.backlog = new BacklogQueries(dataSource);
+    this.trends = new TrendQueries(dataSource);
+    this.dataSource = dataSource;
+    this.clock = clock;
+  }
+
+  /** GET / : the HTML board. */
+  void board(Context ctx) throws SQLException {
+    BoardView view = new BoardView(trends.topReasons(BOARD_WINDOW, clock.instant()),
+        backlog.ranked(BOARD_ITEMS));
+    ctx.html(BoardRenderer.render(view));
+  }
+
+  /** GET /api/backlog?limit=100 : ranked items with their latest insight. */
+  void backlog(Context ctx) throws SQLException {
+    int limit = QueryParams.intParam(ctx, "limit", BOARD_ITEMS, 1, 1000);
+    json(ctx, 200, backlog.ranked(limit));
+  }
+
+  /** GET /api/trends?minutes=60 : counts per reason and channel in the trailing window. */
+  void trends(Context ctx) throws SQLException {
+    int minutes = QueryParams.intParam(ctx, "minutes", 60, 1, 7 * 24 * 60);
+    TopReasons top = trends.topReasons(Duration.ofMinutes(minutes), clock.instant());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("asOf", top.asOf());
+    body.put("from", top.from());
+    body.put("minutes", top.minutes());
+    body.put("total", top.total());
+    body.put("explained", top.explained());
+    body.put("explainedShare", top.explainedShare());
+    body.put("reasons", top.reasons());
+    json(ctx, 200, body);
+  }
+
+  /** GET /api/insights?limit=50 : the most recently detected insights. */
+  void insights(Context ctx) throws SQLException {
+    int limit = QueryParams.intParam(ctx, "limit", 50, 1, 1000);
+    json(ctx, 200, InsightReader.latest(dataSource, limit));
+  }
+
+  static void json(Context ctx, int status, Object body) {
+    ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(body));
+  }
+}

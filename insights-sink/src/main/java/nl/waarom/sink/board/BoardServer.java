@@ -1,0 +1,68 @@
+package nl.waarom.sink.board;
+
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import nl.waarom.common.OpsEndpoints;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sink's HTTP server (Javalin): the board {@code GET /}, the REST API {@code GET /api/backlog},
+ * {@code /api/trends}, {@code /api/insights}, and the ops endpoints {@code /healthy},
+ * {@code /ready}, {@code /metrics}. Bad query parameters answer 400 with
+ * {@code {"error": ..., "parameter": ...}}; an unreachable database answers 503.
+ */
+public final class BoardServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BoardServer.class);
+
+  private final Javalin app;
+
+  private BoardServer(Javalin app) {
+    this.app = app;
+  }
+
+  /**
+   * Starts serving.
+   *
+   * @param port TCP port, 0 for a free one
+   * @param dataSource the sink's database; never null
+   * @param clock wall clock of the board's "now"; never null
+   */
+  public static BoardServer start(int port, DataSource dataSource, Clock clock,
+      PrometheusMeterRegistry registry, BooleanSupplier healthy, BooleanSupplier ready) {
+    BoardRoutes routes = new BoardRoutes(dataSource, clock);
+    Javalin app = Javalin.create(cfg -> {
+      cfg.jetty.port = port;
+      cfg.startup.showJavalinBanner = false;
+      cfg.routes.get("/", routes::board);
+      cfg.routes.get("/api/backlog", routes::backlog);
+      cfg.routes.get("/api/trends", routes::trends);
+      cfg.routes.get("/api/insights", routes::insights);
+      OpsEndpoints.install(cfg, registry, healthy, ready);
+      cfg.routes.exception(QueryParams.BadParameterException.class, (e, ctx) ->
+          BoardRoutes.json(ctx, 400, Map.of("error", e.getMessage(), "parameter", e.parameter())));
+      cfg.routes.exception(SQLException.class, (e, ctx) -> {
+        LOG.warn("database unavailable for {}: {}", ctx.path(), e.getMessage());
+        BoardRoutes.json(ctx, 503, Map.of("error", "database unavailable"));
+      });
+    });
+    app.start();
+    return new BoardServer(app);
+  }
+
+  /** The port actually bound. */
+  public int port() {
+    return app.port();
+  }
+
+  /** Stops the server; idempotent. */
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

@@ -1,0 +1,76 @@
+package nl.waarom.sink.consume;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.waarom.schemas.DeadLetter;
+import nl.waarom.schemas.Topics;
+import nl.waarom.sink.db.InsightRow;
+import nl.waarom.sink.db.TrendRow;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * One poll's records, decoded: insight and trend rows to store, dead letters for records that
+ * could not be decoded, and per partition the first offset (to rewind to on failure) and the
+ * offset to commit after success.
+ *
+ * @param insights never null, in poll order
+ * @param insightSources the record each insight came from, same order; never null
+ * @param trends never null, in poll order
+ * @param trendSources the record each trend came from, same order; never null
+ * @param deadLetters never null
+ * @param firstOffsets never null
+ * @param commitOffsets never null; last offset + 1 per partition
+ */
+public record DecodedBatch(List<InsightRow> insights,
+    List<ConsumerRecord<byte[], byte[]>> insightSources, List<TrendRow> trends,
+    List<ConsumerRecord<byte[], byte[]>> trendSources, List<DeadLetter> deadLetters, Map<TopicPartition, Long> firstOffsets,
+    Map<TopicPartition, OffsetAndMetadata> commitOffsets) {
+
+  /**
+   * Decodes every record of a poll with the catalogue's serdes. A record whose value cannot be
+   * decoded (or is empty) becomes a dead letter and is skipped, so it never blocks its partition.
+   */
+  public static DecodedBatch decode(ConsumerRecords<byte[], byte[]> records, Topics topics,
+      DeadLetters deadLetterFactory) {
+    List<InsightRow> insights = new ArrayList<>();
+    List<ConsumerRecord<byte[], byte[]>> insightSources = new ArrayList<>();
+    List<TrendRow> trends = new ArrayList<>();
+    List<ConsumerRecord<byte[], byte[]>> trendSources = new ArrayList<>();
+    List<DeadLetter> dead = new ArrayList<>();
+    Map<TopicPartition, Long> first = new HashMap<>();
+    Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+      first.merge(tp, r.offset(), Math::min);
+      commit.merge(tp, new OffsetAndMetadata(r.offset() + 1),
+          (a, b) -> a.offset() >= b.offset() ? a : b);
+      try {
+        if (r.value() == null) {
+          throw new IllegalArgumentException("record has no value (tombstone)");
+        }
+        if (r.topic().equals(topics.insights.name())) {
+          insights.add(InsightRow.from(topics.insights.valueSerde().deserializer()
+              .deserialize(r.topic(), r.value())));
+          insightSources.add(r);
+        } else if (r.topic().equals(topics.reasonTrends.name())) {
+          trends.add(TrendRow.from(topics.reasonTrends.valueSerde().deserializer()
+              .deserialize(r.topic(), r.value())));
+          trendSources.add(r);
+        } else {
+          throw new IllegalArgumentException("unexpected topic " + r.topic());
+        }
+      } catch (RuntimeException e) {
+        dead.add(deadLetterFactory.of(r, e));
+      }
+    }
+    return new DecodedBatch(List.copyOf(insights), List.copyOf(insightSources), List.copyOf(trends),
+        List.copyOf(trendSources), List.copyOf(dead),
+        Map.copyOf(first), Map.copyOf(commit));
+  }
+
+}

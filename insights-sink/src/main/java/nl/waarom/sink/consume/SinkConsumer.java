@@ -1,0 +1,196 @@
+package nl.waarom.sink.consume;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import nl.waarom.schemas.Topics;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes insights and trends into PostgreSQL on its own named thread.
+ * Input topics: {@code <prefix>insights}, {@code <prefix>reason-trends}.
+ * Output topic: {@code <prefix>dlq} (records that cannot be decoded).
+ *
+ * <p>Per poll: decode, write the whole batch in one database transaction, send the dead letters,
+ * then commit the offsets (read_committed, no auto-commit). Records that cannot be decoded, or
+ * that the database refuses for their data ({@link OneByOne}), become dead letters and are
+ * skipped. When the database (or the DLQ) is
+ * unavailable, the consumer rewinds to the batch's first offsets, waits with exponential back-off
+ * and tries again, without committing; it keeps polling so it stays in its group, and
+ * {@link #isFailing()} is true until a batch succeeds again.
+ */
+public final class SinkConsumer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SinkConsumer.class);
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  private final Topics topics;
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final DeadLetterPublisher deadLetterPublisher;
+  private final DeadLetters deadLetters;
+  private final BatchStore batchStore;
+  private final SinkMetrics metrics;
+  private final Backoff backoff;
+  private final Thread thread;
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final AtomicBoolean started = new AtomicBoolean();
+  private volatile boolean failing;
+
+  /**
+   * @param bootstrapServers never null
+   * @param groupId consumer group; never null
+   * @param retryBackoffMax longest wait between retries; never null
+   */
+  public record Options(String bootstrapServers, String groupId, Duration retryBackoffMax) {}
+
+  public SinkConsumer(Options options, Topics topics, SinkRepository repository,
+      SinkMetrics metrics, Clock clock) {
+    this.topics = topics;
+    this.metrics = metrics;
+    this.deadLetters = new DeadLetters(clock);
+    this.backoff = new Backoff(options.retryBackoffMax());
+    this.consumer = new KafkaConsumer<>(consumerProperties(options), new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
+    this.deadLetterPublisher = new DeadLetterPublisher(options.bootstrapServers(), topics.deadLetters);
+    this.batchStore = new BatchStore(repository, deadLetterPublisher, topics.deadLetters, deadLetters,
+        metrics);
+    this.thread = new Thread(this::run, "waarom-sink-consumer");
+  }
+
+  private static Properties consumerProperties(Options options) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, options.groupId());
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "waarom-insights-sink");
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    // A new group starts at the beginning: the tables are meant to hold the whole history.
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    return p;
+  }
+
+  /** Subscribes and starts the consumer thread; call once. */
+  public synchronized void start() {
+    if (!closing.get() && started.compareAndSet(false, true)) {
+      thread.start();
+    }
+  }
+
+  /** True while the consumer thread runs and has not been asked to stop. */
+  public boolean isRunning() {
+    return thread.isAlive() && !closing.get();
+  }
+
+  /** True while the latest batch failed and is being retried. */
+  public boolean isFailing() {
+    return failing;
+  }
+
+  private void run() {
+    try {
+      consumer.subscribe(List.of(topics.insights.name(), topics.reasonTrends.name()));
+      while (!closing.get()) {
+        pollOnce();
+      }
+    } catch (WakeupException e) {
+      if (!closing.get()) {
+        LOG.error("consumer woken up unexpectedly", e);
+      }
+    } finally {
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+      deadLetterPublisher.close();
+    }
+  }
+
+  private void pollOnce() {
+    ConsumerRecords<byte[], byte[]> records;
+    try {
+      records = consumer.poll(POLL);
+    } catch (WakeupException e) {
+      throw e;
+    } catch (KafkaException e) {
+      // Unexpected client error (e.g. authorisation): report, wait, keep the app alive.
+      failing = true;
+      LOG.error("polling failed, retrying in {}: {}", backoff.current(), e.toString());
+      backoff.pause();
+      return;
+    }
+    if (!records.isEmpty()) {
+      process(DecodedBatch.decode(records, topics, deadLetters));
+    }
+  }
+
+  private void process(DecodedBatch batch) {
+    try {
+      metrics.batchDuration().recordCallable(() -> {
+        batchStore.store(batch);
+        commit(batch);
+        return null;
+      });
+      failing = false;
+      backoff.reset();
+    } catch (WakeupException e) {
+      throw e;
+    } catch (Exception e) {
+      // SQLException (database down), KafkaException (DLQ down) or a bug: nothing is committed.
+      retryLater(batch, e);
+    }
+  }
+
+  private void commit(DecodedBatch batch) {
+    try {
+      consumer.commitSync(batch.commitOffsets());
+    } catch (WakeupException e) {
+      throw e;
+    } catch (KafkaException e) {
+      // The rows are stored; the records will be delivered again and the upserts change nothing.
+      LOG.warn("offset commit failed, records will be re-delivered: {}", e.toString());
+    }
+  }
+
+  private void retryLater(DecodedBatch batch, Exception e) {
+    failing = true;
+    metrics.batchFailed();
+    LOG.error("storing a batch failed, retrying in {}: {}", backoff.current(), e.toString());
+    for (Map.Entry<TopicPartition, Long> first : batch.firstOffsets().entrySet()) {
+      if (consumer.assignment().contains(first.getKey())) {
+        consumer.seek(first.getKey(), first.getValue());
+      }
+    }
+    backoff.pause();
+  }
+
+  /** Stops polling, closes the Kafka clients and waits for the thread; idempotent. */
+  @Override
+  public synchronized void close() {
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    backoff.stop();
+    consumer.wakeup();
+    if (!started.get()) {
+      consumer.close(CloseOptions.timeout(Duration.ZERO));
+      deadLetterPublisher.close();
+      return;
+    }
+    if (Thread.currentThread() != thread) {
+      try {
+        thread.join(Duration.ofSeconds(30).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * The Waarom insights sink: consumes {@code <prefix>insights} and {@code <prefix>reason-trends},
+ * stores them in PostgreSQL (embedded by default), keeps the improvement team's backlog, and
+ * serves the board and the REST API.
+ *
+ * <p>Packages and what they may import:
+ * <ul>
+ *   <li>{@code db}: the database (embedded server, pool, migrations), row types and the insight and
+ *       trend upserts; imports no other sink package.</li>
+ *   <li>{@code backlog}: backlog item identity, its upsert and the ranked read; imports {@code db}.</li>
+ *   <li>{@code consume}: the Kafka consumer, decoding, dead letters, the batch transaction
+ *       ({@code SinkRepository}) and the metrics; imports {@code db} and {@code backlog}.</li>
+ *   <li>{@code board}: the HTML board, the REST API and their queries; imports {@code db} and
+ *       {@code backlog}.</li>
+ *   <li>{@code app}: configuration and wiring ({@code SinkApp}, {@code SinkMain}); imports all.</li>
+ * </ul>
+ */
+package nl.waarom.sink;

@@ -1,0 +1,96 @@
+package nl.waarom.sink.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import nl.waarom.sink.backlog.BacklogItem;
+import nl.waarom.sink.db.ExampleRow;
+import nl.waarom.sink.db.InsightRow;
+import org.junit.jupiter.api.Test;
+
+class BoardRendererTest {
+  private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+  private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+
+  private static InsightRow insight(String summary, List<ExampleRow> examples) {
+    return new InsightRow("i-1", "SPIKE", "payment-problem", List.of(), START,
+        START.plusSeconds(3600), 40, 10.0, List.of("CHAT"), examples, 1500.0, "PREVENT",
+        START.plusSeconds(3600), summary);
+  }
+
+  private static BacklogItem item(String id, String title, InsightRow latest) {
+    return new BacklogItem(id, title, "SPIKE", latest.reasonId(), List.of(), "new", 2, START, NOW,
+        latest.estimatedCost(), latest.preventability(), latest);
+  }
+
+  private static TopReasons top(List<TopReasons.Cell> cells) {
+    return TopReasons.of(NOW, Duration.ofMinutes(60), cells);
+  }
+
+  @Test
+  void escapesEveryPieceOfData() {
+    InsightRow latest = insight("<script>alert('x')</script> & more",
+        List.of(new ExampleRow("c<1>", "\"quoted\" <img src=x onerror=alert(1)>")));
+    BoardView view = new BoardView(
+        top(List.of(new TopReasons.Cell("<b>bold</b>", "CHAT", 3))),
+        List.of(item("spike.x\"onmouseover=\"y", "Spike: <i>x</i>", latest)));
+
+    String html = BoardRenderer.render(view);
+
+    assertThat(html)
+        .doesNotContain("<script>", "<b>bold</b>", "<i>x</i>", "<img", "\"onmouseover")
+        .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more")
+        .contains("<td>&lt;b&gt;bold&lt;/b&gt;</td>")
+        .contains("<h3>Spike: &lt;i&gt;x&lt;/i&gt;</h3>")
+        .contains("<code>c&lt;1&gt;</code> &quot;quoted&quot; &lt;img src=x onerror=alert(1)&gt;")
+        .contains("id=\"item-spike.x&quot;onmouseover=&quot;y\"");
+  }
+
+  @Test
+  void showsTopReasonsWithChannelColumnsAndExplainedShare() {
+    String html = BoardRenderer.render(new BoardView(top(List.of(
+        new TopReasons.Cell("payment-problem", "CHAT", 6),
+        new TopReasons.Cell("payment-problem", "EMAIL", 2),
+        new TopReasons.Cell("unexplained", "CALL", 2))), List.of()));
+
+    assertThat(html)
+        .contains("<meta http-equiv=\"refresh\" content=\"5\">")
+        .contains("<th>Reason</th><th>Total</th><th>CHAT</th><th>CALL</th><th>EMAIL</th>")
+        .contains("<tr><td>payment-problem</td><td>8</td><td>6</td><td>0</td><td>2</td></tr>\n"
+            + "<tr><td>unexplained</td><td>2</td><td>0</td><td>2</td><td>0</td></tr>")
+        .contains("Last 60 minutes up to 2026-03-02 10:00 UTC")
+        .contains("Explained: 80% (8 of 10 contacts have a reason).")
+        .contains("No backlog items yet.")
+        .doesNotContain("<script", "<link", "src=\"http");
+  }
+
+  @Test
+  void showsEachBacklogItemWithItsLatestInsightInRankOrder() {
+    InsightRow latest = insight("payment-problem: 40 contacts, expected 10",
+        List.of(new ExampleRow("chat-1", "dubbel betaald"), new ExampleRow("call-7", null)));
+    String html = BoardRenderer.render(new BoardView(top(List.of()), List.of(
+        item("spike.payment-problem", "Spike: payment-problem", latest),
+        item("spike.delivery-late", "Spike: delivery-late", latest))));
+
+    assertThat(html)
+        .contains("<article class=\"item\" id=\"item-spike.payment-problem\">\n"
+            + "<h3>Spike: payment-problem</h3>\n"
+            + "<p class=\"meta\">kind SPIKE · reason payment-problem · status new · 2 insights</p>\n"
+            + "<p class=\"summary\">payment-problem: 40 contacts, expected 10</p>\n"
+            + "<p class=\"numbers\">40 contacts vs baseline 10.0 in 2026-03-02 09:00 UTC to "
+            + "2026-03-02 10:00 UTC · estimated cost 1,500 per week · PREVENT</p>\n"
+            + "<ul class=\"examples\">\n<li><code>chat-1</code> dubbel betaald</li>\n"
+            + "<li><code>call-7</code> </li>\n</ul>\n</article>")
+        .contains("No contacts in this window.");
+    assertThat(html.indexOf("item-spike.payment-problem"))
+        .isLessThan(html.indexOf("item-spike.delivery-late"));
+  }
+
+  @Test
+  void unknownCostIsSaidInWords() {
+    assertThat(BoardRenderer.cost(null)).isEqualTo("unknown");
+    assertThat(BoardRenderer.cost(1234567.8)).isEqualTo("1,234,568 per week");
+  }
+}

@@ -1,0 +1,224 @@
+package nl.waarom.sink.consume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import nl.waarom.schemas.Channel;
+import nl.waarom.schemas.Insight;
+import nl.waarom.schemas.ReasonTrend;
+import nl.waarom.sink.Fixtures;
+import nl.waarom.sink.backlog.BacklogItem;
+import nl.waarom.sink.backlog.BacklogQueries;
+import nl.waarom.sink.board.TopReasons;
+import nl.waarom.sink.board.TrendQueries;
+import nl.waarom.sink.consume.SinkRepository.WriteResult;
+import nl.waarom.sink.db.Database;
+import nl.waarom.sink.db.InsightRow;
+import nl.waarom.sink.db.TrendRow;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The repository against a real embedded PostgreSQL with the Flyway migrations applied. */
+class SinkRepositoryIT {
+  @TempDir static Path dataDir;
+  private static Database database;
+  private static SinkRepository repository;
+  private static BacklogQueries backlog;
+
+  @BeforeAll
+  static void startDatabase() {
+    database = Database.open(new Database.Options("", "", "", dataDir.resolve("postgres"), 0, 4));
+    repository = new SinkRepository(database.dataSource());
+    backlog = new BacklogQueries(database.dataSource());
+  }
+
+  @AfterAll
+  static void stopDatabase() {
+    database.close();
+  }
+
+  @BeforeEach
+  void emptyTables() throws SQLException {
+    execute("TRUNCATE backlog_items, insights, reason_trends");
+  }
+
+  @Test
+  void theSameInsightTwiceIsOneUnchangedRowAndOneCount() throws SQLException {
+    InsightRow row = InsightRow.from(Fixtures.spike("payment-problem", Fixtures.T0, 40, 500.0));
+
+    WriteResult first = repository.write(List.of(row), List.of());
+    List<String> tablesBefore = dump();
+    WriteResult again = repository.write(List.of(row), List.of());
+
+    assertThat(first).isEqualTo(new WriteResult(1, 0, 0, 0, 0));
+    assertThat(again).isEqualTo(new WriteResult(0, 0, 1, 0, 0));
+    assertThat(dump()).isEqualTo(tablesBefore);
+    assertThat(backlog.ranked(10)).singleElement().satisfies(item -> {
+      assertThat(item.insightCount()).isEqualTo(1);
+      assertThat(item.latestInsight()).isEqualTo(row);
+    });
+  }
+
+  @Test
+  void twoInsightsOfOneReasonAndKindAreOneItemWithTheLatest() throws SQLException {
+    InsightRow earlier = InsightRow.from(Fixtures.spike("payment-problem", Fixtures.T0, 40, 500.0));
+    Instant later = Fixtures.T0.plusSeconds(3 * 3600);
+    InsightRow latest = InsightRow.from(Fixtures.spike("payment-problem", later, 60, 900.0));
+
+    repository.write(List.of(earlier), List.of());
+    repository.write(List.of(latest), List.of());
+    repository.write(List.of(earlier), List.of()); // late re-delivery of the older one
+
+    assertThat(backlog.ranked(10)).containsExactly(new BacklogItem("spike.payment-problem",
+        "Spike: payment-problem", "SPIKE", "payment-problem", List.of(), "new", 2,
+        earlier.detectedAt(), latest.detectedAt(), 900.0, "PREVENT", latest));
+    assertThat(count("insights")).isEqualTo(2);
+  }
+
+  @Test
+  void aChangedInsightIsUpdatedButNotCountedAgain() throws SQLException {
+    Insight insight = Fixtures.spike("payment-problem", Fixtures.T0, 40, 500.0);
+    repository.write(List.of(InsightRow.from(insight)), List.of());
+    insight.setCount(55);
+    insight.setSummary("payment-problem: 55 contacts, expected 10");
+    InsightRow changed = InsightRow.from(insight);
+
+    WriteResult result = repository.write(List.of(changed), List.of());
+
+    assertThat(result).isEqualTo(new WriteResult(0, 1, 0, 0, 0));
+    assertThat(backlog.ranked(10)).singleElement().satisfies(item -> {
+      assertThat(item.insightCount()).isEqualTo(1);
+      assertThat(item.latestInsight()).isEqualTo(changed);
+    });
+  }
+
+  @Test
+  void emergingReasonsAndOtherKindsAreSeparateItemsRankedByCost() throws SQLException {
+    InsightRow cheap = InsightRow.from(Fixtures.spike("delivery-late", Fixtures.T0, 20, 100.0));
+    InsightRow dear = InsightRow.from(Fixtures.spike("payment-problem", Fixtures.T0, 40, 900.0));
+    InsightRow emerging = InsightRow.from(Fixtures.emerging(List.of("pincode", "geblokkeerd"), Fixtures.T0));
+
+    repository.write(List.of(cheap, emerging, dear), List.of());
+
+    List<BacklogItem> items = backlog.ranked(10);
+    assertThat(items).extracting(BacklogItem::itemId).containsExactly(
+        "spike.payment-problem", "spike.delivery-late", "emerging-reason.geblokkeerd_pincode");
+    assertThat(items.get(2)).satisfies(item -> {
+      assertThat(item.reasonId()).isNull();
+      assertThat(item.candidateTerms()).containsExactly("geblokkeerd", "pincode");
+      assertThat(item.title()).isEqualTo("Emerging reason: geblokkeerd, pincode");
+      assertThat(item.estimatedCost()).isNull();
+    });
+  }
+
+  @Test
+  void aLaterTrendForTheSameWindowSupersedesTheEarlierOne() throws SQLException {
+    ReasonTrend trend = Fixtures.trend("payment-problem", Channel.CHAT, Fixtures.T0, 3);
+    repository.write(List.of(), List.of(TrendRow.from(trend)));
+    trend.setCount(9);
+    trend.setHandleMillisTotal(123);
+    trend.setBaseline(null);
+    trend.setDeviation(null);
+    ReasonTrend sameBatchFirst = Fixtures.trend("unexplained", Channel.CALL, Fixtures.T0, 1);
+    ReasonTrend sameBatchLast = Fixtures.trend("unexplained", Channel.CALL, Fixtures.T0, 2);
+
+    WriteResult result = repository.write(List.of(), List.of(TrendRow.from(trend),
+        TrendRow.from(sameBatchFirst), TrendRow.from(sameBatchLast)));
+    WriteResult again = repository.write(List.of(), List.of(TrendRow.from(trend)));
+
+    assertThat(result).isEqualTo(new WriteResult(0, 0, 0, 3, 0));
+    assertThat(again).isEqualTo(new WriteResult(0, 0, 0, 0, 1));
+    assertThat(query("SELECT reason_id || ' ' || channel || ' ' || count || ' '"
+        + " || handle_millis_total || ' ' || coalesce(baseline::text, '-') || ' '"
+        + " || coalesce(deviation::text, '-') FROM reason_trends ORDER BY 1")).containsExactly(
+        "payment-problem CHAT 9 123 - -", "unexplained CALL 2 120000 4 0.5");
+  }
+
+  @Test
+  void aFailingBatchStoresNothing() throws SQLException {
+    InsightRow row = InsightRow.from(Fixtures.spike("payment-problem", Fixtures.T0, 40, 500.0));
+    TrendRow trend = TrendRow.from(Fixtures.trend("payment-problem", Channel.CHAT, Fixtures.T0, 3));
+    execute("ALTER TABLE reason_trends RENAME TO reason_trends_away");
+    try {
+      assertThatThrownBy(() -> repository.write(List.of(row), List.of(trend)))
+          .isInstanceOf(SQLException.class);
+    } finally {
+      execute("ALTER TABLE reason_trends_away RENAME TO reason_trends");
+    }
+    assertThat(count("insights")).isZero();
+    assertThat(count("backlog_items")).isZero();
+  }
+
+  @Test
+  void topReasonsFallBackToTheNewestDataWhenItIsOlderThanNow() throws SQLException {
+    Instant start = Instant.parse("2025-11-03T14:00:00Z");
+    List<TrendRow> trends = new ArrayList<>();
+    trends.add(TrendRow.from(Fixtures.trend("too-old", Channel.CHAT, start.minusSeconds(7200), 50)));
+    for (int i = 0; i < 12; i++) {
+      Instant w = start.plusSeconds(i * 300L);
+      trends.add(TrendRow.from(Fixtures.trend("payment-problem", Channel.CHAT, w, 2)));
+      trends.add(TrendRow.from(Fixtures.trend("unexplained", Channel.EMAIL, w, 1)));
+    }
+    repository.write(List.of(), trends);
+
+    TopReasons top = new TrendQueries(database.dataSource())
+        .topReasons(Duration.ofMinutes(60), Instant.parse("2026-03-02T10:00:00Z"));
+
+    assertThat(top.asOf()).isEqualTo(start.plusSeconds(3600));
+    assertThat(top.reasons()).extracting(TopReasons.ReasonCounts::reasonId, TopReasons.ReasonCounts::total)
+        .containsExactly(tuple("payment-problem", 24L),
+            tuple("unexplained", 12L));
+    assertThat(top.explainedShare()).isEqualTo(24.0 / 36);
+  }
+
+  @Test
+  void theMigrationDocumentsEveryColumn() throws SQLException {
+    assertThat(query("SELECT c.table_name || '.' || c.column_name FROM information_schema.columns c"
+        + " JOIN pg_class t ON t.relname = c.table_name"
+        + " WHERE c.table_schema = 'public' AND c.table_name IN ('insights', 'reason_trends', 'backlog_items')"
+        + " AND col_description(t.oid, c.ordinal_position) IS NULL")).isEmpty();
+    assertThat(query("SELECT relname FROM pg_class WHERE relname IN ('insights', 'reason_trends',"
+        + " 'backlog_items') AND obj_description(oid, 'pg_class') IS NOT NULL ORDER BY 1"))
+        .containsExactly("backlog_items", "insights", "reason_trends");
+  }
+
+  private static List<String> dump() throws SQLException {
+    List<String> rows = new ArrayList<>(query("SELECT row_to_json(i)::text FROM insights i ORDER BY 1"));
+    rows.addAll(query("SELECT row_to_json(b)::text FROM backlog_items b ORDER BY 1"));
+    return rows;
+  }
+
+  private static long count(String table) throws SQLException {
+    return Long.parseLong(query("SELECT count(*) FROM " + table).get(0));
+  }
+
+  private static List<String> query(String sql) throws SQLException {
+    try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      List<String> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+      return out;
+    }
+  }
+
+  private static void execute(String sql) throws SQLException {
+    try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+}
