@@ -1,6 +1,7 @@
 package nl.waarom.ingest;
 
 import java.util.List;
+import nl.waarom.common.CommonSettings;
 import nl.waarom.common.Config;
 import nl.waarom.common.Setting;
 import nl.waarom.ingest.privacy.Pseudonymizer;
@@ -15,13 +16,8 @@ import org.slf4j.LoggerFactory;
 public final class IngestSettings {
   public static final String DEFAULT_PSEUDONYM_SECRET = "change-me-local-only";
 
-  public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS = Setting.string(
-      "WAAROM_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092",
-      "Kafka bootstrap servers, comma-separated host:port pairs.");
-  public static final Setting<String> TOPIC_PREFIX = new Setting<>(
-      "WAAROM_TOPIC_PREFIX", "string", Topics.DEFAULT_PREFIX, false,
-      "Prefix of every Waarom topic name, so several installations can share one cluster.",
-      prefix -> Topics.withPrefix(prefix).prefix());
+  public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS = CommonSettings.KAFKA_BOOTSTRAP_SERVERS;
+  public static final Setting<String> TOPIC_PREFIX = CommonSettings.TOPIC_PREFIX;
   public static final Setting<String> PSEUDONYM_SECRET = Setting.secret(
       "WAAROM_PSEUDONYM_SECRET", DEFAULT_PSEUDONYM_SECRET,
       "HMAC-SHA256 key that turns a raw customerId into the customerKey pseudonym. Use the same "
@@ -38,7 +34,7 @@ public final class IngestSettings {
 
   /** The topic catalogue for the configured prefix. */
   public static Topics topics(Config config) {
-    return Topics.withPrefix(config.get(TOPIC_PREFIX));
+    return CommonSettings.topics(config);
   }
 
   /** The pseudonymizer for the configured secret; warns when it is the published default. */

@@ -2,16 +2,13 @@ package nl.waarom.analyzer.app;
 
 import java.time.Duration;
 import java.util.List;
+import nl.waarom.common.CommonSettings;
 import nl.waarom.common.Setting;
 
 /** The analyzer's configuration catalogue: every environment variable it reads. */
 public final class AnalyzerSettings {
-  public static final Setting<String> BOOTSTRAP_SERVERS = Setting.string(
-      "WAAROM_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092",
-      "Kafka bootstrap servers, comma separated host:port.");
-  public static final Setting<String> TOPIC_PREFIX = Setting.string(
-      "WAAROM_TOPIC_PREFIX", "waarom.",
-      "Prefix of every Waarom topic, so several installations can share a cluster.");
+  public static final Setting<String> BOOTSTRAP_SERVERS = CommonSettings.KAFKA_BOOTSTRAP_SERVERS;
+  public static final Setting<String> TOPIC_PREFIX = CommonSettings.TOPIC_PREFIX;
   public static final Setting<String> APPLICATION_ID = Setting.string(
       "WAAROM_ANALYZER_APPLICATION_ID", "waarom-analyzer",
       "Kafka Streams application id: consumer group, and prefix of internal topics. Instances "

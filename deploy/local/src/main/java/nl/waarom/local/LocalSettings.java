@@ -2,13 +2,12 @@ package nl.waarom.local;
 
 import java.time.Duration;
 import java.util.List;
+import nl.waarom.common.CommonSettings;
 import nl.waarom.common.Setting;
 
 /** Configuration of the all-in-one local stack and its demo scenario (environment variables). */
 public final class LocalSettings {
-  public static final Setting<String> DATA_DIR = Setting.string("WAAROM_DATA_DIR", ".waarom",
-      "Folder holding all runtime data of the local stack (Kafka logs, PostgreSQL, Streams state); "
-          + "`--reset` wipes it.");
+  public static final Setting<String> DATA_DIR = CommonSettings.DATA_DIR;
   public static final Setting<Integer> KAFKA_PORT = Setting.integer("WAAROM_KAFKA_PORT", 9092, 0, 65535,
       "Client port of the embedded Kafka broker on localhost (0 = pick a free port).");
   public static final Setting<Integer> KAFKA_CONTROLLER_PORT = Setting.integer(

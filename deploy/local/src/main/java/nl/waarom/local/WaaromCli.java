@@ -34,6 +34,8 @@ public final class WaaromCli {
               start the embedded stack (Kafka, PostgreSQL, gateway, analyzer, sink) and wait
         replay --file FILE.jsonl [--rate N]
               publish a JSONL file of contacts to a running stack
+        config
+              print every configuration variable of every service (Markdown)
         help  this text
 
       Durations: 90s, 5m, 2h. Configuration: WAAROM_* environment variables (see README.md).
@@ -55,6 +57,10 @@ public final class WaaromCli {
     return switch (command) {
       case "demo", "run" -> stack(command.equals("demo"), rest, out);
       case "replay" -> ReplayMain.run(rest, System.getenv(), out, System.err);
+      case "config" -> {
+        out.print(ConfigurationReference.markdown());
+        yield 0;
+      }
       default -> {
         out.println("unknown command: " + command);
         out.print(USAGE);

@@ -2,6 +2,7 @@ package nl.waarom.sink.app;
 
 import java.time.Duration;
 import java.util.List;
+import nl.waarom.common.CommonSettings;
 import nl.waarom.common.Setting;
 
 /**
@@ -9,21 +10,15 @@ import nl.waarom.common.Setting;
  * type, default and description. {@link SinkApp#start} loads and logs it (secrets masked).
  */
 public final class SinkSettings {
-  public static final Setting<String> BOOTSTRAP_SERVERS = Setting.string(
-      "WAAROM_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092",
-      "Kafka bootstrap servers (host:port, comma separated).");
-  public static final Setting<String> TOPIC_PREFIX = Setting.string(
-      "WAAROM_TOPIC_PREFIX", "waarom.",
-      "Prefix of every Waarom topic name; lets several installations share one cluster.");
+  public static final Setting<String> BOOTSTRAP_SERVERS = CommonSettings.KAFKA_BOOTSTRAP_SERVERS;
+  public static final Setting<String> TOPIC_PREFIX = CommonSettings.TOPIC_PREFIX;
   public static final Setting<String> GROUP_ID = Setting.string(
       "WAAROM_SINK_GROUP_ID", "waarom-insights-sink",
       "Kafka consumer group of the sink; instances with the same group share the partitions.");
   public static final Setting<Integer> PORT = Setting.integer(
       "WAAROM_SINK_PORT", 8080, 0, 65535,
       "HTTP port of the board, the REST API and /healthy, /ready, /metrics; 0 picks a free port.");
-  public static final Setting<String> DATA_DIR = Setting.string(
-      "WAAROM_DATA_DIR", "./.waarom",
-      "Directory for persistent local data; the embedded PostgreSQL keeps its files in <dir>/postgres.");
+  public static final Setting<String> DATA_DIR = CommonSettings.DATA_DIR;
   public static final Setting<Integer> PG_PORT = Setting.integer(
       "WAAROM_PG_PORT", 0, 0, 65535,
       "Port of the embedded PostgreSQL server; 0 picks a free port. Unused with WAAROM_JDBC_URL.");

@@ -28,7 +28,7 @@ class SinkSettingsTest {
     assertThat(config.get(SinkSettings.TOPIC_PREFIX)).isEqualTo("waarom.");
     assertThat(config.get(SinkSettings.GROUP_ID)).isEqualTo("waarom-insights-sink");
     assertThat(config.get(SinkSettings.PORT)).isEqualTo(8080);
-    assertThat(config.get(SinkSettings.DATA_DIR)).isEqualTo("./.waarom");
+    assertThat(config.get(SinkSettings.DATA_DIR)).isEqualTo(".waarom");
     assertThat(config.get(SinkSettings.PG_PORT)).isZero();
     assertThat(config.get(SinkSettings.JDBC_URL)).isEmpty();
     assertThat(config.get(SinkSettings.RETRY_BACKOFF_MAX)).isEqualTo(Duration.ofSeconds(30));

@@ -1,0 +1,49 @@
+package nl.waarom.local;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.waarom.analyzer.app.AnalyzerSettings;
+import nl.waarom.common.Setting;
+import nl.waarom.ingest.IngestSettings;
+import nl.waarom.ingest.gateway.GatewaySettings;
+import nl.waarom.sink.app.SinkSettings;
+
+/**
+ * The configuration reference of every service, rendered from the settings catalogues themselves
+ * (so it cannot drift): the README embeds it between {@code <!-- config:begin -->} and
+ * {@code <!-- config:end -->}, a test fails when the two differ, and {@code ./waarom config} prints it.
+ */
+public final class ConfigurationReference {
+  private ConfigurationReference() {}
+
+  /** Service name → its settings, in documentation order. */
+  static Map<String, List<Setting<?>>> services() {
+    Map<String, List<Setting<?>>> services = new LinkedHashMap<>();
+    services.put("Gateway (`nl.waarom.ingest.gateway.GatewayMain`)", GatewaySettings.all());
+    services.put("Replay (`./waarom replay`, `nl.waarom.ingest.replay.ReplayMain`)", IngestSettings.all());
+    services.put("Analyzer (`nl.waarom.analyzer.app.AnalyzerMain`)", AnalyzerSettings.all());
+    services.put("Insights sink (`nl.waarom.sink.app.SinkMain`)", SinkSettings.all());
+    services.put("Local stack and demo (`./waarom`)", LocalSettings.all());
+    return services;
+  }
+
+  /** The Markdown reference: one table per service. */
+  public static String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append("Every service is configured by environment variables; each logs its configuration at ")
+        .append("start with secrets masked and refuses to start, naming every bad value, when one is ")
+        .append("invalid. Durations accept `250ms`, `90s`, `5m`, `2h`, `7d` or ISO-8601 (`PT5M`).\n");
+    services().forEach((service, settings) -> {
+      md.append("\n### ").append(service).append("\n\n");
+      md.append("| variable | type | default | description |\n|---|---|---|---|\n");
+      for (Setting<?> s : settings) {
+        md.append("| `").append(s.env()).append("` | ").append(s.type()).append(" | ")
+            .append(s.required() ? "*required*" : s.defaultValue().isEmpty() ? "*(empty)*"
+                : "`" + s.defaultValue() + "`")
+            .append(" | ").append(s.description().replace("|", "\\|")).append(" |\n");
+      }
+    });
+    return md.toString();
+  }
+}
