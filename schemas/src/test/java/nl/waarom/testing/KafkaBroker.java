@@ -89,8 +89,13 @@ public final class KafkaBroker implements AutoCloseable {
 
   /** A new read_committed consumer at the earliest offset of the topic, in its own group. */
   public <K, V> KafkaConsumer<K, V> consumer(Topic<K, V> topic) {
+    return consumer(bootstrapServers(), topic);
+  }
+
+  /** The same, for any cluster (e.g. the local stack's own broker). */
+  public static <K, V> KafkaConsumer<K, V> consumer(String bootstrapServers, Topic<K, V> topic) {
     Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

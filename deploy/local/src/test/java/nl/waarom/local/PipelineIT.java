@@ -22,12 +22,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import nl.waarom.schemas.ClassifiedContact;
-import nl.waarom.schemas.Topic;
 import nl.waarom.schemas.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import nl.waarom.testing.KafkaBroker;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,7 +88,8 @@ class PipelineIT {
 
     int total = contacts.size() + surge.size();
     Topics topics = Topics.defaults();
-    try (KafkaConsumer<String, ClassifiedContact> consumer = consumer(topics.classified)) {
+    try (KafkaConsumer<String, ClassifiedContact> consumer =
+        KafkaBroker.consumer(stack.bootstrapServers(), topics.classified)) {
       List<ClassifiedContact> classified = new ArrayList<>();
       await().atMost(Duration.ofSeconds(90)).until(() -> {
         consumer.poll(Duration.ofMillis(500)).forEach(r -> classified.add(r.value()));
@@ -147,17 +146,5 @@ class PipelineIT {
   private static HttpResponse<String> get(String path) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(stack.boardUri() + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static <V> KafkaConsumer<String, V> consumer(Topic<String, V> topic) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, "pipeline-it-" + UUID.randomUUID());
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    KafkaConsumer<String, V> c = new KafkaConsumer<>(p, topic.keySerde().deserializer(),
-        topic.valueSerde().deserializer());
-    c.subscribe(List.of(topic.name()));
-    return c;
   }
 }
