@@ -36,8 +36,30 @@ final class NgramFeatures {
         this.bigrams = bigrams;
     }
 
+    /** Receives one word (token) of a folded text. */
+    interface WordSink {
+        /**
+         * @param start   index of the word's first character
+         * @param end     index after the word's last character
+         * @param unigram the word's feature hash
+         * @param bigram  the feature hash of the previous word plus this one, or 0 (none)
+         */
+        void word(int start, int end, long unigram, long bigram);
+    }
+
     /** Emits every feature occurrence of the folded text (see {@link TextFolding}). */
     void extract(char[] text, Sink sink) {
+        forEachWord(text, (start, end, unigram, bigram) -> {
+            sink.accept(WORDS, unigram);
+            if (bigram != 0) {
+                sink.accept(WORDS, bigram);
+            }
+            charGrams(text, start, end, sink);
+        });
+    }
+
+    /** Calls the sink for every word, with its unigram and (if enabled) bigram hash. */
+    void forEachWord(char[] text, WordSink sink) {
         int prevStart = -1;
         int prevEnd = -1;
         int i = 0;
@@ -50,20 +72,20 @@ final class NgramFeatures {
             while (i < text.length && text[i] != ' ') {
                 i++;
             }
-            sink.accept(WORDS, mix(hash(WORD_SEED, text, start, i)));
+            long bigram = 0;
             if (bigrams && prevStart >= 0) {
                 long h = hash(BIGRAM_SEED, text, prevStart, prevEnd);
                 h = (h ^ ' ') * FNV_PRIME;
-                sink.accept(WORDS, mix(hash(h, text, start, i)));
+                bigram = mix(hash(h, text, start, i));
             }
-            charGrams(text, start, i, sink);
+            sink.word(start, i, mix(hash(WORD_SEED, text, start, i)), bigram);
             prevStart = start;
             prevEnd = i;
         }
     }
 
     /** Character n-grams of " word ": position -1 and position end are the padding spaces. */
-    private void charGrams(char[] text, int start, int end, Sink sink) {
+    void charGrams(char[] text, int start, int end, Sink sink) {
         for (int from = start - 1; from <= end; from++) {
             long h = CHAR_SEED;
             for (int n = 1; n <= charMax && from + n - 1 <= end; n++) {

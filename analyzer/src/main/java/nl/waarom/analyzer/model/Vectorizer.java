@@ -32,14 +32,46 @@ final class Vectorizer {
         int[] idx = new int[256];
         float[] val = new float[256];
         int size;
+        private float[] scores = new float[0];
 
         Scratch(int dimension) {
             counts = new int[dimension];
+        }
+
+        /** Counts one occurrence of a known feature; ignores -1 (unknown). */
+        void add(int f) {
+            if (f >= 0 && counts[f]++ == 0) {
+                if (size == idx.length) {
+                    idx = Arrays.copyOf(idx, size * 2);
+                    val = Arrays.copyOf(val, size * 2);
+                }
+                idx[size++] = f;
+            }
+        }
+
+        float[] scoreBuffer(int classes) {
+            if (scores.length != classes) {
+                scores = new float[classes];
+            }
+            return scores;
         }
     }
 
     Scratch newScratch() {
         return new Scratch(vocabulary.size());
+    }
+
+    /** {@code 1 + ln(tf)}, from a table for the counts that occur in practice. */
+    private static final float[] SUBLINEAR = new float[64];
+
+    static {
+        for (int tf = 1; tf < SUBLINEAR.length; tf++) {
+            SUBLINEAR[tf] = (float) (1 + Math.log(tf));
+        }
+    }
+
+    private static float sublinearTf(int tf) {
+        return tf < SUBLINEAR.length ? SUBLINEAR[tf] : (float) (1 + Math.log(tf));
     }
 
     /** Vectorises raw text into the scratch (indices in first-seen order, not sorted). */
@@ -49,20 +81,24 @@ final class Vectorizer {
 
     void vectorizeFolded(char[] folded, Scratch s) {
         s.size = 0;
-        features.extract(folded, (block, hash) -> {
-            int f = vocabulary.indexOf(hash);
-            if (f >= 0 && s.counts[f]++ == 0) {
-                if (s.size == s.idx.length) {
-                    s.idx = Arrays.copyOf(s.idx, s.size * 2);
-                    s.val = Arrays.copyOf(s.val, s.size * 2);
+        features.forEachWord(folded, (start, end, unigram, bigram) -> {
+            int[] known = vocabulary.wordFeatures(unigram);
+            if (known != null) {
+                for (int f : known) {
+                    s.add(f);
                 }
-                s.idx[s.size++] = f;
+            } else {
+                s.add(vocabulary.indexOf(unigram));
+                features.charGrams(folded, start, end, (b, h) -> s.add(vocabulary.indexOf(h)));
+            }
+            if (bigram != 0) {
+                s.add(vocabulary.indexOf(bigram));
             }
         });
         double[] sumSq = new double[2];
         for (int k = 0; k < s.size; k++) {
             int f = s.idx[k];
-            float v = (float) ((1 + Math.log(s.counts[f])) * vocabulary.idf(f));
+            float v = sublinearTf(s.counts[f]) * vocabulary.idf(f);
             s.counts[f] = 0;
             s.val[k] = v;
             sumSq[vocabulary.block(f)] += (double) v * v;

@@ -1,5 +1,7 @@
 package nl.waarom.analyzer.model;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,11 +13,16 @@ final class Vocabulary {
     private final LongIntMap index;
     private final float[] idf;
     private final byte[] block;
+    private final LongIntMap wordIds;
+    private final int[][] wordFeatures;
 
-    private Vocabulary(LongIntMap index, float[] idf, byte[] block) {
+    private Vocabulary(LongIntMap index, float[] idf, byte[] block, LongIntMap wordIds,
+            int[][] wordFeatures) {
         this.index = index;
         this.idf = idf;
         this.block = block;
+        this.wordIds = wordIds;
+        this.wordFeatures = wordFeatures;
     }
 
     /** Counts document frequencies over the folded training texts and keeps the frequent ones. */
@@ -52,7 +59,45 @@ final class Vocabulary {
                 block[i] = (byte) blocks.get(h, 0);
             }
         });
-        return new Vocabulary(index, idf, block);
+        LongIntMap wordIds = new LongIntMap(1 << 12);
+        List<int[]> wordFeatures = new ArrayList<>();
+        for (char[] text : texts) {
+            features.forEachWord(text, (start, end, unigram, bigram) -> {
+                if (wordIds.get(unigram, -1) < 0) {
+                    wordIds.put(unigram, wordFeatures.size());
+                    wordFeatures.add(knownFeatures(text, start, end, unigram, features, index));
+                }
+            });
+        }
+        return new Vocabulary(index, idf, block, wordIds, wordFeatures.toArray(int[][]::new));
+    }
+
+    /** The known features of one word on its own: its unigram and its character n-grams. */
+    private static int[] knownFeatures(char[] text, int start, int end, long unigram,
+            NgramFeatures features, LongIntMap index) {
+        int[] out = new int[1 + (end - start + 2) * 8];
+        int[] n = {0};
+        int u = index.get(unigram, -1);
+        if (u >= 0) {
+            out[n[0]++] = u;
+        }
+        features.charGrams(text, start, end, (b, h) -> {
+            int f = index.get(h, -1);
+            if (f >= 0) {
+                out[n[0]++] = f;
+            }
+        });
+        return Arrays.copyOf(out, n[0]);
+    }
+
+    /**
+     * The known unigram and character n-gram features of a training word, with repeats, or null
+     * for a word not seen in training. A contact's words are mostly known ones, so this replaces
+     * some twenty hash-and-look-up steps per word with one.
+     */
+    int[] wordFeatures(long unigram) {
+        int id = wordIds.get(unigram, -1);
+        return id < 0 ? null : wordFeatures[id];
     }
 
     int size() {
