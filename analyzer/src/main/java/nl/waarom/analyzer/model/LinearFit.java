@@ -39,7 +39,7 @@ final class LinearFit {
                 options.charWeight());
         Feature[][] x = design(texts, vectorizer);
         int dim = vocabulary.size();
-        float[] weights = new float[(dim) * classes];
+        float[] weights = new float[dim * classes];
         float[] bias = new float[classes];
         AtomicInteger threadNo = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(),
@@ -94,7 +94,6 @@ final class LinearFit {
         p.bias = 1.0;
         p.x = x;
         p.y = new double[x.length];
-        p.y[0] = y[0] == cls ? 1 : -1;
         for (int i = 0; i < x.length; i++) {
             p.y[i] = y[i] == cls ? 1 : -1;
         }

@@ -2,6 +2,7 @@ package nl.waarom.analyzer.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A trained text classifier: TF-IDF word and character n-grams, one-vs-rest linear scores, softmax
@@ -69,6 +70,7 @@ public final class ReasonModel {
 
     /** Ranks the top-k labels for the text (never null; an empty text gets the prior-like bias ranking). */
     public Prediction predict(String text) {
+        Objects.requireNonNull(text, "text");
         double[] p = probabilities(text);
         List<ScoredLabel> ranked = new ArrayList<>(topK);
         boolean[] taken = new boolean[p.length];
