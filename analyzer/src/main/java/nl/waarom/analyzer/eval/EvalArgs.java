@@ -17,62 +17,62 @@ import nl.waarom.analyzer.model.TrainOptions;
  * @param options      training options (unknown label, solver, C)
  */
 record EvalArgs(List<Path> train, Path test, String textColumn, String labelColumn,
-        TrainOptions options) {
+    TrainOptions options) {
 
-    static final String USAGE = """
-            usage: eval --train TRAIN.csv [--train MORE.csv] --test TEST.csv [--text-column text]
-                        [--label-column label] [--unknown-label oos] [--solver svm|logistic] [--c 0.5]
-              Trains the reason model on the training CSV(s) and reports accuracy, macro-F1,
-              out-of-scope precision/recall (with --unknown-label), training time and throughput.""";
+  static final String USAGE = """
+      usage: eval --train TRAIN.csv [--train MORE.csv] --test TEST.csv [--text-column text]
+                  [--label-column label] [--unknown-label oos] [--solver svm|logistic] [--c 1]
+        Trains the reason model on the training CSV(s) and reports accuracy, macro-F1,
+        out-of-scope precision/recall (with --unknown-label), training time and throughput.""";
 
-    static EvalArgs parse(String[] args) {
-        List<Path> train = new ArrayList<>();
-        Path test = null;
-        String text = "text";
-        String label = "label";
-        TrainOptions options = TrainOptions.defaults();
-        TrainOptions.Solver solver = options.solver();
-        double c = options.c();
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-                throw new IllegalArgumentException("missing value after " + flag);
-            }
-            String value = args[++i];
-            switch (flag) {
-                case "--train" -> train.add(Path.of(value));
-                case "--test" -> test = Path.of(value);
-                case "--text-column" -> text = value;
-                case "--label-column" -> label = value;
-                case "--unknown-label" -> options = options.withUnknownLabel(value);
-                case "--solver" -> solver = parseSolver(value);
-                case "--c" -> c = parseC(value);
-                default -> throw new IllegalArgumentException("unknown option " + flag);
-            }
-        }
-        if (train.isEmpty() || test == null) {
-            throw new IllegalArgumentException("--train and --test are required");
-        }
-        return new EvalArgs(List.copyOf(train), test, text, label, options.withSolver(solver, c));
+  static EvalArgs parse(String[] args) {
+    List<Path> train = new ArrayList<>();
+    Path test = null;
+    String text = "text";
+    String label = "label";
+    TrainOptions options = TrainOptions.defaults();
+    TrainOptions.Solver solver = options.solver();
+    double c = options.c();
+    for (int i = 0; i < args.length; i++) {
+      String flag = args[i];
+      if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+        throw new IllegalArgumentException("missing value after " + flag);
+      }
+      String value = args[++i];
+      switch (flag) {
+        case "--train" -> train.add(Path.of(value));
+        case "--test" -> test = Path.of(value);
+        case "--text-column" -> text = value;
+        case "--label-column" -> label = value;
+        case "--unknown-label" -> options = options.withUnknownLabel(value);
+        case "--solver" -> solver = parseSolver(value);
+        case "--c" -> c = parseC(value);
+        default -> throw new IllegalArgumentException("unknown option " + flag);
+      }
     }
-
-    private static TrainOptions.Solver parseSolver(String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "svm" -> TrainOptions.Solver.SVM;
-            case "logistic", "lr" -> TrainOptions.Solver.LOGISTIC;
-            default -> throw new IllegalArgumentException("--solver must be svm or logistic: " + value);
-        };
+    if (train.isEmpty() || test == null) {
+      throw new IllegalArgumentException("--train and --test are required");
     }
+    return new EvalArgs(List.copyOf(train), test, text, label, options.withSolver(solver, c));
+  }
 
-    private static double parseC(String value) {
-        try {
-            double c = Double.parseDouble(value);
-            if (c > 0 && Double.isFinite(c)) {
-                return c;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the message below
-        }
-        throw new IllegalArgumentException("--c must be a positive number: " + value);
+  private static TrainOptions.Solver parseSolver(String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "svm" -> TrainOptions.Solver.SVM;
+      case "logistic", "lr" -> TrainOptions.Solver.LOGISTIC;
+      default -> throw new IllegalArgumentException("--solver must be svm or logistic: " + value);
+    };
+  }
+
+  private static double parseC(String value) {
+    try {
+      double c = Double.parseDouble(value);
+      if (c > 0 && Double.isFinite(c)) {
+        return c;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
     }
+    throw new IllegalArgumentException("--c must be a positive number: " + value);
+  }
 }

@@ -22,78 +22,78 @@ import nl.waarom.analyzer.model.ReasonModel;
  * measured on one thread over the whole test set, after one warm-up pass over it.
  */
 public final class EvalMain {
-    private EvalMain() {
-    }
+  private EvalMain() {
+  }
 
-    public static void main(String[] args) {
-        System.exit(run(args, System.out));
-    }
+  public static void main(String[] args) {
+    System.exit(run(args, System.out));
+  }
 
-    /** Runs the evaluation; returns 0 on success, 2 on bad arguments or input. */
-    public static int run(String[] args, PrintStream out) {
-        EvalArgs parsed;
-        try {
-            parsed = EvalArgs.parse(args);
-        } catch (IllegalArgumentException e) {
-            out.println("eval: " + e.getMessage());
-            out.println(EvalArgs.USAGE);
-            return 2;
-        }
-        List<LabeledText> train = new ArrayList<>();
-        List<LabeledText> test;
-        try {
-            for (Path file : parsed.train()) {
-                train.addAll(CsvExamples.read(file, parsed.textColumn(), parsed.labelColumn()));
-            }
-            test = CsvExamples.read(parsed.test(), parsed.textColumn(), parsed.labelColumn());
-        } catch (CsvExamples.BadInputException e) {
-            out.println("eval: " + e.getMessage());
-            return 2;
-        }
-        if (train.isEmpty() || test.isEmpty()) {
-            out.println("eval: " + (train.isEmpty() ? "training" : "test") + " data has no labelled rows");
-            return 2;
-        }
-        String unknown = parsed.options().unknownLabel();
-        out.printf(Locale.ROOT, "train: %d examples, %d labels%n", train.size(), labelCount(train));
-        out.printf(Locale.ROOT, "test:  %d examples, %d labels%n", test.size(), labelCount(test));
-        long t0 = System.nanoTime();
-        ReasonModel model;
-        try {
-            model = ModelTrainer.train(train, parsed.options());
-        } catch (IllegalArgumentException e) {
-            out.println("eval: cannot train: " + e.getMessage());
-            return 2;
-        }
-        double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        out.printf(Locale.ROOT, "training: %.1f s (%s, C=%s, %d threads), %d features, temperature %.3f, threshold %.3f%n",
-                trainSeconds, parsed.options().solver(), parsed.options().c(), parsed.options().threads(),
-                model.features(), model.temperature(), model.threshold());
-        Report report = Report.of(model, test, unknown);
-        report.print(out);
-        long contactsPerSecond = Throughput.measure(model, test);
-        out.printf(Locale.ROOT, "throughput: %d contacts/s (single thread, whole test set, after one warm-up pass)%n",
-                contactsPerSecond);
-        out.printf(Locale.ROOT, "result: accuracy=%.3f macro_f1=%.3f oos_precision=%s oos_recall=%s train_s=%.1f contacts_per_s=%d%n",
-                report.headlineAccuracy(), report.metrics().macroF1(),
-                unknown == null ? "NA" : ratio(report.metrics().oosPrecision()),
-                unknown == null ? "NA" : ratio(report.metrics().oosRecall()),
-                trainSeconds, contactsPerSecond);
-        return 0;
+  /** Runs the evaluation; returns 0 on success, 2 on bad arguments or input. */
+  public static int run(String[] args, PrintStream out) {
+    EvalArgs parsed;
+    try {
+      parsed = EvalArgs.parse(args);
+    } catch (IllegalArgumentException e) {
+      out.println("eval: " + e.getMessage());
+      out.println(EvalArgs.USAGE);
+      return 2;
     }
+    List<LabeledText> train = new ArrayList<>();
+    List<LabeledText> test;
+    try {
+      for (Path file : parsed.train()) {
+        train.addAll(CsvExamples.read(file, parsed.textColumn(), parsed.labelColumn()));
+      }
+      test = CsvExamples.read(parsed.test(), parsed.textColumn(), parsed.labelColumn());
+    } catch (CsvExamples.BadInputException e) {
+      out.println("eval: " + e.getMessage());
+      return 2;
+    }
+    if (train.isEmpty() || test.isEmpty()) {
+      out.println("eval: " + (train.isEmpty() ? "training" : "test") + " data has no labelled rows");
+      return 2;
+    }
+    String unknown = parsed.options().unknownLabel();
+    out.printf(Locale.ROOT, "train: %d examples, %d labels%n", train.size(), labelCount(train));
+    out.printf(Locale.ROOT, "test:  %d examples, %d labels%n", test.size(), labelCount(test));
+    long t0 = System.nanoTime();
+    ReasonModel model;
+    try {
+      model = ModelTrainer.train(train, parsed.options());
+    } catch (IllegalArgumentException e) {
+      out.println("eval: cannot train: " + e.getMessage());
+      return 2;
+    }
+    double trainSeconds = (System.nanoTime() - t0) / 1e9;
+    out.printf(Locale.ROOT, "training: %.1f s (%s, C=%s, %d threads), %d features, temperature %.3f, threshold %.3f%n",
+        trainSeconds, parsed.options().solver(), parsed.options().c(), parsed.options().threads(),
+        model.features(), model.temperature(), model.threshold());
+    Report report = Report.of(model, test, unknown);
+    report.print(out);
+    long contactsPerSecond = Throughput.measure(model, test);
+    out.printf(Locale.ROOT, "throughput: %d contacts/s (single thread, whole test set, after one warm-up pass)%n",
+        contactsPerSecond);
+    out.printf(Locale.ROOT, "result: accuracy=%.3f macro_f1=%.3f oos_precision=%s oos_recall=%s train_s=%.1f contacts_per_s=%d%n",
+        report.headlineAccuracy(), report.metrics().macroF1(),
+        unknown == null ? "NA" : ratio(report.metrics().oosPrecision()),
+        unknown == null ? "NA" : ratio(report.metrics().oosRecall()),
+        trainSeconds, contactsPerSecond);
+    return 0;
+  }
 
-    static String ratio(double value) {
-        return Double.isNaN(value) ? "NA" : String.format(Locale.ROOT, "%.3f", value);
-    }
+  static String ratio(double value) {
+    return Double.isNaN(value) ? "NA" : String.format(Locale.ROOT, "%.3f", value);
+  }
 
-    private static int labelCount(List<LabeledText> examples) {
-        var labels = new HashSet<String>();
-        examples.forEach(e -> labels.add(e.label()));
-        return labels.size();
-    }
+  private static int labelCount(List<LabeledText> examples) {
+    var labels = new HashSet<String>();
+    examples.forEach(e -> labels.add(e.label()));
+    return labels.size();
+  }
 
-    /** Keeps predictions from being optimised away while timing. */
-    static int sink(Prediction p) {
-        return p.top().label().length();
-    }
+  /** Keeps predictions from being optimised away while timing. */
+  static int sink(Prediction p) {
+    return p.top().label().length();
+  }
 }

@@ -16,68 +16,68 @@ import java.util.Arrays;
  * unknown regardless of the threshold.
  */
 final class Calibration {
-    private Calibration() {
-    }
+  private Calibration() {
+  }
 
-    static double fitTemperature(double[][] logits, int[] truth) {
-        double best = 1;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        for (double logT = -5; logT <= 3; logT += 0.05) {
-            double t = Math.exp(logT);
-            double loss = nll(logits, truth, t);
-            if (loss < bestLoss) {
-                bestLoss = loss;
-                best = t;
-            }
-        }
-        return best;
+  static double fitTemperature(double[][] logits, int[] truth) {
+    double best = 1;
+    double bestLoss = Double.POSITIVE_INFINITY;
+    for (double logT = -5; logT <= 3; logT += 0.05) {
+      double t = Math.exp(logT);
+      double loss = nll(logits, truth, t);
+      if (loss < bestLoss) {
+        bestLoss = loss;
+        best = t;
+      }
     }
+    return best;
+  }
 
-    static double nll(double[][] logits, int[] truth, double t) {
-        double sum = 0;
-        for (int i = 0; i < logits.length; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (double v : logits[i]) {
-                max = Math.max(max, v);
-            }
-            double z = 0;
-            for (double v : logits[i]) {
-                z += Math.exp((v - max) / t);
-            }
-            sum += Math.log(z) - (logits[i][truth[i]] - max) / t;
-        }
-        return sum / logits.length;
+  static double nll(double[][] logits, int[] truth, double t) {
+    double sum = 0;
+    for (int i = 0; i < logits.length; i++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (double v : logits[i]) {
+        max = Math.max(max, v);
+      }
+      double z = 0;
+      for (double v : logits[i]) {
+        z += Math.exp((v - max) / t);
+      }
+      sum += Math.log(z) - (logits[i][truth[i]] - max) / t;
     }
+    return sum / logits.length;
+  }
 
-    /**
-     * The unexplained threshold: the highest top probability at which the held-out in-scope accuracy
-     * (a text below the threshold counts as wrong) is still within {@code maxLoss} of the accuracy
-     * without any threshold.
-     *
-     * @param top     top probability per held-out text
-     * @param right   whether the top label is the truth, per held-out text
-     * @param truth   true class per held-out text
-     * @param unknown the unknown class, or -1
-     */
-    static double threshold(double[] top, boolean[] right, int[] truth, int unknown, double maxLoss) {
-        int n = 0;
-        int correct = 0;
-        double[] rightTops = new double[top.length];
-        for (int i = 0; i < top.length; i++) {
-            if (truth[i] != unknown) {
-                n++;
-                if (right[i]) {
-                    rightTops[correct++] = top[i];
-                }
-            }
+  /**
+   * The unexplained threshold: the highest top probability at which the held-out in-scope accuracy
+   * (a text below the threshold counts as wrong) is still within {@code maxLoss} of the accuracy
+   * without any threshold.
+   *
+   * @param top     top probability per held-out text
+   * @param right   whether the top label is the truth, per held-out text
+   * @param truth   true class per held-out text
+   * @param unknown the unknown class, or -1
+   */
+  static double threshold(double[] top, boolean[] right, int[] truth, int unknown, double maxLoss) {
+    int n = 0;
+    int correct = 0;
+    double[] rightTops = new double[top.length];
+    for (int i = 0; i < top.length; i++) {
+      if (truth[i] != unknown) {
+        n++;
+        if (right[i]) {
+          rightTops[correct++] = top[i];
         }
-        if (correct == 0) {
-            return 0.0;
-        }
-        // Raising the threshold past the k lowest right answers loses k right answers.
-        double[] sorted = Arrays.copyOf(rightTops, correct);
-        Arrays.sort(sorted);
-        int mayLose = (int) Math.floor(maxLoss * n + 1e-9);
-        return mayLose == 0 ? 0.0 : sorted[Math.min(mayLose, correct) - 1];
+      }
     }
+    if (correct == 0) {
+      return 0.0;
+    }
+    // Raising the threshold past the k lowest right answers loses k right answers.
+    double[] sorted = Arrays.copyOf(rightTops, correct);
+    Arrays.sort(sorted);
+    int mayLose = (int) Math.floor(maxLoss * n + 1e-9);
+    return mayLose == 0 ? 0.0 : sorted[Math.min(mayLose, correct) - 1];
+  }
 }

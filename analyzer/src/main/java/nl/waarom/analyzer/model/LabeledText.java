@@ -9,11 +9,11 @@ import java.util.Objects;
  * @param label the label, never null or blank
  */
 public record LabeledText(String text, String label) {
-    public LabeledText {
-        Objects.requireNonNull(text, "text");
-        Objects.requireNonNull(label, "label");
-        if (label.isBlank()) {
-            throw new IllegalArgumentException("label must not be blank");
-        }
+  public LabeledText {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(label, "label");
+    if (label.isBlank()) {
+      throw new IllegalArgumentException("label must not be blank");
     }
+  }
 }

@@ -12,50 +12,50 @@ package nl.waarom.analyzer.model;
  * largest weight) does not change a ranking in practice. Immutable and thread-safe.
  */
 final class LinearScorer {
-    private final int classes;
-    private final short[] weights;
-    private final float[] rowScale;
-    private final float[] bias;
+  private final int classes;
+  private final short[] weights;
+  private final float[] rowScale;
+  private final float[] bias;
 
-    LinearScorer(int classes, float[] weights, float[] bias) {
-        if (bias.length != classes || weights.length % classes != 0) {
-            throw new IllegalArgumentException("weights do not match " + classes + " classes");
-        }
-        this.classes = classes;
-        this.bias = bias.clone();
-        int rows = weights.length / classes;
-        this.weights = new short[weights.length];
-        this.rowScale = new float[rows];
-        for (int f = 0; f < rows; f++) {
-            float max = 0;
-            for (int c = 0; c < classes; c++) {
-                max = Math.max(max, Math.abs(weights[f * classes + c]));
-            }
-            rowScale[f] = max / Short.MAX_VALUE;
-            for (int c = 0; c < classes && max > 0; c++) {
-                this.weights[f * classes + c] = (short) Math.round(weights[f * classes + c] / rowScale[f]);
-            }
-        }
+  LinearScorer(int classes, float[] weights, float[] bias) {
+    if (bias.length != classes || weights.length % classes != 0) {
+      throw new IllegalArgumentException("weights do not match " + classes + " classes");
     }
+    this.classes = classes;
+    this.bias = bias.clone();
+    int rows = weights.length / classes;
+    this.weights = new short[weights.length];
+    this.rowScale = new float[rows];
+    for (int f = 0; f < rows; f++) {
+      float max = 0;
+      for (int c = 0; c < classes; c++) {
+        max = Math.max(max, Math.abs(weights[f * classes + c]));
+      }
+      rowScale[f] = max / Short.MAX_VALUE;
+      for (int c = 0; c < classes && max > 0; c++) {
+        this.weights[f * classes + c] = (short) Math.round(weights[f * classes + c] / rowScale[f]);
+      }
+    }
+  }
 
-    int classes() {
-        return classes;
-    }
+  int classes() {
+    return classes;
+  }
 
-    /** Writes the decision value of every class for the scratch's vector into {@code scores}. */
-    void score(Vectorizer.Scratch x, double[] scores) {
-        float[] acc = x.scoreBuffer(classes);
-        System.arraycopy(bias, 0, acc, 0, classes);
-        for (int k = 0; k < x.size; k++) {
-            int f = x.idx[k];
-            int base = f * classes;
-            float v = x.val[k] * rowScale[f];
-            for (int c = 0; c < classes; c++) {
-                acc[c] += v * weights[base + c];
-            }
-        }
-        for (int c = 0; c < classes; c++) {
-            scores[c] = acc[c];
-        }
+  /** Writes the decision value of every class for the scratch's vector into {@code scores}. */
+  void score(Vectorizer.Scratch x, double[] scores) {
+    float[] acc = x.scoreBuffer(classes);
+    System.arraycopy(bias, 0, acc, 0, classes);
+    for (int k = 0; k < x.size; k++) {
+      int f = x.idx[k];
+      int base = f * classes;
+      float v = x.val[k] * rowScale[f];
+      for (int c = 0; c < classes; c++) {
+        acc[c] += v * weights[base + c];
+      }
     }
+    for (int c = 0; c < classes; c++) {
+      scores[c] = acc[c];
+    }
+  }
 }

@@ -12,20 +12,20 @@ import java.util.Objects;
  *                threshold, or the top label is the unknown label
  */
 public record Prediction(List<ScoredLabel> ranked, boolean unknown) {
-    public Prediction {
-        ranked = List.copyOf(Objects.requireNonNull(ranked, "ranked"));
-        if (ranked.isEmpty()) {
-            throw new IllegalArgumentException("ranked must not be empty");
-        }
+  public Prediction {
+    ranked = List.copyOf(Objects.requireNonNull(ranked, "ranked"));
+    if (ranked.isEmpty()) {
+      throw new IllegalArgumentException("ranked must not be empty");
     }
+  }
 
-    /** The most probable label, never null (also when {@link #unknown()}). */
-    public ScoredLabel top() {
-        return ranked.get(0);
-    }
+  /** The most probable label, never null (also when {@link #unknown()}). */
+  public ScoredLabel top() {
+    return ranked.get(0);
+  }
 
-    /** The top label, or {@code unknownMarker} when the text is unexplained. */
-    public String labelOr(String unknownMarker) {
-        return unknown ? unknownMarker : top().label();
-    }
+  /** The top label, or {@code unknownMarker} when the text is unexplained. */
+  public String labelOr(String unknownMarker) {
+    return unknown ? unknownMarker : top().label();
+  }
 }

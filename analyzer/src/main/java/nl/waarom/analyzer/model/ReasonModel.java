@@ -14,108 +14,108 @@ import java.util.Objects;
  * vocabulary), so a call allocates only the small result.
  */
 public final class ReasonModel {
-    private final List<String> labels;
-    private final Vectorizer vectorizer;
-    private final LinearScorer scorer;
-    private final double temperature;
-    private final double threshold;
-    private final int unknownIndex;
-    private final int topK;
-    private final ThreadLocal<Work> work;
+  private final List<String> labels;
+  private final Vectorizer vectorizer;
+  private final LinearScorer scorer;
+  private final double temperature;
+  private final double threshold;
+  private final int unknownIndex;
+  private final int topK;
+  private final ThreadLocal<Work> work;
 
-    private static final class Work {
-        final Vectorizer.Scratch scratch;
-        final double[] scores;
+  private static final class Work {
+    final Vectorizer.Scratch scratch;
+    final double[] scores;
 
-        Work(Vectorizer.Scratch scratch, int classes) {
-            this.scratch = scratch;
-            this.scores = new double[classes];
+    Work(Vectorizer.Scratch scratch, int classes) {
+      this.scratch = scratch;
+      this.scores = new double[classes];
+    }
+  }
+
+  ReasonModel(List<String> labels, LinearFit.Fitted fitted, double temperature, double threshold,
+      int unknownIndex, int topK) {
+    this.labels = List.copyOf(labels);
+    this.vectorizer = fitted.vectorizer();
+    this.scorer = fitted.scorer();
+    if (scorer.classes() != this.labels.size() || !(temperature > 0)) {
+      throw new IllegalArgumentException("model does not match its labels or temperature");
+    }
+    this.temperature = temperature;
+    this.threshold = threshold;
+    this.unknownIndex = unknownIndex;
+    this.topK = Math.min(topK, this.labels.size());
+    this.work = ThreadLocal.withInitial(() -> new Work(vectorizer.newScratch(), labels.size()));
+  }
+
+  /** The labels the model can predict, in a fixed order; includes the unknown label if trained with one. */
+  public List<String> labels() {
+    return labels;
+  }
+
+  /** The calibrated top-probability threshold below which a text is unknown (see {@link Calibration}). */
+  public double threshold() {
+    return threshold;
+  }
+
+  /** The softmax temperature fitted on held-out data. */
+  public double temperature() {
+    return temperature;
+  }
+
+  /** Number of n-gram features the model knows. */
+  public int features() {
+    return vectorizer.dimension();
+  }
+
+  /** Ranks the top-k labels for the text (never null; an empty text gets the prior-like bias ranking). */
+  public Prediction predict(String text) {
+    Objects.requireNonNull(text, "text");
+    double[] p = probabilities(text);
+    List<ScoredLabel> ranked = new ArrayList<>(topK);
+    boolean[] taken = new boolean[p.length];
+    for (int r = 0; r < topK; r++) {
+      int best = -1;
+      for (int c = 0; c < p.length; c++) {
+        if (!taken[c] && (best < 0 || p[c] > p[best])) {
+          best = c;
         }
+      }
+      taken[best] = true;
+      ranked.add(new ScoredLabel(labels.get(best), Math.min(1.0, p[best])));
     }
+    ScoredLabel top = ranked.get(0);
+    boolean unknown = top.probability() < threshold
+        || (unknownIndex >= 0 && top.label().equals(labels.get(unknownIndex)));
+    return new Prediction(ranked, unknown);
+  }
 
-    ReasonModel(List<String> labels, LinearFit.Fitted fitted, double temperature, double threshold,
-            int unknownIndex, int topK) {
-        this.labels = List.copyOf(labels);
-        this.vectorizer = fitted.vectorizer();
-        this.scorer = fitted.scorer();
-        if (scorer.classes() != this.labels.size() || !(temperature > 0)) {
-            throw new IllegalArgumentException("model does not match its labels or temperature");
-        }
-        this.temperature = temperature;
-        this.threshold = threshold;
-        this.unknownIndex = unknownIndex;
-        this.topK = Math.min(topK, this.labels.size());
-        this.work = ThreadLocal.withInitial(() -> new Work(vectorizer.newScratch(), labels.size()));
-    }
+  /** Calibrated probabilities for every label, in {@link #labels()} order (the array is the thread's own). */
+  double[] probabilities(String text) {
+    return softmax(logits(TextFolding.fold(text)), temperature);
+  }
 
-    /** The labels the model can predict, in a fixed order; includes the unknown label if trained with one. */
-    public List<String> labels() {
-        return labels;
-    }
+  /** Raw one-vs-rest decision values, written into the calling thread's buffer. */
+  double[] logits(char[] folded) {
+    Work w = work.get();
+    vectorizer.vectorizeFolded(folded, w.scratch);
+    scorer.score(w.scratch, w.scores);
+    return w.scores;
+  }
 
-    /** The calibrated top-probability threshold below which a text is unknown (see {@link Calibration}). */
-    public double threshold() {
-        return threshold;
+  static double[] softmax(double[] scores, double temperature) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double s : scores) {
+      max = Math.max(max, s);
     }
-
-    /** The softmax temperature fitted on held-out data. */
-    public double temperature() {
-        return temperature;
+    double z = 0;
+    for (int c = 0; c < scores.length; c++) {
+      scores[c] = Math.exp((scores[c] - max) / temperature);
+      z += scores[c];
     }
-
-    /** Number of n-gram features the model knows. */
-    public int features() {
-        return vectorizer.dimension();
+    for (int c = 0; c < scores.length; c++) {
+      scores[c] /= z;
     }
-
-    /** Ranks the top-k labels for the text (never null; an empty text gets the prior-like bias ranking). */
-    public Prediction predict(String text) {
-        Objects.requireNonNull(text, "text");
-        double[] p = probabilities(text);
-        List<ScoredLabel> ranked = new ArrayList<>(topK);
-        boolean[] taken = new boolean[p.length];
-        for (int r = 0; r < topK; r++) {
-            int best = -1;
-            for (int c = 0; c < p.length; c++) {
-                if (!taken[c] && (best < 0 || p[c] > p[best])) {
-                    best = c;
-                }
-            }
-            taken[best] = true;
-            ranked.add(new ScoredLabel(labels.get(best), Math.min(1.0, p[best])));
-        }
-        ScoredLabel top = ranked.get(0);
-        boolean unknown = top.probability() < threshold
-                || (unknownIndex >= 0 && top.label().equals(labels.get(unknownIndex)));
-        return new Prediction(ranked, unknown);
-    }
-
-    /** Calibrated probabilities for every label, in {@link #labels()} order (the array is the thread's own). */
-    double[] probabilities(String text) {
-        return softmax(logits(TextFolding.fold(text)), temperature);
-    }
-
-    /** Raw one-vs-rest decision values, written into the calling thread's buffer. */
-    double[] logits(char[] folded) {
-        Work w = work.get();
-        vectorizer.vectorizeFolded(folded, w.scratch);
-        scorer.score(w.scratch, w.scores);
-        return w.scores;
-    }
-
-    static double[] softmax(double[] scores, double temperature) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double s : scores) {
-            max = Math.max(max, s);
-        }
-        double z = 0;
-        for (int c = 0; c < scores.length; c++) {
-            scores[c] = Math.exp((scores[c] - max) / temperature);
-            z += scores[c];
-        }
-        for (int c = 0; c < scores.length; c++) {
-            scores[c] /= z;
-        }
-        return scores;
-    }
+    return scores;
+  }
 }

@@ -9,10 +9,10 @@ import java.util.Objects;
  * @param probability in [0, 1]
  */
 public record ScoredLabel(String label, double probability) {
-    public ScoredLabel {
-        Objects.requireNonNull(label, "label");
-        if (!(probability >= 0.0 && probability <= 1.0)) {
-            throw new IllegalArgumentException("probability must be in [0,1]: " + probability);
-        }
+  public ScoredLabel {
+    Objects.requireNonNull(label, "label");
+    if (!(probability >= 0.0 && probability <= 1.0)) {
+      throw new IllegalArgumentException("probability must be in [0,1]: " + probability);
     }
+  }
 }

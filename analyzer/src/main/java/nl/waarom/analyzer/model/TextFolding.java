@@ -10,33 +10,33 @@ import java.util.Locale;
  * them in chats, which is why folding helps.
  */
 final class TextFolding {
-    private TextFolding() {
-    }
+  private TextFolding() {
+  }
 
-    /** Returns the folded characters; never null. Length may differ from the input. */
-    static char[] fold(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (!isAscii(lower)) {
-            lower = Normalizer.normalize(lower, Normalizer.Form.NFD);
-        }
-        char[] out = new char[lower.length()];
-        int n = 0;
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            if (Character.getType(c) == Character.NON_SPACING_MARK) {
-                continue; // the accent of a decomposed letter
-            }
-            out[n++] = Character.isLetterOrDigit(c) ? c : ' ';
-        }
-        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+  /** Returns the folded characters; never null. Length may differ from the input. */
+  static char[] fold(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (!isAscii(lower)) {
+      lower = Normalizer.normalize(lower, Normalizer.Form.NFD);
     }
+    char[] out = new char[lower.length()];
+    int n = 0;
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (Character.getType(c) == Character.NON_SPACING_MARK) {
+        continue; // the accent of a decomposed letter
+      }
+      out[n++] = Character.isLetterOrDigit(c) ? c : ' ';
+    }
+    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+  }
 
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
     }
+    return true;
+  }
 }

@@ -21,48 +21,48 @@ package nl.waarom.analyzer.model;
  * @param seed             seed of the held-out split and the solver
  */
 public record TrainOptions(String unknownLabel, Solver solver, double c, int charMin, int charMax,
-        boolean wordBigrams, int minDf, float wordWeight, float charWeight, double heldOutFraction,
-        double maxAccuracyLoss, int topK, int threads, long seed) {
+    boolean wordBigrams, int minDf, float wordWeight, float charWeight, double heldOutFraction,
+    double maxAccuracyLoss, int topK, int threads, long seed) {
 
-    /** The liblinear losses that make sense for text. */
-    public enum Solver { LOGISTIC, SVM }
+  /** The liblinear losses that make sense for text. */
+  public enum Solver { LOGISTIC, SVM }
 
-    public TrainOptions {
-        if (!(c > 0) || charMin < 1 || charMax < charMin || charMax > 8 || minDf < 1 || topK < 1
-                || threads < 1 || !(heldOutFraction > 0 && heldOutFraction <= 0.5)
-                || !(maxAccuracyLoss >= 0 && maxAccuracyLoss < 1) || !(wordWeight >= 0) || !(charWeight >= 0)) {
-            throw new IllegalArgumentException("invalid training options: " + solver + " C=" + c);
-        }
-        if (solver == null) {
-            throw new IllegalArgumentException("solver must not be null");
-        }
-        if (unknownLabel != null && unknownLabel.isBlank()) {
-            unknownLabel = null;
-        }
+  public TrainOptions {
+    if (!(c > 0) || charMin < 1 || charMax < charMin || charMax > 8 || minDf < 1 || topK < 1
+        || threads < 1 || !(heldOutFraction > 0 && heldOutFraction <= 0.5)
+        || !(maxAccuracyLoss >= 0 && maxAccuracyLoss < 1) || !(wordWeight >= 0) || !(charWeight >= 0)) {
+      throw new IllegalArgumentException("invalid training options: " + solver + " C=" + c);
     }
-
-    public static TrainOptions defaults() {
-        return new TrainOptions(null, Solver.SVM, 1.0, 2, 5, true, 2, 1f, 1f, 0.15, 0.01, 5,
-                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), 42L);
+    if (solver == null) {
+      throw new IllegalArgumentException("solver must not be null");
     }
-
-    public TrainOptions withUnknownLabel(String label) {
-        return new TrainOptions(label, solver, c, charMin, charMax, wordBigrams, minDf, wordWeight,
-                charWeight, heldOutFraction, maxAccuracyLoss, topK, threads, seed);
+    if (unknownLabel != null && unknownLabel.isBlank()) {
+      unknownLabel = null;
     }
+  }
 
-    public TrainOptions withSolver(Solver s, double newC) {
-        return new TrainOptions(unknownLabel, s, newC, charMin, charMax, wordBigrams, minDf,
-                wordWeight, charWeight, heldOutFraction, maxAccuracyLoss, topK, threads, seed);
-    }
+  public static TrainOptions defaults() {
+    return new TrainOptions(null, Solver.SVM, 1.0, 2, 5, true, 2, 1f, 1f, 0.15, 0.01, 5,
+        Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), 42L);
+  }
 
-    public TrainOptions withFeatures(int min, int max, boolean bigrams, int df, float word, float chars) {
-        return new TrainOptions(unknownLabel, solver, c, min, max, bigrams, df, word, chars,
-                heldOutFraction, maxAccuracyLoss, topK, threads, seed);
-    }
+  public TrainOptions withUnknownLabel(String label) {
+    return new TrainOptions(label, solver, c, charMin, charMax, wordBigrams, minDf, wordWeight,
+        charWeight, heldOutFraction, maxAccuracyLoss, topK, threads, seed);
+  }
 
-    public TrainOptions withThreads(int n) {
-        return new TrainOptions(unknownLabel, solver, c, charMin, charMax, wordBigrams, minDf,
-                wordWeight, charWeight, heldOutFraction, maxAccuracyLoss, topK, n, seed);
-    }
+  public TrainOptions withSolver(Solver s, double newC) {
+    return new TrainOptions(unknownLabel, s, newC, charMin, charMax, wordBigrams, minDf,
+        wordWeight, charWeight, heldOutFraction, maxAccuracyLoss, topK, threads, seed);
+  }
+
+  public TrainOptions withFeatures(int min, int max, boolean bigrams, int df, float word, float chars) {
+    return new TrainOptions(unknownLabel, solver, c, min, max, bigrams, df, word, chars,
+        heldOutFraction, maxAccuracyLoss, topK, threads, seed);
+  }
+
+  public TrainOptions withThreads(int n) {
+    return new TrainOptions(unknownLabel, solver, c, charMin, charMax, wordBigrams, minDf,
+        wordWeight, charWeight, heldOutFraction, maxAccuracyLoss, topK, n, seed);
+  }
 }
