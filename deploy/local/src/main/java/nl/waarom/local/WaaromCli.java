@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import nl.waarom.analyzer.eval.EvalMain;
 import nl.waarom.common.Config;
 import nl.waarom.common.Parsers;
 import nl.waarom.ingest.replay.ReplayMain;
@@ -34,6 +35,10 @@ public final class WaaromCli {
               start the embedded stack (Kafka, PostgreSQL, gateway, analyzer, sink) and wait
         replay --file FILE.jsonl [--rate N]
               publish a JSONL file of contacts to a running stack
+        eval --train TRAIN.csv --test TEST.csv [--text-column text] [--label-column label]
+             [--unknown-label oos]
+              train the reason model on a labelled CSV and print accuracy, macro-F1,
+              out-of-scope precision/recall, training time and throughput
         config
               print every configuration variable of every service (Markdown)
         help  this text
@@ -57,6 +62,7 @@ public final class WaaromCli {
     return switch (command) {
       case "demo", "run" -> stack(command.equals("demo"), rest, out);
       case "replay" -> ReplayMain.run(rest, System.getenv(), out, System.err);
+      case "eval" -> EvalMain.run(rest, out);
       case "config" -> {
         out.print(ConfigurationReference.markdown());
         yield 0;
