@@ -33,6 +33,7 @@ final class CompoundSplitFilter extends TokenFilter {
   private final StringBuilder pending = new StringBuilder();
   private int pendingHead = -1; // start of the head in pending; -1 when nothing is pending
   private boolean modifierPending;
+  private int modifierEnd;
   private State wholeWord;
 
   CompoundSplitFilter(TokenStream input, CharArraySet dictionary) {
@@ -47,7 +48,7 @@ final class CompoundSplitFilter extends TokenFilter {
       increment.setPositionIncrement(0);
       if (modifierPending) { // modifier first, then the head
         modifierPending = false;
-        term.setEmpty().append(pending, 0, pendingHead);
+        term.setEmpty().append(pending, 0, modifierEnd);
       } else {
         term.setEmpty().append(pending, pendingHead, pending.length());
         pendingHead = -1;
@@ -73,7 +74,12 @@ final class CompoundSplitFilter extends TokenFilter {
         pending.setLength(0);
         pending.append(buffer, 0, length);
         pendingHead = start;
-        modifierPending = dictionary.contains(buffer, 0, start);
+        // the modifier as a word of its own, also with a linking s (betalings+regeling)
+        int modifier = dictionary.contains(buffer, 0, start) ? start
+            : start > MIN_MODIFIER && buffer[start - 1] == 's'
+                && dictionary.contains(buffer, 0, start - 1) ? start - 1 : -1;
+        modifierPending = modifier > 0;
+        modifierEnd = modifier;
         wholeWord = captureState();
         return;
       }

@@ -62,11 +62,8 @@ final class TaxonomyReader {
     } else {
       problem(reasons == null ? line(top) : line(reasons), null, "'reasons' must be a list");
     }
-    List<Integer> lines = new ArrayList<>();
-    List<Reason> built = build(drafts, lines);
-    for (Taxonomy.Issue issue : Taxonomy.check(built)) {
-      problem(lines.get(issue.index()), issue.reasonId(), issue.message());
-    }
+    List<Reason> built = build(drafts);
+    checkStructure(drafts);
     if (!problems.isEmpty()) {
       problems.sort(java.util.Comparator.comparingInt(TaxonomyProblem::line)); // stable: same line keeps order
       throw new TaxonomyException(problems);
@@ -110,8 +107,29 @@ final class TaxonomyReader {
     return d;
   }
 
-  /** The entries that are complete enough to build; {@code lines} receives each one's line. */
-  private List<Reason> build(List<ReasonDraft> drafts, List<Integer> lines) {
+  /**
+   * Duplicate ids, unknown parents, cycles, depth and empty reasons, also among entries that have
+   * other problems: they are checked with stand-ins for the fields that are missing.
+   */
+  private void checkStructure(List<ReasonDraft> drafts) {
+    List<Reason> shapes = new ArrayList<>();
+    List<Integer> lines = new ArrayList<>();
+    for (ReasonDraft d : drafts) {
+      try {
+        shapes.add(new Reason(d.id, new LocalizedName("?", "?"), d.parent, Preventability.ASSIST,
+            "?", d.rules, d.examples));
+        lines.add(d.line);
+      } catch (IllegalArgumentException e) {
+        // reported already (bad id or parent)
+      }
+    }
+    for (Taxonomy.Issue issue : Taxonomy.check(shapes)) {
+      problem(lines.get(issue.index()), issue.reasonId(), issue.message());
+    }
+  }
+
+  /** The entries that are complete enough to build. */
+  private List<Reason> build(List<ReasonDraft> drafts) {
     Map<String, ReasonDraft> byId = new HashMap<>();
     drafts.forEach(d -> { if (d.id != null) { byId.putIfAbsent(d.id, d); } });
     List<Reason> reasons = new ArrayList<>();
@@ -131,7 +149,6 @@ final class TaxonomyReader {
       }
       try {
         reasons.add(new Reason(d.id, d.name, d.parent, preventability, owner, d.rules, d.examples));
-        lines.add(d.line);
       } catch (IllegalArgumentException e) {
         problem(d.line, d.id, e.getMessage());
       }
