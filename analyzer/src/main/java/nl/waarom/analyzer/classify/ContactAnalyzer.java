@@ -26,8 +26,10 @@ import org.tartarus.snowball.ext.DutchStemmer;
  * contact.
  *
  * <p>Contacts only: Dutch compounds are split on a dictionary ({@link CompoundSplitFilter}), and
- * every word is indexed both stemmed and as written ({@link KeywordRepeatFilter}), so a wildcard
- * rule ({@code betaal*}), which is not stemmed, matches the word as the customer wrote it. Rules
+ * a Dutch word is indexed both stemmed and as written ({@link KeywordRepeatFilter}), so a
+ * wildcard rule ({@code betaal*}), which is not stemmed, matches the word as the customer wrote it
+ * ({@code betaald} stems to {@code betaald}, {@code betalen} to {@code betal}). English needs no
+ * copy: its light stemmer only removes a plural ending, which leaves a prefix of the word. Rules
  * are not split: a rule that says {@code betaallink} means that word, not every {@code link}.
  *
  * <p>Keyword fields ({@code channel}, {@code lang}) are one lower-cased token.
@@ -75,12 +77,13 @@ public final class ContactAnalyzer extends Analyzer {
     if (!compounds.isEmpty()) {
       chain = new CompoundSplitFilter(chain, compounds);
     }
-    if (forContacts) {
+    boolean keepWritten = forContacts && language == Language.NL;
+    if (keepWritten) {
       chain = new KeywordRepeatFilter(chain);
     }
     chain = language == Language.NL ? new SnowballFilter(chain, new DutchStemmer())
         : new EnglishMinimalStemFilter(chain);
-    if (forContacts) {
+    if (keepWritten) {
       chain = new RemoveDuplicatesTokenFilter(chain);
     }
     return new TokenStreamComponents(source, chain);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.Speaker;
@@ -82,11 +83,19 @@ final class ContactText {
     return fields.isEmpty();
   }
 
-  /** A Lucene document: the pre-analysed text fields plus the channel and language keywords. */
-  Document document(Language language) {
+  /**
+   * A Lucene document: the pre-analysed text fields that some rule searches (a field no rule
+   * names would only cost indexing and presearching time), the prefix anchors, and the channel
+   * and language keywords.
+   */
+  Document document(Language language, Set<String> fieldsUsed, Set<String> anchors) {
     Document doc = new Document();
-    fields.forEach((name, segments) ->
-        doc.add(new TextField(name, new ReplayTokenStream(tokens, segments, TURN_GAP))));
+    fields.forEach((name, segments) -> {
+      if (fieldsUsed.contains(name)) {
+        doc.add(new TextField(name, new ReplayTokenStream(tokens, segments, TURN_GAP)));
+      }
+    });
+    doc.add(new TextField(PrefixAnchors.FIELD, PrefixAnchors.stream(tokens, anchors)));
     doc.add(new StringField(Fields.CHANNEL, contact.getChannel().name().toLowerCase(Locale.ROOT),
         Field.Store.NO));
     doc.add(new StringField(Fields.LANG, language.code(), Field.Store.NO));

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import nl.waarom.analyzer.taxonomy.Reason;
 import nl.waarom.analyzer.taxonomy.TaxonomyException;
 import nl.waarom.schemas.Contact;
@@ -23,6 +25,8 @@ final class RuleIndex implements Closeable {
   private final Language language;
   private final Analyzer contactAnalyzer;
   private final Monitor monitor;
+  private final Set<String> fieldsUsed = new HashSet<>();
+  private final Set<String> anchors = new HashSet<>();
 
   RuleIndex(Language language, List<Reason> reasons, CharArraySet compounds) {
     this.language = language;
@@ -33,7 +37,8 @@ final class RuleIndex implements Closeable {
       for (int i = 0; i < reason.rules().size(); i++) {
         String rule = reason.rules().get(i);
         try {
-          queries.add(new MonitorQuery(reason.id() + "#" + (i + 1), parser.parse(rule), rule,
+          queries.add(new MonitorQuery(reason.id() + "#" + (i + 1),
+              PrefixAnchors.anchor(parser.parse(rule, fieldsUsed), anchors), rule,
               Map.of()));
         } catch (IllegalArgumentException e) {
           throw new TaxonomyException(reason.id(), "rule '" + rule + "' does not parse: "
@@ -57,7 +62,7 @@ final class RuleIndex implements Closeable {
   /** The rules that match, with the offsets of what they matched. */
   MatchingQueries<EvidenceMatch> match(ContactText text) {
     try {
-      return monitor.match(text.document(language), EvidenceMatcher.FACTORY);
+      return monitor.match(text.document(language, fieldsUsed, anchors), EvidenceMatcher.FACTORY);
     } catch (IOException e) {
       throw new UncheckedIOException("rule matching failed", e);
     }

@@ -39,6 +39,11 @@ public final class RuleParser {
    * @throws IllegalArgumentException with the parser's reason, or naming the unknown field
    */
   public Query parse(String rule) {
+    return parse(rule, new HashSet<>());
+  }
+
+  /** Parses, and adds the fields the rule searches to {@code fieldsUsed}. */
+  Query parse(String rule, Set<String> fieldsUsed) {
     Query query;
     try {
       // Not thread-safe and cheap to create: one per rule.
@@ -67,6 +72,7 @@ public final class RuleParser {
         return this;
       }
     });
+    fieldsUsed.addAll(fields);
     fields.removeAll(Fields.ALL);
     if (!fields.isEmpty()) {
       throw new IllegalArgumentException(
