@@ -194,6 +194,21 @@ class TaxonomyLoaderTest {
     assertThat(e.reasonId()).isEqualTo("outage");
   }
 
+  /** The complete example in the format documentation must stay a valid taxonomy. */
+  @Test
+  void theDocumentedExampleLoads() throws java.io.IOException {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("TAXONOMY.md"));
+    int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
+    String yaml = doc.substring(start, doc.indexOf("```", start));
+
+    Taxonomy taxonomy = TaxonomyLoader.loadText("TAXONOMY.md", yaml, RuleParser.check());
+
+    assertThat(taxonomy.classifiable()).extracting(Reason::id)
+        .containsExactly("payment-problem", "invoice-question");
+    assertThat(taxonomy.reason("invoice-question").orElseThrow().preventability())
+        .isEqualTo(Preventability.SELF_SERVICE);
+  }
+
   @Test
   void defaultTaxonomyHasFiftyReasonsInGroupsWithExamplesInBothLanguages() {
     Taxonomy taxonomy = TaxonomyLoader.loadDefault(RuleParser.check());
