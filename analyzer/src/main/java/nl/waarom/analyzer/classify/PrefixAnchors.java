@@ -19,17 +19,18 @@ import org.apache.lucene.search.WildcardQuery;
 /**
  * Keeps wildcard rules from being tried on every contact. The monitor's presearcher cannot index
  * a wildcard term, so a rule part like {@code betaal*} is a candidate for every document, and
- * trying it costs a term-dictionary walk. Here each such part is anchored on its first
- * {@link #LONG} letters ({@link #SHORT} for a three-letter prefix): the presearcher sees the term
- * {@code wrm_prefix:beta}, and each contact indexes the prefixes of its words in that hidden
- * field. A rule part is then tried only on contacts that have a word starting like it. Matching
+ * trying it costs a term-dictionary walk. Here each such part is anchored on its literal start,
+ * {@link #SHORT} to {@link #LONG} letters: the presearcher sees the term {@code wrm_prefix:betaal}
+ * for {@code betaal*}, and each contact indexes, in that hidden field, those starts of its words
+ * that are some rule's anchor. (Six letters, not four: measured 10-40 % more contacts/s, because
+ * four-letter starts such as {@code teru} or {@code verh} occur in nearly every Dutch contact.) A rule part is then tried only on contacts that have a word starting like it. Matching
  * itself is unchanged: the anchor rewrites to the wildcard query.
  */
 final class PrefixAnchors {
   /** Hidden field: no rule can name it (it is not in {@link Fields#ALL}). */
   static final String FIELD = "wrm_prefix";
   static final int SHORT = 3;
-  static final int LONG = 4;
+  static final int LONG = 6;
 
   private PrefixAnchors() {}
 
@@ -68,7 +69,7 @@ final class PrefixAnchors {
   }
 
   /**
-   * The 3- and 4-letter starts of the contact's analysed terms that are the anchor of some rule
+   * The 3- to 6-letter starts of the contact's analysed terms that are the anchor of some rule
    * (the others could only make the presearcher's work larger).
    */
   static TokenStream stream(TurnTokens[] turns, Set<String> anchors) {
