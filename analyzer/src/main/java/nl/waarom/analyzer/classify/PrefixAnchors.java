@@ -52,7 +52,10 @@ final class PrefixAnchors {
     }
     String literal = query instanceof PrefixQuery p ? p.getPrefix().text()
         : query instanceof WildcardQuery w ? literalStart(w.getTerm().text()) : "";
-    if (literal.length() < SHORT) {
+    // keyword fields (channel:, lang:) are not in the anchors: leave their wildcards alone
+    boolean text = query instanceof PrefixQuery p ? Fields.TEXT.contains(p.getField())
+        : query instanceof WildcardQuery w && Fields.TEXT.contains(w.getField());
+    if (literal.length() < SHORT || !text) {
       return query;
     }
     String anchor = literal.substring(0, Math.min(LONG, literal.length()));

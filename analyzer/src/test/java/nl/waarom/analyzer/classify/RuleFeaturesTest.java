@@ -159,6 +159,14 @@ class RuleFeaturesTest {
   }
 
   @Test
+  void wildcardsWorkOnKeywordFieldsToo() {
+    try (Classifier c = withRules("channel:cal* AND storing")) {
+      assertThat(evidence(c, says("nl", Channel.CALL, turn(Speaker.CUSTOMER, "een storing"))))
+          .containsExactly("0:storing@4");
+    }
+  }
+
+  @Test
   void aPhraseNeverSpansTwoTurnsInAnyField() {
     try (Classifier c = withRules("\"payment link\"~3", "first:\"payment link\"~3")) {
       Contact split = says("en", Channel.CHAT, turn(Speaker.CUSTOMER, "I made a payment"),
