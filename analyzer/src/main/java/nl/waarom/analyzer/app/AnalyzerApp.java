@@ -17,7 +17,9 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.micrometer.core.instrument.MeterRegistry;
 import nl.waarom.analyzer.classify.Classifier;
+import nl.waarom.analyzer.classify.ClassifierSource;
 import nl.waarom.analyzer.classify.RuleParser;
 import nl.waarom.analyzer.taxonomy.Taxonomy;
 import nl.waarom.analyzer.taxonomy.TaxonomyLoader;
@@ -70,20 +72,20 @@ public final class AnalyzerApp implements AutoCloseable {
   }
 
   private void startWith(Config config) {
-    Taxonomy taxonomy = loadTaxonomy(config.get(AnalyzerSettings.TAXONOMY_FILE));
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    resources.push(registry::close);
+    ClassifierSource classifiers = classifiers(config, registry);
+    resources.push(classifiers);
+    Taxonomy taxonomy = classifiers.get().taxonomy();
     LOG.info("taxonomy {} with {} reasons", taxonomy.version(), taxonomy.reasons().size());
-    Classifier classifier = new Classifier(taxonomy);
-    resources.push(classifier);
     Topics topics = Topics.withPrefix(config.get(AnalyzerSettings.TOPIC_PREFIX));
     TopicCreator.ensure(config.get(AnalyzerSettings.BOOTSTRAP_SERVERS), topics,
         config.get(AnalyzerSettings.TOPIC_PARTITIONS),
         config.get(AnalyzerSettings.TOPIC_REPLICATION).shortValue());
 
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    resources.push(registry::close);
     bindJvmMetrics(registry);
     streams = new KafkaStreams(AnalyzerTopology.buildTopology(AnalyzerOptions.from(config), topics,
-        classifier, registry), streamsProperties(config));
+        classifiers, registry), streamsProperties(config));
     // Leave the group on close so a restarted or remaining instance takes the partitions over at
     // once, instead of after the session timeout (45 s) of the departed member.
     resources.push(() -> streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
@@ -109,9 +111,13 @@ public final class AnalyzerApp implements AutoCloseable {
     LOG.info("analyzer started; HTTP on port {}", http.port());
   }
 
-  private static Taxonomy loadTaxonomy(String file) {
-    return file.isBlank() ? TaxonomyLoader.loadDefault(RuleParser.check())
-        : TaxonomyLoader.load(Path.of(file), RuleParser.check());
+  /** The built-in taxonomy, fixed; or the configured file, watched for changes. */
+  private static ClassifierSource classifiers(Config config, MeterRegistry registry) {
+    String file = config.get(AnalyzerSettings.TAXONOMY_FILE);
+    return file.isBlank()
+        ? ClassifierSource.fixed(new Classifier(TaxonomyLoader.loadDefault(RuleParser.check())))
+        : ClassifierSource.watching(Path.of(file),
+            config.get(AnalyzerSettings.TAXONOMY_RELOAD_INTERVAL), registry);
   }
 
   private void bindJvmMetrics(PrometheusMeterRegistry registry) {

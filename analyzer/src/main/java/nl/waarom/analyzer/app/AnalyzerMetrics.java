@@ -12,5 +12,8 @@ public final class AnalyzerMetrics {
   /** Counter of insights emitted; tags {@code kind}, {@code reason}. */
   public static final String INSIGHTS = "waarom.analyzer.insights";
 
+  /** Counter of taxonomy file reloads; tag {@code outcome} = {@code ok} or {@code rejected}. */
+  public static final String TAXONOMY_RELOAD = nl.waarom.analyzer.classify.ClassifierSource.RELOAD_METRIC;
+
   private AnalyzerMetrics() {}
 }

@@ -46,7 +46,12 @@ public final class AnalyzerSettings {
           + "start with no baseline yet does not look like a surge.");
   public static final Setting<String> TAXONOMY_FILE = Setting.string(
       "WAAROM_TAXONOMY_FILE", "",
-      "Path of a taxonomy YAML file; empty uses the built-in default taxonomy.");
+      "Path of a taxonomy YAML file (format: analyzer/TAXONOMY.md); empty uses the built-in "
+          + "default taxonomy.");
+  public static final Setting<Duration> TAXONOMY_RELOAD_INTERVAL = Setting.duration(
+      "WAAROM_TAXONOMY_RELOAD_INTERVAL", "30s",
+      "How often the taxonomy file is checked for changes; a changed file that is valid replaces "
+          + "the running taxonomy, a bad one is logged and ignored. 0 turns reloading off.");
   public static final Setting<Double> COST_PER_MINUTE = Setting.decimal(
       "WAAROM_COST_PER_MINUTE", 1.0, 0.0, 1_000_000.0,
       "Cost of one minute of handling time, used for the estimated cost of insights.");
@@ -64,7 +69,8 @@ public final class AnalyzerSettings {
   public static List<Setting<?>> all() {
     return List.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, APPLICATION_ID, STATE_DIR, PORT,
         PROCESSING_GUARANTEE, COMMIT_INTERVAL, TREND_GRACE, SPIKE_BASELINE_WINDOWS,
-        SPIKE_MIN_COUNT, SPIKE_FACTOR, SPIKE_MIN_HISTORY_WINDOWS, TAXONOMY_FILE, COST_PER_MINUTE, TOPIC_PARTITIONS,
+        SPIKE_MIN_COUNT, SPIKE_FACTOR, SPIKE_MIN_HISTORY_WINDOWS, TAXONOMY_FILE, TAXONOMY_RELOAD_INTERVAL,
+        COST_PER_MINUTE, TOPIC_PARTITIONS,
         TOPIC_REPLICATION);
   }
 }

@@ -3,6 +3,8 @@ package nl.waarom.analyzer.app;
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.waarom.analyzer.classify.ClassifyProcessor;
 import nl.waarom.analyzer.classify.Classifier;
+import nl.waarom.analyzer.classify.ClassifierSource;
+import java.util.function.Supplier;
 import nl.waarom.analyzer.classify.Outcome;
 import nl.waarom.analyzer.insights.JsonSerde;
 import nl.waarom.analyzer.insights.SpikeDetector;
@@ -50,11 +52,21 @@ public final class AnalyzerTopology {
 
   private AnalyzerTopology() {}
 
+  /** The topology with one fixed classifier. */
   public static Topology buildTopology(AnalyzerOptions options, Topics topics,
       Classifier classifier, MeterRegistry registry) {
+    return buildTopology(options, topics, ClassifierSource.fixed(classifier), registry);
+  }
+
+  /**
+   * The topology with the classifier in force at each record ({@link ClassifierSource} swaps it
+   * when the taxonomy file changes).
+   */
+  public static Topology buildTopology(AnalyzerOptions options, Topics topics,
+      Supplier<Classifier> classifiers, MeterRegistry registry) {
     StreamsBuilder builder = new StreamsBuilder();
     KStream<String, Outcome> outcomes = contacts(builder, topics)
-        .processValues(() -> new ClassifyProcessor(topics.contactsChat.valueSerde(), classifier),
+        .processValues(() -> new ClassifyProcessor(topics.contactsChat.valueSerde(), classifiers),
             Named.as("decode-and-classify"));
 
     outcomes.filter((key, outcome) -> outcome.failed(), Named.as("dead-letters"))
@@ -73,7 +85,7 @@ public final class AnalyzerTopology {
     classified.to(topics.classified.name(), produced(topics.classified, "classified-sink"));
 
     trends(classified, options, topics);
-    spikes(builder, classified, options, topics, classifier, registry);
+    spikes(builder, classified, options, topics, classifiers.get(), registry);
     return builder.build();
   }
 

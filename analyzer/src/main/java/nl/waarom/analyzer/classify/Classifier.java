@@ -1,10 +1,9 @@
 package nl.waarom.analyzer.classify;
 
 import java.io.Closeable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,53 +13,48 @@ import nl.waarom.analyzer.taxonomy.Reason;
 import nl.waarom.analyzer.taxonomy.Taxonomy;
 import nl.waarom.analyzer.taxonomy.TaxonomyException;
 import nl.waarom.schemas.Contact;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.monitor.MatchingQueries;
-import org.apache.lucene.monitor.Monitor;
-import org.apache.lucene.monitor.MonitorQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Classifies contacts into the reasons of one taxonomy by matching every rule against the
- * contact with a Lucene {@link Monitor}. Thread-safe: one instance serves every stream thread.
- * Close it to release the monitor's index.
+ * contact with a Lucene monitor. The contact's language (as stated, else detected) decides the
+ * text analysis; there is one rule index per language. Thread-safe: one instance serves every
+ * stream thread. Close it to release the monitors.
  */
 public final class Classifier implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(Classifier.class);
 
   private final Taxonomy taxonomy;
-  private final Monitor monitor;
+  private final LanguageDetector detector;
+  private final Map<Language, RuleIndex> indexes = new EnumMap<>(Language.class);
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  /** With Dutch as the language of contacts that give no evidence of theirs. */
+  public Classifier(Taxonomy taxonomy) {
+    this(taxonomy, Language.NL);
+  }
+
   /**
-   * Registers every rule of the taxonomy.
+   * Registers every rule of the taxonomy, once per language.
    *
+   * @param fallback the language of a contact that states none and gives no evidence either way
    * @throws TaxonomyException naming the reason whose rule does not parse
    */
-  public Classifier(Taxonomy taxonomy) {
+  public Classifier(Taxonomy taxonomy, Language fallback) {
     this.taxonomy = taxonomy;
-    Analyzer analyzer = ContactAnalyzer.perField();
-    RuleParser parser = new RuleParser(analyzer);
-    List<MonitorQuery> queries = new ArrayList<>();
-    for (Reason reason : taxonomy.reasons()) {
-      for (int i = 0; i < reason.rules().size(); i++) {
-        String rule = reason.rules().get(i);
-        try {
-          queries.add(new MonitorQuery(reason.id() + "#" + (i + 1), parser.parse(rule), rule,
-              Map.of()));
-        } catch (IllegalArgumentException e) {
-          throw new TaxonomyException(reason.id(), "rule '" + rule + "' does not parse: "
-              + e.getMessage(), e);
-        }
-      }
-    }
+    this.detector = new LanguageDetector(fallback);
+    List<Reason> reasons = taxonomy.classifiable();
+    CharArraySet compounds = CompoundDictionary.of(taxonomy);
     try {
-      this.monitor = new Monitor(analyzer);
-      monitor.register(queries);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot build the rule index", e);
+      for (Language language : Language.values()) {
+        indexes.put(language, new RuleIndex(language, reasons, compounds));
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
     }
   }
 
@@ -69,23 +63,25 @@ public final class Classifier implements Closeable {
     return taxonomy;
   }
 
+  /** The language the contact is analysed in: as stated when known, else detected. Never null. */
+  public Language language(Contact contact) {
+    return Language.parse(contact.getLanguage())
+        .orElseGet(() -> detector.detect(ContactText.opening(contact)));
+  }
+
   /** Classifies one contact; never null. A contact without text is unexplained. */
   public Classification classify(Contact contact) {
-    ContactText text = ContactText.of(contact);
+    RuleIndex index = indexes.get(language(contact));
+    ContactText text = index.analyse(contact);
     if (text.isEmpty()) {
       return new Classification(List.of());
     }
-    MatchingQueries<HighlightsMatch> matches;
-    try {
-      matches = monitor.match(text.document(), HighlightsMatch.MATCHER);
-    } catch (IOException e) {
-      throw new UncheckedIOException("rule matching failed for contact " + contact.getContactId(), e);
-    }
+    MatchingQueries<EvidenceMatch> matches = index.match(text);
     if (!matches.getErrors().isEmpty()) {
       LOG.warn("rules failed on contact {}: {}", contact.getContactId(), matches.getErrors());
     }
-    Map<String, List<HighlightsMatch>> byReason = new TreeMap<>();
-    for (HighlightsMatch m : matches.getMatches()) {
+    Map<String, List<EvidenceMatch>> byReason = new TreeMap<>();
+    for (EvidenceMatch m : matches.getMatches()) {
       String reasonId = m.getQueryId().substring(0, m.getQueryId().lastIndexOf('#'));
       byReason.computeIfAbsent(reasonId, k -> new ArrayList<>()).add(m);
     }
@@ -97,14 +93,15 @@ public final class Classifier implements Closeable {
     return new Classification(scores);
   }
 
-  private static ReasonScore score(String reasonId, List<HighlightsMatch> hits, ContactText text) {
+  private static ReasonScore score(String reasonId, List<EvidenceMatch> rules, ContactText text) {
+    // The same word is often found through several fields (any and customer): keep it once.
     TreeSet<EvidenceSpan> evidence = new TreeSet<>();
-    for (HighlightsMatch match : hits) {
-      match.getHits().forEach((field, fieldHits) -> fieldHits.forEach(hit ->
-          text.locate(field, hit.startOffset(), hit.endOffset()).ifPresent(evidence::add)));
+    for (EvidenceMatch match : rules) {
+      for (EvidenceMatch.Hit hit : match.hits()) {
+        text.locate(hit.field(), hit.start(), hit.end()).ifPresent(evidence::add);
+      }
     }
-    // The same word is often found through the text field and a speaker field: keep it once.
-    return new ReasonScore(reasonId, ReasonScore.ruleConfidence(hits.size()), hits.size(),
+    return new ReasonScore(reasonId, ReasonScore.ruleConfidence(rules.size()), rules.size(),
         List.copyOf(evidence));
   }
 
@@ -113,10 +110,6 @@ public final class Classifier implements Closeable {
     if (closed.getAndSet(true)) {
       return;
     }
-    try {
-      monitor.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot close the rule index", e);
-    }
+    indexes.values().forEach(RuleIndex::close);
   }
 }

@@ -3,6 +3,7 @@ package nl.waarom.analyzer.classify;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.function.Supplier;
 import nl.waarom.schemas.AvroSerde;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Contact;
@@ -28,16 +29,17 @@ public final class ClassifyProcessor implements FixedKeyProcessor<String, byte[]
   private static final Logger LOG = LoggerFactory.getLogger(ClassifyProcessor.class);
 
   private final Serde<Contact> contactSerde;
-  private final Classifier classifier;
+  private final Supplier<Classifier> classifiers;
   private FixedKeyProcessorContext<String, Outcome> context;
 
   /**
    * @param contactSerde decodes the value; its deserializer must throw on bad bytes
-   * @param classifier shared, thread-safe
+   * @param classifiers the classifier in force, asked once per record (it may be replaced while
+   *     running when the taxonomy is reloaded); shared, thread-safe
    */
-  public ClassifyProcessor(Serde<Contact> contactSerde, Classifier classifier) {
+  public ClassifyProcessor(Serde<Contact> contactSerde, Supplier<Classifier> classifiers) {
     this.contactSerde = contactSerde;
-    this.classifier = classifier;
+    this.classifiers = classifiers;
   }
 
   @Override
@@ -56,6 +58,7 @@ public final class ClassifyProcessor implements FixedKeyProcessor<String, byte[]
       RecordMetadata where = context.recordMetadata().orElse(null);
       contact = contactSerde.deserializer().deserialize(where == null ? null : where.topic(),
           record.value());
+      Classifier classifier = classifiers.get(); // one classifier, one version, per record
       classified = ClassifiedContacts.of(contact, classifier.classify(contact),
           classifier.taxonomy().version());
     } catch (RuntimeException e) {

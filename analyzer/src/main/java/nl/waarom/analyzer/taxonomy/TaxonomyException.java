@@ -1,9 +1,23 @@
 package nl.waarom.analyzer.taxonomy;
 
-/** A taxonomy that cannot be used; the message names the reason (when known) and the problem. */
-public final class TaxonomyException extends IllegalArgumentException {
-  private final String reasonId;
+import java.util.List;
+import java.util.stream.Collectors;
 
+/**
+ * A taxonomy that cannot be used. Carries every problem found, each with file and line; the
+ * message lists them one per line.
+ */
+public final class TaxonomyException extends IllegalArgumentException {
+  private final transient List<TaxonomyProblem> problems;
+
+  /** Every problem of one file; never empty. */
+  public TaxonomyException(List<TaxonomyProblem> problems) {
+    super(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in taxonomy:\n"
+        + problems.stream().map(TaxonomyProblem::toString).collect(Collectors.joining("\n")));
+    this.problems = List.copyOf(problems);
+  }
+
+  /** One problem found outside a file (e.g. in a taxonomy built in code). */
   public TaxonomyException(String reasonId, String problem) {
     this(reasonId, problem, null);
   }
@@ -11,11 +25,16 @@ public final class TaxonomyException extends IllegalArgumentException {
   public TaxonomyException(String reasonId, String problem, Throwable cause) {
     super(reasonId == null ? "taxonomy: " + problem : "taxonomy reason '" + reasonId + "': " + problem,
         cause);
-    this.reasonId = reasonId;
+    this.problems = List.of(new TaxonomyProblem("taxonomy", 0, reasonId, problem));
   }
 
-  /** The id of the reason the problem is in; null when it concerns the whole file. */
+  /** Every problem, in file order; never empty. */
+  public List<TaxonomyProblem> problems() {
+    return problems;
+  }
+
+  /** The id of the reason the first problem is in; null when it concerns the whole file. */
   public String reasonId() {
-    return reasonId;
+    return problems.get(0).reasonId();
   }
 }

@@ -130,11 +130,12 @@ class AnalyzerTopologyTest {
     assertThat(out).extracting(TestRecord::key).containsExactly("nl-1", "en-1", "nl-2");
     assertThat(out).extracting(TestRecord::getRecordTime)
         .containsExactly(T0, T0.plusSeconds(5), T0.plusSeconds(9));
+    // 3 rules: betaallink*, "werkt niet", and link (split from betaallink) AND betal* AND ...
     assertThat(out.get(0).value()).isEqualTo(ClassifiedContact.newBuilder()
         .setContactId("nl-1").setChannel(Channel.CHAT).setCustomerKey("cust-nl-1")
         .setOccurredAt(T0).setLanguage(null).setQueue(null).setHandleMillis(HANDLE)
-        .setTaxonomyVersion("2026.11-1")
-        .setReasons(List.of(new ReasonMatch("payment-problem", 0.93, ReasonSource.RULE, List.of(
+        .setTaxonomyVersion("2026.11-2")
+        .setReasons(List.of(new ReasonMatch("payment-problem", 0.96, ReasonSource.RULE, List.of(
             new Evidence("betaallink", 1, 3, 13), new Evidence("werkt niet", 1, 29, 39)))))
         .setUnexplained(false).setRepeatOf(null)
         .setSnippet("De betaallink in jullie mail werkt niet")

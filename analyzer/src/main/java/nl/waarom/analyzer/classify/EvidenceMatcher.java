@@ -1,0 +1,86 @@
+package nl.waarom.analyzer.classify;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.monitor.CandidateMatcher;
+import org.apache.lucene.monitor.MatcherFactory;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
+
+/**
+ * Matches one candidate rule against the contact in two steps: a cheap test with the rule's scorer
+ * (most candidates the presearcher lets through do not match), and only for a match the Matches
+ * API, which gives the offsets of every matched term or phrase. Unlike the monitor's
+ * {@code HighlightsMatch}, no highlighting work is done for rules that do not match.
+ */
+final class EvidenceMatcher extends CandidateMatcher<EvidenceMatch> {
+  static final MatcherFactory<EvidenceMatch> FACTORY = EvidenceMatcher::new;
+  private static final int DOC = 0; // the contact is the only document of the in-memory index
+
+  private EvidenceMatcher(IndexSearcher searcher) {
+    super(searcher);
+  }
+
+  @Override
+  public void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata)
+      throws IOException {
+    Weight weight = searcher.createWeight(searcher.rewrite(matchQuery),
+        ScoreMode.COMPLETE_NO_SCORES, 1f);
+    LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
+    if (!matches(weight, leaf)) {
+      return;
+    }
+    Matches matches = weight.matches(leaf, DOC);
+    List<EvidenceMatch.Hit> hits = new ArrayList<>();
+    if (matches != null) {
+      for (String field : matches) {
+        MatchesIterator it = matches.getMatches(field);
+        while (it != null && it.next()) {
+          MatchesIterator terms = it.getSubMatches(); // an interval's terms, else null
+          if (terms == null) {
+            add(hits, field, it);
+          } else {
+            while (terms.next()) {
+              add(hits, field, terms);
+            }
+          }
+        }
+      }
+    }
+    addMatch(new EvidenceMatch(queryId, hits), DOC);
+  }
+
+  private static boolean matches(Weight weight, LeafReaderContext leaf) throws IOException {
+    ScorerSupplier supplier = weight.scorerSupplier(leaf);
+    if (supplier == null) {
+      return false;
+    }
+    Scorer scorer = supplier.get(1);
+    TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+    DocIdSetIterator docs = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+    return docs.nextDoc() == DOC && (twoPhase == null || twoPhase.matches());
+  }
+
+  private static void add(List<EvidenceMatch.Hit> hits, String field, MatchesIterator it)
+      throws IOException {
+    if (it.startOffset() >= 0) {
+      hits.add(new EvidenceMatch.Hit(field, it.startOffset(), it.endOffset()));
+    }
+  }
+
+  @Override
+  public EvidenceMatch resolve(EvidenceMatch a, EvidenceMatch b) {
+    return a.merge(b);
+  }
+}
