@@ -1,6 +1,7 @@
 package nl.waarom.analyzer.app;
 
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -14,13 +15,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Function;
 import nl.waarom.analyzer.classify.Classifier;
 import nl.waarom.analyzer.classify.ClassifierSource;
+import nl.waarom.analyzer.classify.Language;
+import nl.waarom.analyzer.classify.ModelOptions;
 import nl.waarom.analyzer.classify.RuleParser;
+import nl.waarom.analyzer.eval.CsvExamples;
+import nl.waarom.analyzer.model.LabeledText;
 import nl.waarom.analyzer.taxonomy.Taxonomy;
 import nl.waarom.analyzer.taxonomy.TaxonomyLoader;
 import nl.waarom.common.Config;
@@ -113,11 +119,28 @@ public final class AnalyzerApp implements AutoCloseable {
 
   /** The built-in taxonomy, fixed; or the configured file, watched for changes. */
   private static ClassifierSource classifiers(Config config, MeterRegistry registry) {
+    ModelOptions model = new ModelOptions(trainingExamples(config.get(AnalyzerSettings.TRAINING_CSV)),
+        config.get(AnalyzerSettings.MODEL_MIN_CONFIDENCE));
+    Function<Taxonomy, Classifier> compile = t -> new Classifier(t, Language.NL, model);
     String file = config.get(AnalyzerSettings.TAXONOMY_FILE);
     return file.isBlank()
-        ? ClassifierSource.fixed(new Classifier(TaxonomyLoader.loadDefault(RuleParser.check())))
+        ? ClassifierSource.fixed(compile.apply(TaxonomyLoader.loadDefault(RuleParser.check())))
         : ClassifierSource.watching(Path.of(file),
-            config.get(AnalyzerSettings.TAXONOMY_RELOAD_INTERVAL), registry);
+            config.get(AnalyzerSettings.TAXONOMY_RELOAD_INTERVAL), registry, compile);
+  }
+
+  /** Extra labelled texts for the model (columns text,label; labels are reason ids). */
+  private static List<LabeledText> trainingExamples(String csv) {
+    if (csv.isBlank()) {
+      return List.of();
+    }
+    try {
+      List<LabeledText> examples = CsvExamples.read(Path.of(csv), "text", "label");
+      LOG.info("training the reason model with {} extra labelled texts from {}", examples.size(), csv);
+      return examples;
+    } catch (CsvExamples.BadInputException e) {
+      throw new IllegalArgumentException(AnalyzerSettings.TRAINING_CSV.env() + ": " + e.getMessage(), e);
+    }
   }
 
   private void bindJvmMetrics(PrometheusMeterRegistry registry) {

@@ -52,6 +52,14 @@ public final class AnalyzerSettings {
       "WAAROM_TAXONOMY_RELOAD_INTERVAL", "30s",
       "How often the taxonomy file is checked for changes; a changed file that is valid replaces "
           + "the running taxonomy, a bad one is logged and ignored. 0 turns reloading off.");
+  public static final Setting<String> TRAINING_CSV = Setting.string(
+      "WAAROM_TRAINING_CSV", "",
+      "Optional CSV (columns text,label; labels are reason ids) of labelled contacts that train the "
+          + "learned model besides the taxonomy's examples; empty uses the examples only.");
+  public static final Setting<Double> MODEL_MIN_CONFIDENCE = Setting.decimal(
+      "WAAROM_MODEL_MIN_CONFIDENCE", 0.5, 0.0, 1.0,
+      "The learned model names a reason the rules missed only when its probability is at least "
+          + "this (and at least its calibrated threshold); below it the contact stays unexplained.");
   public static final Setting<Double> COST_PER_MINUTE = Setting.decimal(
       "WAAROM_COST_PER_MINUTE", 1.0, 0.0, 1_000_000.0,
       "Cost of one minute of handling time, used for the estimated cost of insights.");
@@ -69,8 +77,8 @@ public final class AnalyzerSettings {
   public static List<Setting<?>> all() {
     return List.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, APPLICATION_ID, STATE_DIR, PORT,
         PROCESSING_GUARANTEE, COMMIT_INTERVAL, TREND_GRACE, SPIKE_BASELINE_WINDOWS,
-        SPIKE_MIN_COUNT, SPIKE_FACTOR, SPIKE_MIN_HISTORY_WINDOWS, TAXONOMY_FILE, TAXONOMY_RELOAD_INTERVAL,
-        COST_PER_MINUTE, TOPIC_PARTITIONS,
+        SPIKE_MIN_COUNT, SPIKE_FACTOR, SPIKE_MIN_HISTORY_WINDOWS, TAXONOMY_FILE,
+        TAXONOMY_RELOAD_INTERVAL, TRAINING_CSV, MODEL_MIN_CONFIDENCE, COST_PER_MINUTE, TOPIC_PARTITIONS,
         TOPIC_REPLICATION);
   }
 }

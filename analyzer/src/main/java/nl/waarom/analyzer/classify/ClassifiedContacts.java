@@ -5,7 +5,6 @@ import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.Evidence;
 import nl.waarom.schemas.ReasonMatch;
-import nl.waarom.schemas.ReasonSource;
 import nl.waarom.schemas.Speaker;
 import nl.waarom.schemas.Turn;
 
@@ -67,6 +66,6 @@ public final class ClassifiedContacts {
   private static ReasonMatch reasonMatch(ReasonScore score) {
     List<Evidence> evidence = score.evidence().stream()
         .map(e -> new Evidence(e.term(), e.turnIndex(), e.start(), e.end())).toList();
-    return new ReasonMatch(score.reasonId(), score.confidence(), ReasonSource.RULE, evidence);
+    return new ReasonMatch(score.reasonId(), score.confidence(), score.source(), evidence);
   }
 }

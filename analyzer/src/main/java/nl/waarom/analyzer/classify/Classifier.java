@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import nl.waarom.analyzer.model.Prediction;
+import nl.waarom.analyzer.model.ReasonModel;
+import nl.waarom.analyzer.model.ScoredLabel;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -30,6 +33,8 @@ public final class Classifier implements Closeable {
   private final Taxonomy taxonomy;
   private final LanguageDetector detector;
   private final Map<Language, RuleIndex> indexes = new EnumMap<>(Language.class);
+  private final ReasonModel model;
+  private final double minModelConfidence;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /** With Dutch as the language of contacts that give no evidence of theirs. */
@@ -44,7 +49,17 @@ public final class Classifier implements Closeable {
    * @throws TaxonomyException naming the reason whose rule does not parse
    */
   public Classifier(Taxonomy taxonomy, Language fallback) {
+    this(taxonomy, fallback, ModelOptions.DEFAULT);
+  }
+
+  /**
+   * Registers every rule of the taxonomy, once per language, and trains the learned model on the
+   * taxonomy's examples plus the options' extra examples.
+   */
+  public Classifier(Taxonomy taxonomy, Language fallback, ModelOptions modelOptions) {
     this.taxonomy = taxonomy;
+    this.model = ReasonModels.train(taxonomy, modelOptions.extraExamples()).orElse(null);
+    this.minModelConfidence = modelOptions.minConfidence();
     this.detector = new LanguageDetector(fallback);
     List<Reason> reasons = taxonomy.classifiable();
     CharArraySet compounds = CompoundDictionary.of(taxonomy);
@@ -76,6 +91,34 @@ public final class Classifier implements Closeable {
     if (text.isEmpty()) {
       return new Classification(List.of());
     }
+    List<ReasonScore> scores = ruleScores(contact, index, text);
+    if (model != null) {
+      addModelOpinion(scores, model.predict(ReasonModels.customerText(contact)));
+    }
+    return new Classification(scores);
+  }
+
+  /**
+   * Rules first: a rule is a statement the team made and can read. The model confirms a rule's
+   * reason (raising its confidence) or adds the reason the rules missed, after the rule reasons;
+   * below its calibrated threshold it adds nothing, so a contact no rule explains and the model
+   * is unsure about stays unexplained.
+   */
+  private void addModelOpinion(List<ReasonScore> scores, Prediction prediction) {
+    ScoredLabel top = prediction.top();
+    if (prediction.unknown() || top.probability() < minModelConfidence) {
+      return;
+    }
+    for (int i = 0; i < scores.size(); i++) {
+      if (scores.get(i).reasonId().equals(top.label())) {
+        scores.set(i, scores.get(i).confirmedBy(top.probability()));
+        return;
+      }
+    }
+    scores.add(ReasonScore.byModel(top.label(), top.probability()));
+  }
+
+  private List<ReasonScore> ruleScores(Contact contact, RuleIndex index, ContactText text) {
     MatchingQueries<EvidenceMatch> matches = index.match(text);
     if (!matches.getErrors().isEmpty()) {
       LOG.warn("rules failed on contact {}: {}", contact.getContactId(), matches.getErrors());
@@ -90,7 +133,7 @@ public final class Classifier implements Closeable {
     scores.sort(Comparator.comparingInt(ReasonScore::matchedRules).reversed()
         .thenComparing(Comparator.comparingInt((ReasonScore s) -> s.evidence().size()).reversed())
         .thenComparingInt(s -> taxonomy.rank(s.reasonId())));
-    return new Classification(scores);
+    return scores;
   }
 
   private static ReasonScore score(String reasonId, List<EvidenceMatch> rules, ContactText text) {
@@ -101,8 +144,7 @@ public final class Classifier implements Closeable {
         text.locate(hit.field(), hit.start(), hit.end()).ifPresent(evidence::add);
       }
     }
-    return new ReasonScore(reasonId, ReasonScore.ruleConfidence(rules.size()), rules.size(),
-        List.copyOf(evidence));
+    return ReasonScore.byRules(reasonId, rules.size(), List.copyOf(evidence));
   }
 
   @Override

@@ -67,7 +67,8 @@ public final class ClassifierSource implements Supplier<Classifier>, Closeable {
     return watching(file, interval, registry, Classifier::new);
   }
 
-  static ClassifierSource watching(Path file, Duration interval, MeterRegistry registry,
+  /** The same, turning each loaded taxonomy into a classifier with {@code compile}. */
+  public static ClassifierSource watching(Path file, Duration interval, MeterRegistry registry,
       Function<Taxonomy, Classifier> compile) {
     byte[] digest = digest(file);
     Classifier initial = compile.apply(TaxonomyLoader.load(file, RuleParser.check()));

@@ -15,13 +15,15 @@ import nl.waarom.analyzer.model.TrainOptions;
  * @param textColumn   the column holding the text
  * @param labelColumn  the column holding the label
  * @param options      training options (unknown label, solver, C)
+ * @param seconds      how long throughput is measured (after a warm-up of half that)
  */
 record EvalArgs(List<Path> train, Path test, String textColumn, String labelColumn,
-    TrainOptions options) {
+    TrainOptions options, int seconds) {
 
   static final String USAGE = """
       usage: eval --train TRAIN.csv [--train MORE.csv] --test TEST.csv [--text-column text]
                   [--label-column label] [--unknown-label oos] [--solver svm|logistic] [--c 1]
+                  [--seconds 5]
         Trains the reason model on the training CSV(s) and reports accuracy, macro-F1,
         out-of-scope precision/recall (with --unknown-label), training time and throughput.""";
 
@@ -33,6 +35,7 @@ record EvalArgs(List<Path> train, Path test, String textColumn, String labelColu
     TrainOptions options = TrainOptions.defaults();
     TrainOptions.Solver solver = options.solver();
     double c = options.c();
+    int seconds = 5;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -47,13 +50,27 @@ record EvalArgs(List<Path> train, Path test, String textColumn, String labelColu
         case "--unknown-label" -> options = options.withUnknownLabel(value);
         case "--solver" -> solver = parseSolver(value);
         case "--c" -> c = parseC(value);
+        case "--seconds" -> seconds = parseSeconds(value);
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
     }
     if (train.isEmpty() || test == null) {
       throw new IllegalArgumentException("--train and --test are required");
     }
-    return new EvalArgs(List.copyOf(train), test, text, label, options.withSolver(solver, c));
+    return new EvalArgs(List.copyOf(train), test, text, label, options.withSolver(solver, c),
+        seconds);
+  }
+
+  private static int parseSeconds(String value) {
+    try {
+      int seconds = Integer.parseInt(value);
+      if (seconds >= 1) {
+        return seconds;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("--seconds must be a whole number of at least 1: " + value);
   }
 
   private static TrainOptions.Solver parseSolver(String value) {

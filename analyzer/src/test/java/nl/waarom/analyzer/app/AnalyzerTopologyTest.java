@@ -135,13 +135,18 @@ class AnalyzerTopologyTest {
         .setContactId("nl-1").setChannel(Channel.CHAT).setCustomerKey("cust-nl-1")
         .setOccurredAt(T0).setLanguage(null).setQueue(null).setHandleMillis(HANDLE)
         .setTaxonomyVersion("2026.11-2")
-        .setReasons(List.of(new ReasonMatch("payment-problem", 0.96, ReasonSource.RULE, List.of(
+        .setReasons(List.of(new ReasonMatch("payment-problem", 0.99, ReasonSource.RULE, List.of(
             new Evidence("betaallink", 1, 3, 13), new Evidence("werkt niet", 1, 29, 39)))))
         .setUnexplained(false).setRepeatOf(null)
         .setSnippet("De betaallink in jullie mail werkt niet")
         .build());
-    assertThat(out.get(1).value().getReasons()).containsExactly(new ReasonMatch(
-        "delivery-status", 0.9, ReasonSource.RULE, List.of(new Evidence("parcel", 0, 12, 18))));
+    // one rule (0.9), raised by the learned model agreeing
+    ReasonMatch parcel = out.get(1).value().getReasons().get(0);
+    assertThat(out.get(1).value().getReasons()).hasSize(1);
+    assertThat(parcel.getReasonId()).isEqualTo("delivery-status");
+    assertThat(parcel.getSource()).isEqualTo(ReasonSource.RULE);
+    assertThat(parcel.getConfidence()).isBetween(0.9, 0.99);
+    assertThat(parcel.getEvidence()).containsExactly(new Evidence("parcel", 0, 12, 18));
     assertThat(out.get(2).value().getUnexplained()).isTrue();
     assertThat(out.get(2).value().getReasons()).isEmpty();
     assertThat(registry.get(AnalyzerMetrics.CONTACTS_CLASSIFIED)

@@ -69,11 +69,12 @@ class EvalMainTest {
     }
     Path file = dir.resolve("data.csv");
     Files.writeString(file, csv);
-    assertThat(run("--train", file.toString(), "--test", file.toString(), "--unknown-label", "oos")).isEqualTo(0);
+    assertThat(run("--train", file.toString(), "--test", file.toString(), "--unknown-label", "oos",
+        "--seconds", "1")).isEqualTo(0);
     String[] lines = output().strip().split("\n");
     assertThat(lines[lines.length - 1]).matches(
         "result: accuracy=\\d\\.\\d{3} macro_f1=\\d\\.\\d{3} oos_precision=\\d\\.\\d{3} "
             + "oos_recall=\\d\\.\\d{3} train_s=\\d+\\.\\d contacts_per_s=\\d+");
-    assertThat(output()).contains("in-scope accuracy:").contains("single thread");
+    assertThat(output()).contains("in-scope accuracy:").contains("one thread");
   }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import nl.waarom.analyzer.bench.ClassifyBench;
+import nl.waarom.analyzer.classify.ClassifyMain;
 import nl.waarom.analyzer.eval.EvalMain;
 import nl.waarom.common.Config;
 import nl.waarom.common.Parsers;
@@ -39,6 +41,10 @@ public final class WaaromCli {
              [--unknown-label oos]
               train the reason model on a labelled CSV and print accuracy, macro-F1,
               out-of-scope precision/recall, training time and throughput
+        classify "TEXT" ["MORE TEXT" ...]
+              classify what a customer said: reasons, confidence, source (RULE/MODEL), evidence
+        bench classify [--threads 2] [--extra-rules 500] [--bytes 2048] [--seconds 20]
+              throughput and p99 latency of the whole classification step (rules + model)
         config
               print every configuration variable of every service (Markdown)
         help  this text
@@ -63,6 +69,8 @@ public final class WaaromCli {
       case "demo", "run" -> stack(command.equals("demo"), rest, out);
       case "replay" -> ReplayMain.run(rest, System.getenv(), out, System.err);
       case "eval" -> EvalMain.run(rest, out);
+      case "classify" -> ClassifyMain.run(rest, out);
+      case "bench" -> bench(rest, out);
       case "config" -> {
         out.print(ConfigurationReference.markdown());
         yield 0;
@@ -73,6 +81,14 @@ public final class WaaromCli {
         yield 2;
       }
     };
+  }
+
+  private static int bench(String[] args, PrintStream out) throws InterruptedException {
+    if (args.length > 0 && args[0].equals("classify")) {
+      return ClassifyBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
+    }
+    out.println("usage: bench classify [options]   (the benchmarks: classify)");
+    return 2;
   }
 
   private static int stack(boolean demo, String[] args, PrintStream out) throws Exception {

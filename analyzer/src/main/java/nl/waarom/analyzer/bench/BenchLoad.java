@@ -1,4 +1,4 @@
-package nl.waarom.analyzer.classify;
+package nl.waarom.analyzer.bench;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
+import nl.waarom.analyzer.classify.RuleParser;
 import nl.waarom.analyzer.taxonomy.Example;
 import nl.waarom.analyzer.taxonomy.LocalizedName;
 import nl.waarom.analyzer.taxonomy.Reason;
@@ -19,13 +19,12 @@ import nl.waarom.schemas.Speaker;
 import nl.waarom.schemas.Turn;
 
 /**
- * Throughput of rule classification (no JMH; a warmed-up timed loop): the default taxonomy plus
- * synthetic rules, on synthetic contacts of about 2 KB built from the taxonomy's examples, on 1
- * and 2 threads. The generators are public so that a benchmark of the whole classification step
- * can reuse them. Usage: {@code ClassifierBenchmark [extraRules=500] [seconds=5]}.
+ * The load of the classification benchmark: the default taxonomy plus synthetic rules of the
+ * kinds taxonomies use, and synthetic contacts of about 2 KB built from the taxonomy's examples
+ * and everyday small talk. Deterministic for a seed.
  */
-public final class ClassifierBenchmark {
-  private ClassifierBenchmark() {}
+public final class BenchLoad {
+  private BenchLoad() {}
 
   /** The default taxonomy plus {@code extraRules} rules in 5-rule reasons under one group. */
   public static Taxonomy withExtraRules(int extraRules, long seed) {
@@ -118,46 +117,5 @@ public final class ClassifierBenchmark {
 
   private static String pick(List<String> words, Random random) {
     return words.get(random.nextInt(words.size()));
-  }
-
-  public static void main(String[] args) throws InterruptedException {
-    int extraRules = args.length > 0 ? Integer.parseInt(args[0]) : 500;
-    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    List<Contact> contacts = contacts(2_000, 2_048, 42);
-    try (Classifier classifier = new Classifier(withExtraRules(extraRules, 7))) {
-      run(classifier, contacts, 1, 2); // warm-up
-      for (int threads : new int[] {1, 2}) {
-        double perSecond = run(classifier, contacts, threads, seconds);
-        System.out.printf(Locale.ROOT, "result: threads=%d rules=%d+%d contacts_per_s=%.0f%n",
-            threads, ruleCount(classifier.taxonomy()) - extraRules, extraRules, perSecond);
-      }
-    }
-  }
-
-  private static int ruleCount(Taxonomy taxonomy) {
-    return taxonomy.reasons().stream().mapToInt(r -> r.rules().size()).sum();
-  }
-
-  private static double run(Classifier classifier, List<Contact> contacts, int threads,
-      int seconds) throws InterruptedException {
-    AtomicInteger done = new AtomicInteger();
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
-    List<Thread> workers = new ArrayList<>();
-    long start = System.nanoTime();
-    for (int t = 0; t < threads; t++) {
-      int offset = t * 997;
-      Thread worker = new Thread(() -> {
-        for (int i = offset; System.nanoTime() < end; i++) {
-          classifier.classify(contacts.get(i % contacts.size()));
-          done.incrementAndGet();
-        }
-      }, "waarom-bench-" + t);
-      workers.add(worker);
-      worker.start();
-    }
-    for (Thread worker : workers) {
-      worker.join();
-    }
-    return done.get() / ((System.nanoTime() - start) / 1e9);
   }
 }
