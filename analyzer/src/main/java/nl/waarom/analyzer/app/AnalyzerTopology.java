@@ -85,7 +85,7 @@ public final class AnalyzerTopology {
     classified.to(topics.classified.name(), produced(topics.classified, "classified-sink"));
 
     trends(classified, options, topics);
-    spikes(builder, classified, options, topics, classifiers.get(), registry);
+    spikes(builder, classified, options, topics, classifiers, registry);
     return builder.build();
   }
 
@@ -121,14 +121,17 @@ public final class AnalyzerTopology {
   }
 
   private static void spikes(StreamsBuilder builder, KStream<String, ClassifiedContact> classified,
-      AnalyzerOptions options, Topics topics, Classifier classifier, MeterRegistry registry) {
+      AnalyzerOptions options, Topics topics, Supplier<Classifier> classifiers,
+      MeterRegistry registry) {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(SpikeDetector.BASELINE_STORE), Serdes.String(),
         new JsonSerde<>(SpikeState.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(SpikeDetector.EMITTED_STORE), Serdes.String(),
         Serdes.Long()));
-    SpikeInsights insights = new SpikeInsights(classifier.taxonomy(), options.spike());
+    // The taxonomy in force when the spike fires: a reloaded taxonomy's names and
+    // preventability apply to spikes of its new reasons.
+    SpikeInsights insights = new SpikeInsights(() -> classifiers.get().taxonomy(), options.spike());
     classified
         .selectKey((key, contact) -> TrendKeys.primaryReason(contact), Named.as("key-by-reason"))
         .repartition(Repartitioned.<String, ClassifiedContact>as("by-reason")

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import nl.waarom.analyzer.taxonomy.Reason;
 import nl.waarom.analyzer.taxonomy.Taxonomy;
 import nl.waarom.schemas.Channel;
@@ -25,10 +26,10 @@ public final class SpikeInsights {
   private static final DateTimeFormatter HH_MM =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private final Taxonomy taxonomy;
+  private final Supplier<Taxonomy> taxonomy;
   private final SpikeOptions options;
 
-  public SpikeInsights(Taxonomy taxonomy, SpikeOptions options) {
+  public SpikeInsights(Supplier<Taxonomy> taxonomy, SpikeOptions options) {
     this.taxonomy = taxonomy;
     this.options = options;
   }
@@ -70,7 +71,7 @@ public final class SpikeInsights {
         .setExamples(window.examples().stream()
             .map(e -> new InsightExample(e.contactId(), e.snippet())).toList())
         .setEstimatedCost(weeklyCost(window))
-        .setPreventability(taxonomy.reason(reasonId).map(Reason::preventability)
+        .setPreventability(taxonomy.get().reason(reasonId).map(Reason::preventability)
             .orElse(Preventability.UNKNOWN))
         .setDetectedAt(detectedAt)
         .setSummary(summary(reasonId, window, baseline, channels))
@@ -79,7 +80,7 @@ public final class SpikeInsights {
 
   private String summary(String reasonId, WindowStat window, double baseline,
       List<Channel> channels) {
-    String name = taxonomy.reason(reasonId).map(r -> r.name().en()).orElse(reasonId);
+    String name = taxonomy.get().reason(reasonId).map(r -> r.name().en()).orElse(reasonId);
     String via = channels.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList().toString();
     return String.format(Locale.ROOT,
         "Spike in '%s': %d contacts in the minute from %s UTC, %.1f× the usual %.1f (%s).",
