@@ -21,7 +21,7 @@ public final class LocalSettings {
   public static final Setting<Duration> DEMO_INCIDENT_DURATION = Setting.duration(
       "WAAROM_DEMO_INCIDENT_DURATION", "5m", "How long the incident's surge of contacts lasts.");
   public static final Setting<Double> DEMO_INCIDENT_RATE = Setting.decimal("WAAROM_DEMO_INCIDENT_RATE",
-      1.5, 0.1, 500, "Extra contacts per second caused by the incident.");
+      2.0, 0.1, 500, "Extra contacts per second caused by the incident.");
   public static final Setting<Integer> DEMO_SEED = Setting.integer("WAAROM_DEMO_SEED", 42, 0,
       Integer.MAX_VALUE, "Random seed of the demo scenario (same seed, same contacts).");
 
