@@ -12,7 +12,6 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.tartarus.snowball.ext.DutchStemmer;
 
@@ -81,7 +80,7 @@ public final class ContactAnalyzer extends Analyzer {
     if (keepWritten) {
       chain = new KeywordRepeatFilter(chain);
     }
-    chain = language == Language.NL ? new SnowballFilter(chain, new DutchStemmer())
+    chain = language == Language.NL ? new CachingStemFilter(chain, new DutchStemmer())
         : new EnglishMinimalStemFilter(chain);
     if (keepWritten) {
       chain = new RemoveDuplicatesTokenFilter(chain);
