@@ -16,7 +16,8 @@ import org.apache.kafka.common.serialization.Serdes;
  *   <tr><th>topic</th><th>key</th><th>value</th></tr>
  *   <tr><td>contacts.chat / .call / .email</td><td>contactId</td><td>{@link Contact}</td></tr>
  *   <tr><td>contacts.classified</td><td>contactId</td><td>{@link ClassifiedContact}</td></tr>
- *   <tr><td>reason-trends</td><td>reasonId|channel|windowStart</td><td>{@link ReasonTrend}</td></tr>
+ *   <tr><td>reason-trends</td><td>reasonId|channel|windowMinutes|windowStart</td><td>{@link ReasonTrend}</td></tr>
+ *   <tr><td>explained-share</td><td>windowMinutes|windowStart</td><td>{@link ExplainedShare}</td></tr>
  *   <tr><td>insights</td><td>insightId</td><td>{@link Insight}</td></tr>
  *   <tr><td>dlq</td><td>original key or source</td><td>{@link DeadLetter}</td></tr>
  * </table>
@@ -30,6 +31,7 @@ public final class Topics {
   public final Topic<String, Contact> contactsEmail;
   public final Topic<String, ClassifiedContact> classified;
   public final Topic<String, ReasonTrend> reasonTrends;
+  public final Topic<String, ExplainedShare> explainedShare;
   public final Topic<String, Insight> insights;
   public final Topic<String, DeadLetter> deadLetters;
   private final String prefix;
@@ -42,6 +44,8 @@ public final class Topics {
     contactsEmail = new Topic<>(prefix + "contacts.email", keys, AvroSerde.of(Contact.class));
     classified = new Topic<>(prefix + "contacts.classified", keys, AvroSerde.of(ClassifiedContact.class));
     reasonTrends = new Topic<>(prefix + "reason-trends", keys, AvroSerde.of(ReasonTrend.class));
+    explainedShare = new Topic<>(prefix + "explained-share", keys,
+        AvroSerde.of(ExplainedShare.class));
     insights = new Topic<>(prefix + "insights", keys, AvroSerde.of(Insight.class));
     deadLetters = new Topic<>(prefix + "dlq", keys, AvroSerde.of(DeadLetter.class));
   }
@@ -85,7 +89,7 @@ public final class Topics {
 
   /** Every topic, in pipeline order. */
   public List<Topic<String, ?>> all() {
-    return List.of(contactsChat, contactsCall, contactsEmail, classified, reasonTrends, insights,
-        deadLetters);
+    return List.of(contactsChat, contactsCall, contactsEmail, classified, reasonTrends,
+        explainedShare, insights, deadLetters);
   }
 }

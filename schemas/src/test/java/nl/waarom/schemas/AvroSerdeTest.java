@@ -114,7 +114,8 @@ class AvroSerdeTest {
   void topicPrefixIsApplied() {
     assertThat(Topics.withPrefix("acme.").all()).extracting(Topic::name).containsExactly(
         "acme.contacts.chat", "acme.contacts.call", "acme.contacts.email",
-        "acme.contacts.classified", "acme.reason-trends", "acme.insights", "acme.dlq");
+        "acme.contacts.classified", "acme.reason-trends", "acme.explained-share", "acme.insights",
+        "acme.dlq");
     assertThat(topics.contactsFor(Channel.EMAIL).name()).isEqualTo("waarom.contacts.email");
     assertThatThrownBy(() -> Topics.withPrefix("bad prefix/")).isInstanceOf(IllegalArgumentException.class);
   }

@@ -35,6 +35,9 @@ public final class ClassifiedContacts {
         .setUnexplained(classification.unexplained())
         .setRepeatOf(null)
         .setSnippet(snippet(contact))
+        .setIvrPath(contact.getIvrPath())
+        .setAttributes(contact.getAttributes() == null ? java.util.Map.of() : contact.getAttributes())
+        .setTerms(ContactTerms.of(contact))
         .build();
   }
 

@@ -139,6 +139,7 @@ class AnalyzerTopologyTest {
             new Evidence("betaallink", 1, 3, 13), new Evidence("werkt niet", 1, 29, 39)))))
         .setUnexplained(false).setRepeatOf(null)
         .setSnippet("De betaallink in jullie mail werkt niet")
+        .setTerms(List.of("betaallink", "mail", "werkt", "betaallink mail", "mail werkt"))
         .build());
     // one rule (0.9), raised by the learned model agreeing
     ReasonMatch parcel = out.get(1).value().getReasons().get(0);
