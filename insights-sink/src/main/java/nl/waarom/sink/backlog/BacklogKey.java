@@ -34,10 +34,22 @@ public record BacklogKey(String itemId, String title) {
    * @param candidateTerms never null, may be empty
    */
   public static BacklogKey of(String kind, String reasonId, List<String> candidateTerms) {
+    return of(kind, reasonId, candidateTerms, null);
+  }
+
+  /**
+   * Derives the key of an insight whose reason has a display name: the title uses the name
+   * ({@code Spike: Payment problem}), the id stays the reason id's slug.
+   *
+   * @param reasonName display name of the reason, or the title of an emerging reason; may be null
+   */
+  public static BacklogKey of(String kind, String reasonId, List<String> candidateTerms,
+      String reasonName) {
+    String named = reasonName == null || reasonName.isBlank() ? null : reasonName.strip();
     String kindSlug = slug(kind);
     String label = kindLabel(kind);
     if (reasonId != null && !reasonId.isBlank()) {
-      return new BacklogKey(kindSlug + "." + orUnknown(slug(reasonId)), label + ": " + reasonId.strip());
+      return new BacklogKey(kindSlug + "." + orUnknown(slug(reasonId)), label + ": " + (named == null ? reasonId.strip() : named));
     }
     List<String> terms = normalisedTerms(candidateTerms);
     if (terms.isEmpty()) {
@@ -45,7 +57,8 @@ public record BacklogKey(String itemId, String title) {
     }
     String subject = terms.stream().map(BacklogKey::slug).filter(s -> !s.isEmpty())
         .collect(Collectors.joining("_"));
-    return new BacklogKey(kindSlug + "." + orUnknown(subject), label + ": " + String.join(", ", terms));
+    return new BacklogKey(kindSlug + "." + orUnknown(subject),
+        label + ": " + (named == null ? String.join(", ", terms) : named));
   }
 
   /** Lower-cased, trimmed, distinct, sorted, blanks dropped. */

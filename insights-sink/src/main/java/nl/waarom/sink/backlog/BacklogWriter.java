@@ -41,7 +41,8 @@ public final class BacklogWriter {
    *     changed (an unchanged insight need not be recorded at all)
    */
   public static void record(Connection c, InsightRow row, boolean newInsight) throws SQLException {
-    BacklogKey key = BacklogKey.of(row.kind(), row.reasonId(), row.candidateTerms());
+    BacklogKey key = BacklogKey.of(row.kind(), row.reasonId(), row.candidateTerms(),
+        row.details().reasonName());
     boolean hasReason = row.reasonId() != null && !row.reasonId().isBlank();
     try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
       int i = 1;

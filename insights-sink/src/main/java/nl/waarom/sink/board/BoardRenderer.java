@@ -10,6 +10,7 @@ import java.util.Locale;
 import nl.waarom.sink.backlog.BacklogItem;
 import nl.waarom.sink.db.ExampleRow;
 import nl.waarom.sink.db.InsightRow;
+import nl.waarom.sink.db.SignalRow;
 
 /**
  * Renders the board as one self-contained HTML page: no scripts, no external assets, so it works
@@ -93,11 +94,34 @@ public final class BoardRenderer {
         .append(String.format(Locale.ROOT, "%.1f", latest.baseline()))
         .append(" in ").append(escape(TIME.format(latest.windowStart()))).append(" to ")
         .append(escape(TIME.format(latest.windowEnd())))
+        .append(" · ").append(escape(volume(latest.details().weeklyVolume())))
         .append(" · estimated cost ").append(escape(cost(item.estimatedCost())))
         .append(" · ").append(escape(item.preventability() == null ? "UNKNOWN" : item.preventability()))
         .append("</p>\n");
+    signals(html, latest);
+    if (latest.details().draftedRule() != null) {
+      html.append("<p class=\"rule\">Drafted rule: <code>")
+          .append(escape(latest.details().draftedRule())).append("</code></p>\n");
+    }
     examples(html, latest);
     html.append("</article>\n");
+  }
+
+  /** What explains the insight: the strongest signals, e.g. {@code queue = betalen (80% vs 5%)}. */
+  private static void signals(StringBuilder html, InsightRow latest) {
+    List<SignalRow> signals = latest.details().signals();
+    if (signals.isEmpty()) {
+      return;
+    }
+    html.append("<p class=\"signals\">Why: ");
+    for (int i = 0; i < Math.min(5, signals.size()); i++) {
+      SignalRow s = signals.get(i);
+      html.append(i == 0 ? "" : "; ").append(escape(s.name())).append(" = <b>")
+          .append(escape(s.value())).append("</b> ")
+          .append(String.format(Locale.ROOT, "(%.0f%% vs %.0f%%)", s.share() * 100,
+              s.backgroundShare() * 100));
+    }
+    html.append("</p>\n");
   }
 
   private static void examples(StringBuilder html, InsightRow latest) {
@@ -117,6 +141,12 @@ public final class BoardRenderer {
       return item.reasonId();
     }
     return item.candidateTerms().isEmpty() ? "none" : "new: " + String.join(", ", item.candidateTerms());
+  }
+
+  /** Estimated contacts per week; "volume unknown" when not estimated. */
+  static String volume(Double weeklyVolume) {
+    return weeklyVolume == null ? "volume unknown"
+        : String.format(Locale.ROOT, "~%,.0f contacts per week", weeklyVolume);
   }
 
   /** Per week, in the configured currency; "unknown" when not estimated. */

@@ -65,6 +65,19 @@ final class BoardRoutes {
     json(ctx, 200, InsightReader.latest(dataSource, limit));
   }
 
+  /**
+   * GET /api/explained-share?minutes=15&limit=96 : the share of contacts explained per window of
+   * 1, 15 or 60 minutes, newest first.
+   */
+  void explainedShare(Context ctx) throws SQLException {
+    int limit = QueryParams.intParam(ctx, "limit", 96, 1, 10_000);
+    int minutes = QueryParams.intParam(ctx, "minutes", 15, 1, 60);
+    if (minutes != 1 && minutes != 15 && minutes != 60) {
+      throw new QueryParams.BadParameterException("minutes", "must be 1, 15 or 60: " + minutes);
+    }
+    json(ctx, 200, nl.waarom.sink.db.ShareStore.recent(dataSource, minutes, limit));
+  }
+
   static void json(Context ctx, int status, Object body) {
     ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(body));
   }

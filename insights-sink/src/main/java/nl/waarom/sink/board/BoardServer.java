@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sink's HTTP server (Javalin): the board {@code GET /}, the REST API {@code GET /api/backlog},
- * {@code /api/trends}, {@code /api/insights}, and the ops endpoints {@code /healthy},
+ * {@code /api/trends}, {@code /api/insights}, {@code /api/explained-share}, and the ops endpoints {@code /healthy},
  * {@code /ready}, {@code /metrics}. Bad query parameters answer 400 with
  * {@code {"error": ..., "parameter": ...}}; an unreachable database answers 503.
  */
@@ -43,6 +43,7 @@ public final class BoardServer implements AutoCloseable {
       cfg.routes.get("/api/backlog", routes::backlog);
       cfg.routes.get("/api/trends", routes::trends);
       cfg.routes.get("/api/insights", routes::insights);
+      cfg.routes.get("/api/explained-share", routes::explainedShare);
       OpsEndpoints.install(cfg, registry, healthy, ready);
       cfg.routes.exception(QueryParams.BadParameterException.class, (e, ctx) ->
           BoardRoutes.json(ctx, 400, Map.of("error", e.getMessage(), "parameter", e.parameter())));

@@ -12,11 +12,12 @@ import java.util.List;
 import javax.sql.DataSource;
 import nl.waarom.sink.db.Sql;
 
-/** Reads {@link TopReasons} from {@code reason_trends}. */
+/** Reads {@link TopReasons} from the one-minute rows of {@code reason_trends}. */
 public final class TrendQueries {
-  private static final String NEWEST = "SELECT max(window_end) AS newest FROM reason_trends";
+  private static final String NEWEST =
+      "SELECT max(window_end) AS newest FROM reason_trends WHERE window_minutes = 1";
   private static final String SUMS = "SELECT reason_id, channel, sum(count) AS total"
-      + " FROM reason_trends WHERE window_start >= ? AND window_start < ?"
+      + " FROM reason_trends WHERE window_minutes = 1 AND window_start >= ? AND window_start < ?"
       + " GROUP BY reason_id, channel";
 
   private final DataSource dataSource;

@@ -42,7 +42,7 @@ final class BatchStore {
     SinkRepository.WriteResult result;
     List<DeadLetter> dead = new ArrayList<>(batch.deadLetters());
     try {
-      result = repository.write(batch.insights(), batch.trends());
+      result = repository.write(batch.insights(), batch.trends(), batch.shares());
     } catch (SQLException e) {
       if (!OneByOne.isDataError(e)) {
         throw e;

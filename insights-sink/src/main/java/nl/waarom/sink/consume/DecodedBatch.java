@@ -7,6 +7,7 @@ import java.util.Map;
 import nl.waarom.schemas.DeadLetter;
 import nl.waarom.schemas.Topics;
 import nl.waarom.sink.db.InsightRow;
+import nl.waarom.sink.db.ShareRow;
 import nl.waarom.sink.db.TrendRow;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -22,13 +23,16 @@ import org.apache.kafka.common.TopicPartition;
  * @param insightSources the record each insight came from, same order; never null
  * @param trends never null, in poll order
  * @param trendSources the record each trend came from, same order; never null
+ * @param shares explained-share rows, in poll order; never null
+ * @param shareSources the record each share came from, same order; never null
  * @param deadLetters never null
  * @param firstOffsets never null
  * @param commitOffsets never null; last offset + 1 per partition
  */
 public record DecodedBatch(List<InsightRow> insights,
     List<ConsumerRecord<byte[], byte[]>> insightSources, List<TrendRow> trends,
-    List<ConsumerRecord<byte[], byte[]>> trendSources, List<DeadLetter> deadLetters, Map<TopicPartition, Long> firstOffsets,
+    List<ConsumerRecord<byte[], byte[]>> trendSources, List<ShareRow> shares,
+    List<ConsumerRecord<byte[], byte[]>> shareSources, List<DeadLetter> deadLetters, Map<TopicPartition, Long> firstOffsets,
     Map<TopicPartition, OffsetAndMetadata> commitOffsets) {
 
   /**
@@ -41,6 +45,8 @@ public record DecodedBatch(List<InsightRow> insights,
     List<ConsumerRecord<byte[], byte[]>> insightSources = new ArrayList<>();
     List<TrendRow> trends = new ArrayList<>();
     List<ConsumerRecord<byte[], byte[]>> trendSources = new ArrayList<>();
+    List<ShareRow> shares = new ArrayList<>();
+    List<ConsumerRecord<byte[], byte[]>> shareSources = new ArrayList<>();
     List<DeadLetter> dead = new ArrayList<>();
     Map<TopicPartition, Long> first = new HashMap<>();
     Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
@@ -61,6 +67,10 @@ public record DecodedBatch(List<InsightRow> insights,
           trends.add(TrendRow.from(topics.reasonTrends.valueSerde().deserializer()
               .deserialize(r.topic(), r.value())));
           trendSources.add(r);
+        } else if (r.topic().equals(topics.explainedShare.name())) {
+          shares.add(ShareRow.from(topics.explainedShare.valueSerde().deserializer()
+              .deserialize(r.topic(), r.value())));
+          shareSources.add(r);
         } else {
           throw new IllegalArgumentException("unexpected topic " + r.topic());
         }
@@ -69,7 +79,8 @@ public record DecodedBatch(List<InsightRow> insights,
       }
     }
     return new DecodedBatch(List.copyOf(insights), List.copyOf(insightSources), List.copyOf(trends),
-        List.copyOf(trendSources), List.copyOf(dead),
+        List.copyOf(trendSources), List.copyOf(shares), List.copyOf(shareSources),
+        List.copyOf(dead),
         Map.copyOf(first), Map.copyOf(commit));
   }
 

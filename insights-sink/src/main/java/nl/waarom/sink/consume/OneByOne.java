@@ -68,6 +68,16 @@ final class OneByOne {
         rejected.add(deadLetters.rejected(batch.trendSources().get(i), e));
       }
     }
+    for (int i = 0; i < batch.shares().size(); i++) {
+      try {
+        sum = add(sum, repository.write(List.of(), List.of(), List.of(batch.shares().get(i))));
+      } catch (SQLException e) {
+        if (!isDataError(e)) {
+          throw e;
+        }
+        rejected.add(deadLetters.rejected(batch.shareSources().get(i), e));
+      }
+    }
     return new Result(sum, List.copyOf(rejected));
   }
 

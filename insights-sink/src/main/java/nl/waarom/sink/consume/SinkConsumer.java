@@ -100,7 +100,8 @@ public final class SinkConsumer implements AutoCloseable {
 
   private void run() {
     try {
-      consumer.subscribe(List.of(topics.insights.name(), topics.reasonTrends.name()));
+      consumer.subscribe(List.of(topics.insights.name(), topics.reasonTrends.name(),
+          topics.explainedShare.name()));
       while (!closing.get()) {
         pollOnce();
       }

@@ -7,11 +7,14 @@ import javax.sql.DataSource;
 import nl.waarom.sink.backlog.BacklogWriter;
 import nl.waarom.sink.db.InsightRow;
 import nl.waarom.sink.db.InsightStore;
+import nl.waarom.sink.db.ShareRow;
+import nl.waarom.sink.db.ShareStore;
 import nl.waarom.sink.db.TrendRow;
 import nl.waarom.sink.db.TrendStore;
 
 /**
- * Writes one consumed batch (insights, their backlog items, trends) in ONE database transaction.
+ * Writes one consumed batch (insights, their backlog items, trends, explained shares) in ONE
+ * database transaction.
  * Every statement is an idempotent upsert, so writing the same batch again (after a crash between
  * the database commit and the offset commit) changes nothing: at-least-once delivery plus
  * idempotent writes gives effectively-once results.
@@ -30,8 +33,8 @@ public final class SinkRepository {
    * @param insightsInserted new insight rows
    * @param insightsUpdated existing insights whose content changed
    * @param insightsUnchanged identical re-deliveries
-   * @param trendsChanged trend rows inserted or changed
-   * @param trendsUnchanged identical trend re-deliveries
+   * @param trendsChanged trend and explained-share rows inserted or changed
+   * @param trendsUnchanged identical trend and explained-share re-deliveries
    */
   public record WriteResult(int insightsInserted, int insightsUpdated, int insightsUnchanged,
       int trendsChanged, int trendsUnchanged) {}
@@ -44,10 +47,20 @@ public final class SinkRepository {
    * @throws SQLException when the database is unavailable or rejects the batch
    */
   public WriteResult write(List<InsightRow> insights, List<TrendRow> trends) throws SQLException {
+    return write(insights, trends, List.of());
+  }
+
+  /**
+   * Writes a batch with explained-share rows atomically; on any failure nothing is stored.
+   *
+   * @param shares never null, in topic order
+   */
+  public WriteResult write(List<InsightRow> insights, List<TrendRow> trends, List<ShareRow> shares)
+      throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        WriteResult result = writeIn(c, insights, trends);
+        WriteResult result = writeIn(c, insights, trends, shares);
         c.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
@@ -57,8 +70,8 @@ public final class SinkRepository {
     }
   }
 
-  private static WriteResult writeIn(Connection c, List<InsightRow> insights, List<TrendRow> trends)
-      throws SQLException {
+  private static WriteResult writeIn(Connection c, List<InsightRow> insights, List<TrendRow> trends,
+      List<ShareRow> shares) throws SQLException {
     int inserted = 0;
     int updated = 0;
     int unchanged = 0;
@@ -73,8 +86,9 @@ public final class SinkRepository {
         BacklogWriter.record(c, row, outcome == InsightStore.Outcome.INSERTED);
       }
     }
-    int trendsChanged = TrendStore.upsert(c, trends);
-    return new WriteResult(inserted, updated, unchanged, trendsChanged, trends.size() - trendsChanged);
+    int trendsChanged = TrendStore.upsert(c, trends) + ShareStore.upsert(c, shares);
+    int rows = trends.size() + shares.size();
+    return new WriteResult(inserted, updated, unchanged, trendsChanged, rows - trendsChanged);
   }
 
   private static void rollbackQuietly(Connection c, Exception cause) {

@@ -16,7 +16,10 @@ public final class InsightReader {
     return p + "insight_id, " + p + "kind, " + p + "reason_id, " + p + "candidate_terms, "
         + p + "window_start, " + p + "window_end, " + p + "count, " + p + "baseline, "
         + p + "channels, " + p + "examples::text AS examples, " + p + "estimated_cost, "
-        + p + "preventability, " + p + "detected_at, " + p + "summary";
+        + p + "preventability, " + p + "detected_at, " + p + "summary, " + p + "reason_name, "
+        + p + "signals::text AS signals, " + p + "weekly_volume, " + p + "avg_handle_minutes, "
+        + p + "cost_per_minute, " + p + "repeat_rate, " + p + "score, " + p + "growth_rate, "
+        + p + "drafted_rule";
   }
 
   private InsightReader() {}
@@ -37,7 +40,12 @@ public final class InsightReader {
         Sql.getDouble(rs, "estimated_cost"),
         rs.getString("preventability"),
         Sql.getInstant(rs, "detected_at"),
-        rs.getString("summary"));
+        rs.getString("summary"),
+        new InsightDetails(rs.getString("reason_name"), Json.readSignals(rs.getString("signals")),
+            Sql.getDouble(rs, "weekly_volume"), Sql.getDouble(rs, "avg_handle_minutes"),
+            Sql.getDouble(rs, "cost_per_minute"), Sql.getDouble(rs, "repeat_rate"),
+            Sql.getDouble(rs, "score"), Sql.getDouble(rs, "growth_rate"),
+            rs.getString("drafted_rule")));
   }
 
   /** The most recently detected insights, newest first. */

@@ -23,11 +23,12 @@ import nl.waarom.schemas.Insight;
  * @param preventability may be null
  * @param detectedAt never null
  * @param summary never null, may be empty
+ * @param details explanation and value at stake; never null
  */
 public record InsightRow(String insightId, String kind, String reasonId, List<String> candidateTerms,
     Instant windowStart, Instant windowEnd, long count, double baseline, List<String> channels,
     List<ExampleRow> examples, Double estimatedCost, String preventability, Instant detectedAt,
-    String summary) {
+    String summary, InsightDetails details) {
 
   public InsightRow {
     Objects.requireNonNull(insightId, "insightId");
@@ -39,6 +40,17 @@ public record InsightRow(String insightId, String kind, String reasonId, List<St
     examples = List.copyOf(examples);
     Objects.requireNonNull(detectedAt, "detectedAt");
     summary = summary == null ? "" : summary;
+    Objects.requireNonNull(details, "details");
+  }
+
+  /** A row without v2 details (as an Insight v1 record). */
+  public InsightRow(String insightId, String kind, String reasonId, List<String> candidateTerms,
+      Instant windowStart, Instant windowEnd, long count, double baseline, List<String> channels,
+      List<ExampleRow> examples, Double estimatedCost, String preventability, Instant detectedAt,
+      String summary) {
+    this(insightId, kind, reasonId, candidateTerms, windowStart, windowEnd, count, baseline,
+        channels, examples, estimatedCost, preventability, detectedAt, summary,
+        InsightDetails.NONE);
   }
 
   /** Maps a decoded Avro insight to its row. */
@@ -58,7 +70,8 @@ public record InsightRow(String insightId, String kind, String reasonId, List<St
         insight.getEstimatedCost(),
         insight.getPreventability() == null ? null : insight.getPreventability().name(),
         insight.getDetectedAt(),
-        insight.getSummary());
+        insight.getSummary(),
+        InsightDetails.from(insight));
   }
 
   /** The {@code examples} column as JSON text; never null. */

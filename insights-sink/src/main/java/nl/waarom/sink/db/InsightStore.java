@@ -16,14 +16,19 @@ public final class InsightStore {
   public enum Outcome { INSERTED, UPDATED, UNCHANGED }
 
   private static final String COLUMNS = "kind, reason_id, candidate_terms, window_start, window_end,"
-      + " count, baseline, channels, examples, estimated_cost, preventability, detected_at, summary";
+      + " count, baseline, channels, examples, estimated_cost, preventability, detected_at, summary,"
+      + " reason_name, signals, weekly_volume, avg_handle_minutes, cost_per_minute, repeat_rate,"
+      + " score, growth_rate, drafted_rule";
   private static final String EXCLUDED = "EXCLUDED.kind, EXCLUDED.reason_id, EXCLUDED.candidate_terms,"
       + " EXCLUDED.window_start, EXCLUDED.window_end, EXCLUDED.count, EXCLUDED.baseline,"
       + " EXCLUDED.channels, EXCLUDED.examples, EXCLUDED.estimated_cost, EXCLUDED.preventability,"
-      + " EXCLUDED.detected_at, EXCLUDED.summary";
+      + " EXCLUDED.detected_at, EXCLUDED.summary, EXCLUDED.reason_name, EXCLUDED.signals,"
+      + " EXCLUDED.weekly_volume, EXCLUDED.avg_handle_minutes, EXCLUDED.cost_per_minute,"
+      + " EXCLUDED.repeat_rate, EXCLUDED.score, EXCLUDED.growth_rate, EXCLUDED.drafted_rule";
   private static final String UPSERT = "INSERT INTO insights AS i (insight_id, " + COLUMNS
       + ", first_seen_at, last_seen_at)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, now(), now())"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?,"
+      + " now(), now())"
       + " ON CONFLICT (insight_id) DO UPDATE SET (" + COLUMNS + ", last_seen_at) = (" + EXCLUDED
       + ", now())"
       + " WHERE (" + prefixed("i.") + ") IS DISTINCT FROM (" + EXCLUDED + ")"
@@ -48,7 +53,17 @@ public final class InsightStore {
       Sql.setDouble(ps, i++, row.estimatedCost());
       ps.setString(i++, row.preventability());
       Sql.setInstant(ps, i++, row.detectedAt());
-      ps.setString(i, row.summary());
+      ps.setString(i++, row.summary());
+      InsightDetails d = row.details();
+      ps.setString(i++, d.reasonName());
+      ps.setString(i++, d.signalsJson());
+      Sql.setDouble(ps, i++, d.weeklyVolume());
+      Sql.setDouble(ps, i++, d.avgHandleMinutes());
+      Sql.setDouble(ps, i++, d.costPerMinute());
+      Sql.setDouble(ps, i++, d.repeatRate());
+      Sql.setDouble(ps, i++, d.score());
+      Sql.setDouble(ps, i++, d.growthRate());
+      ps.setString(i, d.draftedRule());
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return Outcome.UNCHANGED;

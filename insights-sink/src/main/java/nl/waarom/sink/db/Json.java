@@ -17,6 +17,7 @@ public final class Json {
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   private static final TypeReference<List<ExampleRow>> EXAMPLES = new TypeReference<>() {};
+  private static final TypeReference<List<SignalRow>> SIGNALS = new TypeReference<>() {};
 
   private Json() {}
 
@@ -38,6 +39,18 @@ public final class Json {
       return List.copyOf(MAPPER.readValue(json, EXAMPLES));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("examples are not a JSON array of examples: " + json, e);
+    }
+  }
+
+  /** Reads the {@code signals} jsonb column; null or blank reads as an empty list. */
+  public static List<SignalRow> readSignals(String json) {
+    if (json == null || json.isBlank()) {
+      return List.of();
+    }
+    try {
+      return List.copyOf(MAPPER.readValue(json, SIGNALS));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("signals are not a JSON array of signals: " + json, e);
     }
   }
 

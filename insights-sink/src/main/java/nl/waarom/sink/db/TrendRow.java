@@ -5,7 +5,8 @@ import java.util.Objects;
 import nl.waarom.schemas.ReasonTrend;
 
 /**
- * The column values of one {@code reason_trends} row; the key is (reasonId, channel, windowStart).
+ * The column values of one {@code reason_trends} row; the key is (reasonId, channel,
+ * windowMinutes, windowStart).
  *
  * @param reasonId never null, may be {@code unexplained}
  * @param channel never null, the Avro channel symbol
@@ -15,9 +16,14 @@ import nl.waarom.schemas.ReasonTrend;
  * @param handleMillisTotal sum of known handle times
  * @param baseline may be null
  * @param deviation may be null
+ * @param windowMinutes window length: 1, 15 or 60
+ * @param handleCount contacts with a known handle time
+ * @param repeatCount contacts followed by a repeat contact
+ * @param repeatsComplete whether the repeat window after the window has passed
  */
 public record TrendRow(String reasonId, String channel, Instant windowStart, Instant windowEnd,
-    long count, long handleMillisTotal, Double baseline, Double deviation) {
+    long count, long handleMillisTotal, Double baseline, Double deviation, int windowMinutes,
+    long handleCount, long repeatCount, boolean repeatsComplete) {
 
   public TrendRow {
     Objects.requireNonNull(reasonId, "reasonId");
@@ -26,10 +32,18 @@ public record TrendRow(String reasonId, String channel, Instant windowStart, Ins
     Objects.requireNonNull(windowEnd, "windowEnd");
   }
 
+  /** A one-minute row without handle or repeat counts (as a ReasonTrend v1 record). */
+  public TrendRow(String reasonId, String channel, Instant windowStart, Instant windowEnd,
+      long count, long handleMillisTotal, Double baseline, Double deviation) {
+    this(reasonId, channel, windowStart, windowEnd, count, handleMillisTotal, baseline, deviation,
+        1, 0, 0, false);
+  }
+
   /** Maps a decoded Avro trend to its row. */
   public static TrendRow from(ReasonTrend trend) {
     return new TrendRow(trend.getReasonId(), trend.getChannel().name(), trend.getWindowStart(),
         trend.getWindowEnd(), trend.getCount(), trend.getHandleMillisTotal(), trend.getBaseline(),
-        trend.getDeviation());
+        trend.getDeviation(), trend.getWindowMinutes(), trend.getHandleCount(),
+        trend.getRepeatCount(), trend.getRepeatsComplete());
   }
 }

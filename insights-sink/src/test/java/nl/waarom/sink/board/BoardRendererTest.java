@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import nl.waarom.sink.backlog.BacklogItem;
 import nl.waarom.sink.db.ExampleRow;
+import nl.waarom.sink.db.InsightDetails;
 import nl.waarom.sink.db.InsightRow;
+import nl.waarom.sink.db.SignalRow;
 import org.junit.jupiter.api.Test;
 
 class BoardRendererTest {
@@ -80,7 +82,7 @@ class BoardRendererTest {
             + "<p class=\"meta\">kind SPIKE · reason payment-problem · status new · 2 insights</p>\n"
             + "<p class=\"summary\">payment-problem: 40 contacts, expected 10</p>\n"
             + "<p class=\"numbers\">40 contacts vs baseline 10.0 in 2026-03-02 09:00 UTC to "
-            + "2026-03-02 10:00 UTC · estimated cost 1,500 per week · PREVENT</p>\n"
+            + "2026-03-02 10:00 UTC · volume unknown · estimated cost 1,500 per week · PREVENT</p>\n"
             + "<ul class=\"examples\">\n<li><code>chat-1</code> dubbel betaald</li>\n"
             + "<li><code>call-7</code> </li>\n</ul>\n</article>")
         .contains("No contacts in this window.");
@@ -92,5 +94,28 @@ class BoardRendererTest {
   void unknownCostIsSaidInWords() {
     assertThat(BoardRenderer.cost(null)).isEqualTo("unknown");
     assertThat(BoardRenderer.cost(1234567.8)).isEqualTo("1,234,568 per week");
+  }
+
+  @Test
+  void showsWhatExplainsAnInsightItsVolumeAndDraftedRule() {
+    InsightRow plain = insight("new phrases", List.of());
+    InsightRow explained = new InsightRow(plain.insightId(), "EMERGING_REASON", null,
+        List.of("app update", "settings"), plain.windowStart(), plain.windowEnd(), 31, 2.0,
+        plain.channels(), List.of(), 310.0, "UNKNOWN", plain.detectedAt(), "new phrases",
+        new InsightDetails("app update · settings", List.of(
+            new SignalRow("TERM", "term", "app update", 28, 0.9, 0.01, 40.0),
+            new SignalRow("ATTRIBUTE", "product", "<app>", 20, 0.65, 0.1, 9.0)),
+            120.0, 2.5, 1.0, null, 40.0, 1.5, "customer:\"app update\" AND customer:settings"));
+
+    String html = BoardRenderer.render(new BoardView(top(List.of()), List.of(
+        item("emerging-reason.app-update_settings", "Emerging reason: app update · settings",
+            explained))));
+
+    assertThat(html)
+        .contains("<p class=\"signals\">Why: term = <b>app update</b> (90% vs 1%); "
+            + "product = <b>&lt;app&gt;</b> (65% vs 10%)</p>")
+        .contains("<p class=\"rule\">Drafted rule: <code>customer:&quot;app update&quot; AND "
+            + "customer:settings</code></p>")
+        .contains("~120 contacts per week");
   }
 }

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Insight;
+import nl.waarom.schemas.InsightSignal;
+import nl.waarom.schemas.SignalKind;
 import nl.waarom.schemas.ReasonTrend;
 import nl.waarom.sink.Fixtures;
 import nl.waarom.sink.backlog.BacklogItem;
@@ -24,6 +26,9 @@ import nl.waarom.sink.board.TrendQueries;
 import nl.waarom.sink.consume.SinkRepository.WriteResult;
 import nl.waarom.sink.db.Database;
 import nl.waarom.sink.db.InsightRow;
+import nl.waarom.sink.db.ShareRow;
+import nl.waarom.sink.db.ShareStore;
+import nl.waarom.sink.db.SignalRow;
 import nl.waarom.sink.db.TrendRow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +57,7 @@ class SinkRepositoryIT {
 
   @BeforeEach
   void emptyTables() throws SQLException {
-    execute("TRUNCATE backlog_items, insights, reason_trends");
+    execute("TRUNCATE backlog_items, insights, reason_trends, explained_share");
   }
 
   @Test
@@ -188,11 +193,69 @@ class SinkRepositoryIT {
   void theMigrationDocumentsEveryColumn() throws SQLException {
     assertThat(query("SELECT c.table_name || '.' || c.column_name FROM information_schema.columns c"
         + " JOIN pg_class t ON t.relname = c.table_name"
-        + " WHERE c.table_schema = 'public' AND c.table_name IN ('insights', 'reason_trends', 'backlog_items')"
+        + " WHERE c.table_schema = 'public' AND c.table_name IN ('insights', 'reason_trends',"
+        + " 'backlog_items', 'explained_share')"
         + " AND col_description(t.oid, c.ordinal_position) IS NULL")).isEmpty();
     assertThat(query("SELECT relname FROM pg_class WHERE relname IN ('insights', 'reason_trends',"
-        + " 'backlog_items') AND obj_description(oid, 'pg_class') IS NOT NULL ORDER BY 1"))
-        .containsExactly("backlog_items", "insights", "reason_trends");
+        + " 'backlog_items', 'explained_share') AND obj_description(oid, 'pg_class') IS NOT NULL"
+        + " ORDER BY 1"))
+        .containsExactly("backlog_items", "explained_share", "insights", "reason_trends");
+  }
+
+  @Test
+  void anExplainedInsightKeepsItsSignalsCostAndNameAndTitlesItsItem() throws SQLException {
+    Insight insight = Insight.newBuilder(Fixtures.spike("payment-problem", Fixtures.T0, 40, 500.0))
+        .setReasonName("Payment problem")
+        .setSignals(List.of(new InsightSignal(SignalKind.ATTRIBUTE, "campaign", "winter-mail", 30L,
+            0.75, 0.05, 12.5), new InsightSignal(SignalKind.TERM, "term", "betaallink", 25L, 0.62,
+            0.1, 8.0)))
+        .setWeeklyVolume(1200.0).setAvgHandleMinutes(6.5).setCostPerMinute(1.2)
+        .setRepeatRate(0.2).setScore(17.0).setGrowthRate(null).setDraftedRule(null)
+        .build();
+    InsightRow row = InsightRow.from(insight);
+
+    assertThat(repository.write(List.of(row), List.of())).isEqualTo(new WriteResult(1, 0, 0, 0, 0));
+
+    assertThat(backlog.ranked(10)).singleElement().satisfies(item -> {
+      assertThat(item.title()).isEqualTo("Spike: Payment problem");
+      assertThat(item.itemId()).isEqualTo("spike.payment-problem");
+      assertThat(item.latestInsight()).isEqualTo(row);
+      assertThat(item.latestInsight().details().signals()).extracting(SignalRow::value)
+          .containsExactly("winter-mail", "betaallink");
+    });
+  }
+
+  @Test
+  void trendRowsOfEachWindowLengthAreKeptApartAndTheBoardCountsOneMinuteRowsOnly()
+      throws SQLException {
+    Instant start = Fixtures.T0;
+    TrendRow minute = new TrendRow("refund", "CHAT", start, start.plusSeconds(60), 4, 40_000, null,
+        null, 1, 2, 1, false);
+    TrendRow hour = new TrendRow("refund", "CHAT", start, start.plusSeconds(3600), 30, 300_000,
+        20.0, 1.5, 60, 20, 6, false);
+    repository.write(List.of(), List.of(minute, hour));
+    assertThat(query("SELECT window_minutes || ':' || count || ':' || repeat_count"
+        + " FROM reason_trends ORDER BY window_minutes")).containsExactly("1:4:1", "60:30:6");
+
+    TopReasons top = new TrendQueries(database.dataSource()).topReasons(Duration.ofMinutes(60),
+        start.plusSeconds(7200));
+    assertThat(top.total()).isEqualTo(4);
+  }
+
+  @Test
+  void explainedShareIsUpsertedPerWindowAndReadNewestFirst() throws SQLException {
+    Instant start = Fixtures.T0;
+    ShareRow first = new ShareRow(15, start, start.plusSeconds(900), 10, 8, 0.8);
+    ShareRow updated = new ShareRow(15, start, start.plusSeconds(900), 20, 15, 0.75);
+    ShareRow next = new ShareRow(15, start.plusSeconds(900), start.plusSeconds(1800), 5, 5, 1.0);
+
+    assertThat(repository.write(List.of(), List.of(), List.of(first)).trendsChanged()).isEqualTo(1);
+    assertThat(repository.write(List.of(), List.of(), List.of(first)).trendsUnchanged())
+        .isEqualTo(1);
+    repository.write(List.of(), List.of(), List.of(updated, next));
+
+    assertThat(ShareStore.recent(database.dataSource(), 15, 10)).containsExactly(next, updated);
+    assertThat(ShareStore.recent(database.dataSource(), 60, 10)).isEmpty();
   }
 
   private static List<String> dump() throws SQLException {
