@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.waarom.common.Config;
 import nl.waarom.schemas.Topics;
+import nl.waarom.sink.backlog.BacklogActions;
+import nl.waarom.sink.backlog.Ranking;
 import nl.waarom.sink.board.BoardServer;
+import nl.waarom.sink.verify.ImpactVerifier;
 import nl.waarom.sink.consume.SinkConsumer;
 import nl.waarom.sink.consume.SinkMetrics;
 import nl.waarom.sink.consume.SinkRepository;
@@ -30,12 +33,15 @@ public final class SinkApp implements AutoCloseable {
   private final Database database;
   private final SinkConsumer consumer;
   private final BoardServer server;
+  private final ImpactVerifier verifier;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private SinkApp(Database database, SinkConsumer consumer, BoardServer server) {
+  private SinkApp(Database database, SinkConsumer consumer, BoardServer server,
+      ImpactVerifier verifier) {
     this.database = database;
     this.consumer = consumer;
     this.server = server;
+    this.verifier = verifier;
   }
 
   /**
@@ -56,11 +62,16 @@ public final class SinkApp implements AutoCloseable {
           new SinkRepository(database.dataSource()), new SinkMetrics(registry), Clock.systemUTC());
       consumer.start();
       SinkConsumer c = consumer;
+      Ranking ranking = new Ranking(config.get(SinkSettings.BACKLOG_WEIGHTS),
+          config.get(SinkSettings.BACKLOG_DEFAULT_HANDLE_MINUTES));
       BoardServer server = BoardServer.start(config.get(SinkSettings.PORT), database.dataSource(),
-          Clock.systemUTC(), registry, c::isRunning,
+          Clock.systemUTC(), ranking, registry, c::isRunning,
           () -> c.isRunning() && !c.isFailing() && database.isReachable());
       LOG.info("insights sink serving on port {}", server.port());
-      return new SinkApp(database, consumer, server);
+      ImpactVerifier verifier = new ImpactVerifier(database.dataSource(),
+          new BacklogActions(database.dataSource()), verifyOptions(config));
+      verifier.start();
+      return new SinkApp(database, consumer, server, verifier);
     } catch (RuntimeException e) {
       if (consumer != null) {
         consumer.close();
@@ -75,6 +86,17 @@ public final class SinkApp implements AutoCloseable {
         config.get(SinkSettings.JDBC_USER), config.get(SinkSettings.JDBC_PASSWORD),
         Path.of(config.get(SinkSettings.DATA_DIR), "postgres"), config.get(SinkSettings.PG_PORT),
         config.get(SinkSettings.POOL_SIZE));
+  }
+
+  private static ImpactVerifier.Options verifyOptions(Config config) {
+    try {
+      return new ImpactVerifier.Options(config.get(SinkSettings.VERIFY_AFTER),
+          config.get(SinkSettings.VERIFY_WEEKS_BEFORE), config.get(SinkSettings.VERIFY_ALPHA),
+          config.get(SinkSettings.VERIFY_MIN_DROP), config.get(SinkSettings.VERIFY_INTERVAL));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(SinkSettings.VERIFY_AFTER.env() + ": " + e.getMessage(),
+          e);
+    }
   }
 
   private static SinkConsumer.Options consumerOptions(Config config) {
@@ -99,6 +121,7 @@ public final class SinkApp implements AutoCloseable {
       return;
     }
     LOG.info("stopping insights sink");
+    verifier.close();
     consumer.close();
     server.close();
     database.close();

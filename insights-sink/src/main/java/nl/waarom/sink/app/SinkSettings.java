@@ -2,6 +2,8 @@ package nl.waarom.sink.app;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import nl.waarom.sink.backlog.Ranking;
 import nl.waarom.common.CommonSettings;
 import nl.waarom.common.Setting;
 
@@ -40,11 +42,41 @@ public final class SinkSettings {
       "Longest wait between retries of a batch while the database is unavailable "
           + "(the wait starts at 250ms and doubles).");
 
+  public static final Setting<Map<Ranking.Preventability, Double>> BACKLOG_WEIGHTS = new Setting<>(
+      "WAAROM_BACKLOG_WEIGHTS", "weights", Ranking.DEFAULT_WEIGHTS, false,
+      "Weight of each preventability class in the backlog's value at stake (weekly cost × weight "
+          + "× (1 + repeat rate)); classes not named keep their default.",
+      Ranking::parseWeights);
+  public static final Setting<Double> BACKLOG_DEFAULT_HANDLE_MINUTES = Setting.decimal(
+      "WAAROM_BACKLOG_DEFAULT_HANDLE_MINUTES", 6.0, 0.0, 1440.0,
+      "Handle time assumed for the value at stake of an item whose insights carry none "
+          + "(e.g. chat and email without timing fields).");
+  public static final Setting<Duration> VERIFY_AFTER = Setting.duration(
+      "WAAROM_VERIFY_AFTER", "7d",
+      "Impact verification: how much data after an item is marked done is compared with the "
+          + "weeks before (whole days; whole weeks keep the weekly rhythm balanced).");
+  public static final Setting<Integer> VERIFY_WEEKS_BEFORE = Setting.integer(
+      "WAAROM_VERIFY_WEEKS_BEFORE", 4, 1, 52,
+      "Impact verification: how many weeks before the change form the comparison.");
+  public static final Setting<Double> VERIFY_ALPHA = Setting.decimal(
+      "WAAROM_VERIFY_ALPHA", 0.05, 0.0001, 0.5,
+      "Impact verification: significance level of the one-sided test that the reason's share "
+          + "of contacts fell.");
+  public static final Setting<Double> VERIFY_MIN_DROP = Setting.decimal(
+      "WAAROM_VERIFY_MIN_DROP", 0.10, 0.0, 0.99,
+      "Impact verification: the smallest relative drop of the reason's share that counts as an "
+          + "effect (0.10 = 10%).");
+  public static final Setting<Duration> VERIFY_INTERVAL = Setting.duration(
+      "WAAROM_VERIFY_INTERVAL", "1m",
+      "How often the sink looks for done items whose verification period is complete.");
+
   private SinkSettings() {}
 
   /** Every setting, in the order they are logged. */
   public static List<Setting<?>> all() {
     return List.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, GROUP_ID, PORT, DATA_DIR, PG_PORT, JDBC_URL,
-        JDBC_USER, JDBC_PASSWORD, POOL_SIZE, RETRY_BACKOFF_MAX);
+        JDBC_USER, JDBC_PASSWORD, POOL_SIZE, RETRY_BACKOFF_MAX, BACKLOG_WEIGHTS,
+        BACKLOG_DEFAULT_HANDLE_MINUTES, VERIFY_AFTER, VERIFY_WEEKS_BEFORE, VERIFY_ALPHA,
+        VERIFY_MIN_DROP, VERIFY_INTERVAL);
   }
 }

@@ -20,10 +20,42 @@ import nl.waarom.sink.db.InsightRow;
  * @param estimatedCost may be null
  * @param preventability may be null
  * @param latestInsight never null
+ * @param work the team's fields and the ranking figures; never null
  */
 public record BacklogItem(String itemId, String title, String kind, String reasonId,
     List<String> candidateTerms, String status, int insightCount, Instant firstSeenAt,
-    Instant lastSeenAt, Double estimatedCost, String preventability, InsightRow latestInsight) {
+    Instant lastSeenAt, Double estimatedCost, String preventability, InsightRow latestInsight,
+    Work work) {
+
+  /**
+   * What the team and the ranking add to an item.
+   *
+   * @param valueAtStake the rank: weekly cost × preventability weight × (1 + repeat rate)
+   * @param weeklyVolume estimated contacts per week; may be null
+   * @param avgHandleMinutes may be null
+   * @param repeatRate may be null
+   * @param owner may be null
+   * @param statusChangedAt may be null
+   * @param statusChangedBy may be null
+   * @param dismissedReason may be null
+   * @param doneAt when the fix went live; may be null
+   * @param verification the impact verification's figures as JSON text; may be null
+   */
+  public record Work(double valueAtStake, Double weeklyVolume, Double avgHandleMinutes,
+      Double repeatRate, String owner, Instant statusChangedAt, String statusChangedBy,
+      String dismissedReason, Instant doneAt, String verification) {
+    /** An item nobody worked on yet, without ranking figures. */
+    public static final Work NONE = new Work(0, null, null, null, null, null, null, null, null,
+        null);
+  }
+
+  /** An item without work fields (as before the lifecycle existed). */
+  public BacklogItem(String itemId, String title, String kind, String reasonId,
+      List<String> candidateTerms, String status, int insightCount, Instant firstSeenAt,
+      Instant lastSeenAt, Double estimatedCost, String preventability, InsightRow latestInsight) {
+    this(itemId, title, kind, reasonId, candidateTerms, status, insightCount, firstSeenAt,
+        lastSeenAt, estimatedCost, preventability, latestInsight, Work.NONE);
+  }
 
   public BacklogItem {
     Objects.requireNonNull(itemId, "itemId");
@@ -32,5 +64,6 @@ public record BacklogItem(String itemId, String title, String kind, String reaso
     candidateTerms = List.copyOf(candidateTerms);
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(latestInsight, "latestInsight");
+    Objects.requireNonNull(work, "work");
   }
 }

@@ -8,8 +8,10 @@ import java.util.stream.Collectors;
 
 /**
  * Which backlog item an insight belongs to, and that item's title. There is one item per (kind,
- * reason); an insight without a reason (an emerging reason) is keyed by its candidate terms instead,
- * lower-cased, de-duplicated and sorted, so the same terms in another order find the same item.
+ * reason); an insight without a reason (an emerging reason) is keyed by its two strongest
+ * candidate terms instead (the first two, as the analyzer orders them), lower-cased and sorted, so
+ * the same new reason found again with a slightly different tail of phrases folds into the same
+ * item, and the same terms in another order find it too.
  *
  * <p>The id is deterministic and readable: {@code spike.payment-problem},
  * {@code emerging-reason.blocked_pin-code}. Parts are slugs (lower-case ASCII letters and digits,
@@ -20,6 +22,8 @@ import java.util.stream.Collectors;
  */
 public record BacklogKey(String itemId, String title) {
   private static final String NO_SUBJECT = "unknown";
+  /** How many of an emerging reason's strongest terms make its key. */
+  static final int KEY_TERMS = 2;
 
   public BacklogKey {
     Objects.requireNonNull(itemId, "itemId");
@@ -51,7 +55,8 @@ public record BacklogKey(String itemId, String title) {
     if (reasonId != null && !reasonId.isBlank()) {
       return new BacklogKey(kindSlug + "." + orUnknown(slug(reasonId)), label + ": " + (named == null ? reasonId.strip() : named));
     }
-    List<String> terms = normalisedTerms(candidateTerms);
+    List<String> terms = normalisedTerms(candidateTerms.stream().filter(Objects::nonNull)
+        .filter(t -> !t.isBlank()).limit(KEY_TERMS).toList());
     if (terms.isEmpty()) {
       return new BacklogKey(kindSlug + "." + NO_SUBJECT, label + ": " + NO_SUBJECT);
     }

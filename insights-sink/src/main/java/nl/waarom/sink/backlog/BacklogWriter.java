@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import nl.waarom.sink.db.InsightDetails;
 import nl.waarom.sink.db.InsightRow;
 import nl.waarom.sink.db.Sql;
 
@@ -18,8 +19,9 @@ import nl.waarom.sink.db.Sql;
 public final class BacklogWriter {
   private static final String UPSERT = "INSERT INTO backlog_items AS b (item_id, reason_id,"
       + " candidate_terms, kind, title, latest_insight_id, latest_detected_at, insight_count,"
-      + " first_seen_at, last_seen_at, estimated_cost, preventability)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)"
+      + " first_seen_at, last_seen_at, estimated_cost, preventability, reason_name, weekly_volume,"
+      + " avg_handle_minutes, cost_per_minute, repeat_rate)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
       + " ON CONFLICT (item_id) DO UPDATE SET"
       + " insight_count = b.insight_count + ?,"
       + " first_seen_at = LEAST(b.first_seen_at, EXCLUDED.first_seen_at),"
@@ -29,7 +31,16 @@ public final class BacklogWriter {
       + latestWins("candidate_terms") + ","
       + latestWins("estimated_cost") + ","
       + latestWins("preventability") + ","
+      + latestWins("reason_name") + ","
+      + latestWins("weekly_volume") + ","
+      + latestWins("avg_handle_minutes") + ","
+      + latestWins("cost_per_minute") + ","
+      + " repeat_rate = CASE WHEN EXCLUDED.latest_detected_at >= b.latest_detected_at"
+      + " THEN COALESCE(EXCLUDED.repeat_rate, b.repeat_rate) ELSE b.repeat_rate END,"
       + " latest_detected_at = GREATEST(b.latest_detected_at, EXCLUDED.latest_detected_at)";
+
+  private static final String LINK = "INSERT INTO backlog_item_insights (item_id, insight_id)"
+      + " VALUES (?, ?) ON CONFLICT DO NOTHING";
 
   private BacklogWriter() {}
 
@@ -57,7 +68,18 @@ public final class BacklogWriter {
       Sql.setInstant(ps, i++, row.detectedAt());
       Sql.setDouble(ps, i++, row.estimatedCost());
       ps.setString(i++, row.preventability());
+      InsightDetails d = row.details();
+      ps.setString(i++, d.reasonName());
+      Sql.setDouble(ps, i++, d.weeklyVolume());
+      Sql.setDouble(ps, i++, d.avgHandleMinutes());
+      Sql.setDouble(ps, i++, d.costPerMinute());
+      Sql.setDouble(ps, i++, d.repeatRate());
       ps.setInt(i, newInsight ? 1 : 0);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement(LINK)) {
+      ps.setString(1, key.itemId());
+      ps.setString(2, row.insightId());
       ps.executeUpdate();
     }
   }

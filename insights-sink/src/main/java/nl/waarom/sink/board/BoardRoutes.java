@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import nl.waarom.sink.backlog.BacklogQueries;
+import nl.waarom.sink.backlog.Status;
 import nl.waarom.sink.db.InsightReader;
 import nl.waarom.sink.db.Json;
 
@@ -24,8 +25,8 @@ final class BoardRoutes {
   private final DataSource dataSource;
   private final Clock clock;
 
-  BoardRoutes(DataSource dataSource, Clock clock) {
-    this.backlog = new BacklogQueries(dataSource);
+  BoardRoutes(DataSource dataSource, Clock clock, BacklogQueries backlog) {
+    this.backlog = backlog;
     this.trends = new TrendQueries(dataSource);
     this.dataSource = dataSource;
     this.clock = clock;
@@ -34,14 +35,14 @@ final class BoardRoutes {
   /** GET / : the HTML board. */
   void board(Context ctx) throws SQLException {
     BoardView view = new BoardView(trends.topReasons(BOARD_WINDOW, clock.instant()),
-        backlog.ranked(BOARD_ITEMS));
+        backlog.ranked(BOARD_ITEMS, Status.open()));
     ctx.html(BoardRenderer.render(view));
   }
 
-  /** GET /api/backlog?limit=100 : ranked items with their latest insight. */
+  /** GET /api/backlog?limit=100&status=open : ranked items with their latest insight. */
   void backlog(Context ctx) throws SQLException {
     int limit = QueryParams.intParam(ctx, "limit", BOARD_ITEMS, 1, 1000);
-    json(ctx, 200, backlog.ranked(limit));
+    json(ctx, 200, backlog.ranked(limit, BacklogRoutes.statuses(ctx.queryParam("status"))));
   }
 
   /** GET /api/trends?minutes=60 : counts per reason and channel in the trailing window. */

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import nl.waarom.common.OpsEndpoints;
+import nl.waarom.sink.backlog.BacklogException;
+import nl.waarom.sink.backlog.BacklogQueries;
+import nl.waarom.sink.backlog.Ranking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +38,19 @@ public final class BoardServer implements AutoCloseable {
    */
   public static BoardServer start(int port, DataSource dataSource, Clock clock,
       PrometheusMeterRegistry registry, BooleanSupplier healthy, BooleanSupplier ready) {
-    BoardRoutes routes = new BoardRoutes(dataSource, clock);
+    return start(port, dataSource, clock, Ranking.defaults(), registry, healthy, ready);
+  }
+
+  /**
+   * Starts serving with a backlog ranking.
+   *
+   * @param ranking how the backlog is ranked; never null
+   */
+  public static BoardServer start(int port, DataSource dataSource, Clock clock, Ranking ranking,
+      PrometheusMeterRegistry registry, BooleanSupplier healthy, BooleanSupplier ready) {
+    BacklogQueries backlog = new BacklogQueries(dataSource, ranking);
+    BoardRoutes routes = new BoardRoutes(dataSource, clock, backlog);
+    BacklogRoutes items = new BacklogRoutes(dataSource, backlog);
     Javalin app = Javalin.create(cfg -> {
       cfg.jetty.port = port;
       cfg.startup.showJavalinBanner = false;
@@ -44,9 +59,23 @@ public final class BoardServer implements AutoCloseable {
       cfg.routes.get("/api/trends", routes::trends);
       cfg.routes.get("/api/insights", routes::insights);
       cfg.routes.get("/api/explained-share", routes::explainedShare);
+      cfg.routes.get("/api/items", items::items);
+      cfg.routes.get("/api/items/{id}", items::item);
+      cfg.routes.post("/api/items/{id}/status", items::status);
+      cfg.routes.post("/api/items/{id}/owner", items::owner);
+      cfg.routes.post("/api/items/{id}/notes", items::note);
+      cfg.routes.get("/api/openapi.json", OpenApi::serve);
       OpsEndpoints.install(cfg, registry, healthy, ready);
       cfg.routes.exception(QueryParams.BadParameterException.class, (e, ctx) ->
           BoardRoutes.json(ctx, 400, Map.of("error", e.getMessage(), "parameter", e.parameter())));
+      cfg.routes.exception(BacklogException.class, (e, ctx) -> {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("error", e.getMessage());
+        if (e.field() != null) {
+          body.put("field", e.field());
+        }
+        BoardRoutes.json(ctx, e.status(), body);
+      });
       cfg.routes.exception(SQLException.class, (e, ctx) -> {
         LOG.warn("database unavailable for {}: {}", ctx.path(), e.getMessage());
         BoardRoutes.json(ctx, 503, Map.of("error", "database unavailable"));

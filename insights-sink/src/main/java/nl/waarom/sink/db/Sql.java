@@ -31,6 +31,12 @@ public final class Sql {
     return value == null ? null : value.toInstant();
   }
 
+  /** Reads a timestamptz column by position; null when the column is NULL. */
+  public static Instant getInstant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
   /** Binds a list of strings to a text[] parameter; never binds NULL (an empty list is '{}'). */
   public static void setTextArray(Connection c, PreparedStatement ps, int index, List<String> values)
       throws SQLException {

@@ -26,6 +26,19 @@ class BacklogKeyTest {
   }
 
   @Test
+  void anEmergingReasonFoundAgainWithOtherWeakerTermsIsTheSameItem() {
+    BacklogKey first = BacklogKey.of("EMERGING_REASON", null,
+        List.of("app update", "settings", "deletes settings"));
+    BacklogKey again = BacklogKey.of("EMERGING_REASON", null,
+        List.of("settings", "app update", "instellingen weg", "update"));
+
+    assertThat(again).isEqualTo(first);
+    assertThat(first.itemId()).isEqualTo("emerging-reason.app-update_settings");
+    assertThat(BacklogKey.of("EMERGING_REASON", null, List.of("app update", "instellingen"),
+        "app update · instellingen").title()).isEqualTo("Emerging reason: app update · instellingen");
+  }
+
+  @Test
   void idsAreSlugsSafeForHtmlIdsAndUrls() {
     BacklogKey key = BacklogKey.of("EMERGING_REASON", null, List.of("geïnd bedrag", "<b>x&y</b>"));
 

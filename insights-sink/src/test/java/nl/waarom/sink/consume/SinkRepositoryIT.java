@@ -57,7 +57,8 @@ class SinkRepositoryIT {
 
   @BeforeEach
   void emptyTables() throws SQLException {
-    execute("TRUNCATE backlog_items, insights, reason_trends, explained_share");
+    execute("TRUNCATE backlog_events, backlog_item_insights, backlog_items, insights,"
+        + " reason_trends, explained_share");
   }
 
   @Test
@@ -89,7 +90,8 @@ class SinkRepositoryIT {
 
     assertThat(backlog.ranked(10)).containsExactly(new BacklogItem("spike.payment-problem",
         "Spike: payment-problem", "SPIKE", "payment-problem", List.of(), "new", 2,
-        earlier.detectedAt(), latest.detectedAt(), 900.0, "PREVENT", latest));
+        earlier.detectedAt(), latest.detectedAt(), 900.0, "PREVENT", latest,
+        new BacklogItem.Work(900.0, null, null, null, null, null, null, null, null, null)));
     assertThat(count("insights")).isEqualTo(2);
   }
 
@@ -194,12 +196,13 @@ class SinkRepositoryIT {
     assertThat(query("SELECT c.table_name || '.' || c.column_name FROM information_schema.columns c"
         + " JOIN pg_class t ON t.relname = c.table_name"
         + " WHERE c.table_schema = 'public' AND c.table_name IN ('insights', 'reason_trends',"
-        + " 'backlog_items', 'explained_share')"
+        + " 'backlog_items', 'explained_share', 'backlog_events', 'backlog_item_insights')"
         + " AND col_description(t.oid, c.ordinal_position) IS NULL")).isEmpty();
     assertThat(query("SELECT relname FROM pg_class WHERE relname IN ('insights', 'reason_trends',"
-        + " 'backlog_items', 'explained_share') AND obj_description(oid, 'pg_class') IS NOT NULL"
-        + " ORDER BY 1"))
-        .containsExactly("backlog_items", "explained_share", "insights", "reason_trends");
+        + " 'backlog_items', 'explained_share', 'backlog_events', 'backlog_item_insights')"
+        + " AND obj_description(oid, 'pg_class') IS NOT NULL ORDER BY 1"))
+        .containsExactly("backlog_events", "backlog_item_insights", "backlog_items",
+            "explained_share", "insights", "reason_trends");
   }
 
   @Test

@@ -1,0 +1,125 @@
+package nl.waarom.sink.backlog;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How the backlog is ranked: by value at stake =
+ * {@code weekly cost × preventability weight × (1 + repeat rate)}, where the weekly cost is the
+ * insight's estimate (weekly volume × mean handle time × cost per minute) or, when the handle time
+ * is unknown, weekly volume × {@code defaultHandleMinutes} × cost per minute (1 when unknown).
+ * Preventing a contact is worth more than moving it to self-service, which is worth more than
+ * automating it, which is worth more than assisting the agent: the weights say how much.
+ *
+ * @param weights weight per preventability class (PREVENT, SELF_SERVICE, AUTOMATE, ASSIST,
+ *     UNKNOWN); every class present, each ≥ 0
+ * @param defaultHandleMinutes handle time assumed when an insight has none; ≥ 0
+ */
+public record Ranking(Map<Preventability, Double> weights, double defaultHandleMinutes) {
+  /** The preventability classes of the taxonomy, as stored in {@code backlog_items}. */
+  public enum Preventability { PREVENT, SELF_SERVICE, AUTOMATE, ASSIST, UNKNOWN }
+
+  /** The default weights as the setting spells them. */
+  public static final String DEFAULT_WEIGHTS =
+      "prevent=1.0,self-service=0.8,automate=0.6,assist=0.4,unknown=0.5";
+
+  public Ranking {
+    weights = Map.copyOf(weights);
+    for (Preventability p : Preventability.values()) {
+      Double w = weights.get(p);
+      if (w == null || w < 0 || w.isNaN()) {
+        throw new IllegalArgumentException("weight of " + p + " missing or negative");
+      }
+    }
+    if (defaultHandleMinutes < 0) {
+      throw new IllegalArgumentException("default handle minutes must not be negative");
+    }
+  }
+
+  /** Default weights and a 6-minute default handle time. */
+  public static Ranking defaults() {
+    return new Ranking(parseWeights(DEFAULT_WEIGHTS), 6.0);
+  }
+
+  /**
+   * Parses {@code prevent=1.0,self-service=0.8,...}; classes not named keep their default weight.
+   *
+   * @throws IllegalArgumentException naming the bad part
+   */
+  public static Map<Preventability, Double> parseWeights(String text) {
+    Map<Preventability, Double> weights = new EnumMap<>(Preventability.class);
+    if (!text.equals(DEFAULT_WEIGHTS)) {
+      weights.putAll(parseWeights(DEFAULT_WEIGHTS));
+    }
+    for (String part : text.split(",")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      String[] kv = part.split("=", 2);
+      if (kv.length != 2) {
+        throw new IllegalArgumentException("expected class=weight, got '" + part.strip() + "'");
+      }
+      String name = kv[0].strip().toUpperCase(Locale.ROOT).replace('-', '_');
+      Preventability p;
+      try {
+        p = Preventability.valueOf(name);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("unknown preventability class '" + kv[0].strip()
+            + "' (prevent, self-service, automate, assist, unknown)");
+      }
+      double w;
+      try {
+        w = Double.parseDouble(kv[1].strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("weight of " + kv[0].strip() + " is not a number: '"
+            + kv[1].strip() + "'");
+      }
+      if (w < 0 || Double.isNaN(w) || Double.isInfinite(w)) {
+        throw new IllegalArgumentException("weight of " + kv[0].strip() + " must be ≥ 0");
+      }
+      weights.put(p, w);
+    }
+    return weights;
+  }
+
+  /** The weight of a stored preventability value (null or unknown text → UNKNOWN). */
+  public double weight(String preventability) {
+    if (preventability != null) {
+      for (Preventability p : Preventability.values()) {
+        if (p.name().equals(preventability)) {
+          return weights.get(p);
+        }
+      }
+    }
+    return weights.get(Preventability.UNKNOWN);
+  }
+
+  /** Value at stake of one item (the same formula as {@link #sql()}). */
+  public double valueAtStake(Double estimatedCost, Double weeklyVolume, Double costPerMinute,
+      String preventability, Double repeatRate) {
+    double cost = estimatedCost != null ? estimatedCost
+        : (weeklyVolume == null ? 0 : weeklyVolume) * defaultHandleMinutes
+            * (costPerMinute == null ? 1.0 : costPerMinute);
+    return cost * weight(preventability) * (1 + (repeatRate == null ? 0 : repeatRate));
+  }
+
+  /**
+   * The value at stake as a SQL expression over {@code backlog_items b}, with the numbers inlined
+   * (they are doubles from the configuration, never user text).
+   */
+  public String sql() {
+    return "(COALESCE(b.estimated_cost, COALESCE(b.weekly_volume, 0) * " + num(defaultHandleMinutes)
+        + " * COALESCE(b.cost_per_minute, 1.0))"
+        + " * (CASE b.preventability WHEN 'PREVENT' THEN " + num(weights.get(Preventability.PREVENT))
+        + " WHEN 'SELF_SERVICE' THEN " + num(weights.get(Preventability.SELF_SERVICE))
+        + " WHEN 'AUTOMATE' THEN " + num(weights.get(Preventability.AUTOMATE))
+        + " WHEN 'ASSIST' THEN " + num(weights.get(Preventability.ASSIST))
+        + " ELSE " + num(weights.get(Preventability.UNKNOWN)) + " END)"
+        + " * (1 + COALESCE(b.repeat_rate, 0)))";
+  }
+
+  private static String num(double d) {
+    return String.format(Locale.ROOT, "%.6f", d);
+  }
+}

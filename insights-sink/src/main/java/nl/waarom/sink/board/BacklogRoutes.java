@@ -1,0 +1,180 @@
+package nl.waarom.sink.board;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import nl.waarom.sink.backlog.BacklogActions;
+import nl.waarom.sink.backlog.BacklogException;
+import nl.waarom.sink.backlog.BacklogItem;
+import nl.waarom.sink.backlog.BacklogQueries;
+import nl.waarom.sink.backlog.Status;
+import nl.waarom.sink.db.Json;
+import nl.waarom.sink.db.Sql;
+
+/**
+ * The backlog part of the REST API: ranked items, one item with its history, and the team's
+ * actions. Actions take a JSON body; who acts is the body's {@code actor} or the
+ * {@code X-Waarom-User} header. Errors: 400 naming the field, 404 unknown item, 409 a move the
+ * lifecycle does not allow ({@link BacklogException}).
+ */
+final class BacklogRoutes {
+  static final String USER_HEADER = "X-Waarom-User";
+  private static final int HISTORY_INSIGHTS = 50;
+  private static final String TREND = "SELECT window_start, sum(count) AS count,"
+      + " sum(baseline) AS baseline FROM reason_trends WHERE window_minutes = 60 AND reason_id = ?"
+      + " AND window_start >= ? GROUP BY window_start ORDER BY window_start";
+
+  private final BacklogQueries backlog;
+  private final BacklogActions actions;
+  private final DataSource dataSource;
+
+  BacklogRoutes(DataSource dataSource, BacklogQueries backlog) {
+    this.dataSource = dataSource;
+    this.backlog = backlog;
+    this.actions = new BacklogActions(dataSource);
+  }
+
+  /** GET /api/items?status=open&limit=100 : ranked items; status open, all, or a list. */
+  void items(Context ctx) throws SQLException {
+    int limit = QueryParams.intParam(ctx, "limit", BoardRoutes.BOARD_ITEMS, 1, 1000);
+    BoardRoutes.json(ctx, 200, backlog.ranked(limit, statuses(ctx.queryParam("status"))));
+  }
+
+  /** GET /api/items/{id} : the item, its insights, its change history and its hourly trend. */
+  void item(Context ctx) throws SQLException {
+    String id = ctx.pathParam("id");
+    BacklogItem item = backlog.item(id).orElseThrow(() -> BacklogException.notFound(id));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("item", item);
+    body.put("insights", backlog.insights(id, HISTORY_INSIGHTS));
+    body.put("history", backlog.history(id));
+    body.put("trend", item.reasonId() == null ? List.of()
+        : trend(item.reasonId(), item.lastSeenAt().minusSeconds(7 * 24 * 3600)));
+    BoardRoutes.json(ctx, 200, body);
+  }
+
+  /** POST /api/items/{id}/status {"status", "actor", "reason"?, "effectiveAt"?}. */
+  void status(Context ctx) throws SQLException {
+    JsonNode body = body(ctx);
+    String raw = text(body, "status");
+    if (raw == null) {
+      throw BacklogException.badField("status", "is required");
+    }
+    Status to = Status.parse(raw).orElseThrow(() -> BacklogException.badField("status",
+        "unknown status '" + raw + "'; one of " + Arrays.stream(Status.values())
+            .map(Status::value).toList()));
+    Instant effectiveAt = null;
+    String at = text(body, "effectiveAt");
+    if (at != null) {
+      try {
+        effectiveAt = Instant.parse(at);
+      } catch (DateTimeParseException e) {
+        throw BacklogException.badField("effectiveAt", "not an ISO-8601 instant: '" + at + "'");
+      }
+    }
+    actions.changeStatus(ctx.pathParam("id"), to, actor(ctx, body), text(body, "reason"),
+        effectiveAt);
+    respondWithItem(ctx);
+  }
+
+  /** POST /api/items/{id}/owner {"owner", "actor"}. */
+  void owner(Context ctx) throws SQLException {
+    JsonNode body = body(ctx);
+    if (!body.has("owner")) {
+      throw BacklogException.badField("owner", "is required (empty clears it)");
+    }
+    actions.assign(ctx.pathParam("id"), text(body, "owner"), actor(ctx, body));
+    respondWithItem(ctx);
+  }
+
+  /** POST /api/items/{id}/notes {"note", "actor"}. */
+  void note(Context ctx) throws SQLException {
+    JsonNode body = body(ctx);
+    actions.addNote(ctx.pathParam("id"), text(body, "note"), actor(ctx, body));
+    respondWithItem(ctx);
+  }
+
+  private void respondWithItem(Context ctx) throws SQLException {
+    String id = ctx.pathParam("id");
+    BoardRoutes.json(ctx, 200, backlog.item(id).orElseThrow(() -> BacklogException.notFound(id)));
+  }
+
+  private List<Map<String, Object>> trend(String reasonId, Instant from) throws SQLException {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(TREND)) {
+      ps.setString(1, reasonId);
+      Sql.setInstant(ps, 2, from);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<Map<String, Object>> points = new ArrayList<>();
+        while (rs.next()) {
+          Map<String, Object> p = new LinkedHashMap<>();
+          p.put("windowStart", Sql.getInstant(rs, "window_start"));
+          p.put("count", rs.getLong("count"));
+          p.put("baseline", Sql.getDouble(rs, "baseline"));
+          points.add(p);
+        }
+        return points;
+      }
+    }
+  }
+
+  static Set<Status> statuses(String param) {
+    if (param == null || param.isBlank() || param.strip().equals("open")) {
+      return Status.open();
+    }
+    if (param.strip().equals("all")) {
+      return Set.of();
+    }
+    Set<Status> set = new java.util.TreeSet<>();
+    for (String part : param.split(",")) {
+      set.add(Status.parse(part).orElseThrow(() -> new QueryParams.BadParameterException("status",
+          "unknown status '" + part.strip() + "'; use open, all or a list of " + Arrays.stream(
+              Status.values()).map(Status::value).toList())));
+    }
+    return set;
+  }
+
+  private static JsonNode body(Context ctx) {
+    String text = ctx.body();
+    if (text == null || text.isBlank()) {
+      throw BacklogException.badField("body", "a JSON object is required");
+    }
+    try {
+      JsonNode node = Json.mapper().readTree(text);
+      if (node == null || !node.isObject()) {
+        throw BacklogException.badField("body", "must be a JSON object");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw BacklogException.badField("body", "not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw BacklogException.badField(field, "must be a string");
+    }
+    return v.asText();
+  }
+
+  private static String actor(Context ctx, JsonNode body) {
+    String actor = text(body, "actor");
+    return actor != null && !actor.isBlank() ? actor : ctx.header(USER_HEADER);
+  }
+}
