@@ -64,3 +64,8 @@ COMMENT ON COLUMN backlog_events.action IS 'status, owner, note or verification.
 COMMENT ON COLUMN backlog_events.from_status IS 'Status before a status change; NULL for other actions.';
 COMMENT ON COLUMN backlog_events.to_status IS 'Status after a status change; NULL for other actions.';
 COMMENT ON COLUMN backlog_events.detail IS 'The note, the new owner, the dismissal reason, or the verification summary.';
+
+-- The board asks for the latest change every second: keep those maxima index lookups.
+CREATE INDEX reason_trends_updated_at_idx ON reason_trends (updated_at);
+CREATE INDEX insights_last_seen_at_idx ON insights (last_seen_at);
+CREATE INDEX explained_share_updated_at_idx ON explained_share (updated_at);

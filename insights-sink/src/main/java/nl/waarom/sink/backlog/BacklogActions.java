@@ -107,6 +107,35 @@ public final class BacklogActions {
     return updated[0];
   }
 
+  /**
+   * Promotes an emerging reason: records the taxonomy draft in the item's history (action
+   * {@code promote}) and moves a new item to triaged, because a decision has been made to pursue
+   * it. Only items of kind EMERGING_REASON that are new or triaged can be promoted.
+   *
+   * @throws BacklogException 404 unknown item, 409 not an open emerging reason
+   */
+  public void promote(String itemId, String kind, String draftYaml, String actor)
+      throws SQLException {
+    String who = required("actor", actor);
+    inTransaction(c -> {
+      Status from = lockStatus(c, itemId);
+      if (!"EMERGING_REASON".equals(kind) || (from != Status.NEW && from != Status.TRIAGED)) {
+        throw BacklogException.conflict("only a new or triaged emerging reason can be promoted; "
+            + itemId + " is " + kind + ", " + from.value());
+      }
+      if (from == Status.NEW) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE backlog_items SET status = ?,"
+            + " status_changed_at = now(), status_changed_by = ? WHERE item_id = ?")) {
+          ps.setString(1, Status.TRIAGED.value());
+          ps.setString(2, who);
+          ps.setString(3, itemId);
+          ps.executeUpdate();
+        }
+      }
+      event(c, itemId, who, "promote", from.value(), Status.TRIAGED.value(), draftYaml);
+    });
+  }
+
   /** Assigns an owner (blank clears it). */
   public void assign(String itemId, String owner, String actor) throws SQLException {
     String who = required("actor", actor);

@@ -21,6 +21,7 @@ import nl.waarom.sink.backlog.BacklogException;
 import nl.waarom.sink.backlog.BacklogItem;
 import nl.waarom.sink.backlog.BacklogQueries;
 import nl.waarom.sink.backlog.Status;
+import nl.waarom.sink.backlog.TaxonomyDraft;
 import nl.waarom.sink.db.Json;
 import nl.waarom.sink.db.Sql;
 
@@ -64,6 +65,47 @@ final class BacklogRoutes {
     body.put("trend", item.reasonId() == null ? List.of()
         : trend(item.reasonId(), item.lastSeenAt().minusSeconds(7 * 24 * 3600)));
     BoardRoutes.json(ctx, 200, body);
+  }
+
+  /** GET /items/{id} : the item page. */
+  void page(Context ctx) throws SQLException {
+    ctx.html(ItemRenderer.render(itemView(ctx.pathParam("id"))));
+  }
+
+  /** GET /fragments/item/{id} : the live part of the item page. */
+  void pageFragment(Context ctx) throws SQLException {
+    ctx.html(ItemRenderer.fragment(itemView(ctx.pathParam("id"))));
+  }
+
+  /**
+   * POST /api/items/{id}/promote {"actor"} : an emerging reason becomes a taxonomy draft (YAML,
+   * returned as {"item", "draft"} and kept in the item's history) and the item is triaged.
+   */
+  void promote(Context ctx) throws SQLException {
+    JsonNode body = body(ctx);
+    String id = ctx.pathParam("id");
+    BacklogItem item = backlog.item(id).orElseThrow(() -> BacklogException.notFound(id));
+    String draft = TaxonomyDraft.yaml(item);
+    actions.promote(id, item.kind(), draft, actor(ctx, body));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("item", backlog.item(id).orElseThrow());
+    out.put("draft", draft);
+    BoardRoutes.json(ctx, 200, out);
+  }
+
+  private ItemView itemView(String id) throws SQLException {
+    BacklogItem item = backlog.item(id).orElseThrow(() -> BacklogException.notFound(id));
+    List<Map<String, Object>> points = item.reasonId() == null ? List.of()
+        : trend(item.reasonId(), item.lastSeenAt().minusSeconds(7 * 24 * 3600));
+    long[] hourly = new long[points.size()];
+    double[] baseline = new double[points.size()];
+    for (int i = 0; i < hourly.length; i++) {
+      hourly[i] = (Long) points.get(i).get("count");
+      Double b = (Double) points.get(i).get("baseline");
+      baseline[i] = b == null ? Double.NaN : b;
+    }
+    return new ItemView(item, backlog.insights(id, HISTORY_INSIGHTS), backlog.history(id), hourly,
+        baseline);
   }
 
   /** POST /api/items/{id}/status {"status", "actor", "reason"?, "effectiveAt"?}. */

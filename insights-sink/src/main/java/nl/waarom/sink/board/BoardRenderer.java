@@ -7,42 +7,116 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import nl.waarom.sink.backlog.BacklogItem;
 import nl.waarom.sink.db.ExampleRow;
 import nl.waarom.sink.db.InsightRow;
+import nl.waarom.sink.db.ShareRow;
 import nl.waarom.sink.db.SignalRow;
 
 /**
- * Renders the board as one self-contained HTML page: no scripts, no external assets, so it works
- * offline. It reloads itself every {@value #REFRESH_SECONDS} seconds. Every piece of data is
- * escaped with {@link Html#escape}. Each backlog item carries the element id {@code item-<item id>}.
+ * Renders the board: one HTML page whose sections ({@code data-fragment} top-reasons, share,
+ * emerging, backlog) are also served on their own ({@code /fragments/<name>}), so the page's
+ * script ({@code /static/board.js}, served locally: the board works offline) swaps in fresh
+ * sections when the server pushes a change over Server-Sent Events, without reloading. Without
+ * JavaScript the page is complete but static. Every piece of data is escaped with
+ * {@link Html#escape}. Each backlog item carries the element id {@code item-<item id>}.
  */
 public final class BoardRenderer {
-  static final int REFRESH_SECONDS = 5;
+  /** The sections of the board, in page order. */
+  static final List<String> FRAGMENTS = List.of("share", "top-reasons", "emerging", "backlog");
   private static final List<String> CHANNELS = List.of("CHAT", "CALL", "EMAIL");
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
-  private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:1.5rem;"
-      + "color:#222}table{border-collapse:collapse}th,td{padding:.25rem .75rem;text-align:right;"
-      + "border-bottom:1px solid #ddd}th:first-child,td:first-child{text-align:left}"
-      + ".item{border:1px solid #ccc;border-radius:6px;padding:.5rem 1rem;margin:.75rem 0}"
-      + ".meta{color:#555}.examples{font-size:.9rem}";
 
   private BoardRenderer() {}
 
   /** The whole page; never null. */
   public static String render(BoardView view) {
     StringBuilder html = new StringBuilder(8192);
-    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"refresh\" content=\"").append(REFRESH_SECONDS).append("\">\n")
-        .append("<title>Waarom board</title>\n<style>").append(STYLE).append("</style>\n")
-        .append("</head>\n<body>\n<h1>Waarom: why customers contact us</h1>\n");
-    topReasons(html, view.topReasons());
-    backlog(html, view.backlog());
+    head(html, "Waarom board");
+    html.append("<h1>Waarom: why customers contact us</h1>\n");
+    for (String name : FRAGMENTS) {
+      html.append("<div data-fragment=\"").append(name).append("\">\n");
+      fragment(html, name, view);
+      html.append("</div>\n");
+    }
     return html.append("</body>\n</html>\n").toString();
   }
 
-  private static void topReasons(StringBuilder html, TopReasons top) {
+  /** The page head: local stylesheet and script, and the opening body tag. */
+  static void head(StringBuilder html, String title) {
+    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<title>").append(escape(title)).append("</title>\n")
+        .append("<link rel=\"stylesheet\" href=\"/static/board.css\">\n")
+        .append("<script src=\"/static/board.js\" defer></script>\n")
+        .append("</head>\n<body>\n<p class=\"live\" id=\"live\">connecting…</p>\n");
+  }
+
+  /**
+   * One section of the board, as {@code /fragments/<name>} serves it.
+   *
+   * @throws IllegalArgumentException for an unknown name
+   */
+  public static String fragment(String name, BoardView view) {
+    StringBuilder html = new StringBuilder(4096);
+    fragment(html, name, view);
+    return html.toString();
+  }
+
+  private static void fragment(StringBuilder html, String name, BoardView view) {
+    switch (name) {
+      case "share" -> share(html, view);
+      case "top-reasons" -> topReasons(html, view.topReasons(), view.sparklines());
+      case "emerging" -> emerging(html, view.emerging());
+      case "backlog" -> backlog(html, view.backlog());
+      default -> throw new IllegalArgumentException("no fragment '" + name + "'");
+    }
+  }
+
+  private static void share(StringBuilder html, BoardView view) {
+    html.append("<section id=\"share\">\n<h2>Share of contacts explained</h2>\n");
+    if (view.shares().isEmpty()) {
+      html.append("<p class=\"meta\">No 15-minute windows yet.</p>\n</section>\n");
+      return;
+    }
+    ShareRow latest = view.shares().get(0);
+    long[] series = new long[view.shares().size()];
+    for (int i = 0; i < series.length; i++) {
+      series[i] = Math.round(view.shares().get(series.length - 1 - i).share() * 1000);
+    }
+    html.append("<p><span class=\"big\" id=\"explained-share\">")
+        .append(String.format(Locale.ROOT, "%.0f%%", latest.share() * 100))
+        .append("</span> of ").append(latest.total()).append(" contacts in the 15 minutes from ")
+        .append(escape(TIME.format(latest.windowStart()))).append(" have a reason ")
+        .append(Svg.sparkline(series, 160, 28)).append("</p>\n</section>\n");
+  }
+
+  private static void emerging(StringBuilder html, List<BacklogItem> items) {
+    html.append("<section id=\"emerging\">\n<h2>New reasons waiting for a decision</h2>\n");
+    if (items.isEmpty()) {
+      html.append("<p class=\"meta\">None: every unexplained phrase is known or decided.</p>\n");
+    }
+    for (BacklogItem item : items) {
+      InsightRow latest = item.latestInsight();
+      html.append("<article class=\"emerging\" id=\"emerging-").append(escape(item.itemId()))
+          .append("\">\n<h3><a href=\"/items/").append(escape(item.itemId())).append("\">")
+          .append(escape(item.title())).append("</a></h3>\n<p>")
+          .append(latest.count()).append(" unexplained contacts · phrases ")
+          .append(escape(String.join(", ", latest.candidateTerms()))).append("</p>\n");
+      if (latest.details().draftedRule() != null) {
+        html.append("<p class=\"rule\">Drafted rule: <code>")
+            .append(escape(latest.details().draftedRule())).append("</code></p>\n");
+      }
+      html.append("<p><button data-action=\"promote\" data-item=\"").append(escape(item.itemId()))
+          .append("\">Promote to taxonomy</button> <button data-action=\"dismiss\" data-item=\"")
+          .append(escape(item.itemId())).append("\">Dismiss</button></p>\n</article>\n");
+    }
+    html.append("</section>\n");
+  }
+
+  private static void topReasons(StringBuilder html, TopReasons top,
+      Map<String, long[]> sparklines) {
     html.append("<section id=\"top-reasons\">\n<h2>Top reasons now</h2>\n<p class=\"meta\">Last ")
         .append(top.minutes()).append(" minutes up to ").append(escape(TIME.format(top.asOf())))
         .append(". ").append(explained(top)).append("</p>\n");
@@ -52,12 +126,13 @@ public final class BoardRenderer {
     }
     html.append("<table>\n<thead><tr><th>Reason</th><th>Total</th>");
     CHANNELS.forEach(ch -> html.append("<th>").append(ch).append("</th>"));
-    html.append("</tr></thead>\n<tbody>\n");
+    html.append("<th>Per minute</th></tr></thead>\n<tbody>\n");
     for (TopReasons.ReasonCounts r : top.reasons()) {
       html.append("<tr><td>").append(escape(r.reasonId())).append("</td><td>").append(r.total())
           .append("</td>");
       CHANNELS.forEach(ch -> html.append("<td>").append(r.on(ch)).append("</td>"));
-      html.append("</tr>\n");
+      html.append("<td>").append(Svg.sparkline(sparklines.get(r.reasonId()), 120, 20))
+          .append("</td></tr>\n");
     }
     html.append("</tbody>\n</table>\n</section>\n");
   }
@@ -80,13 +155,16 @@ public final class BoardRenderer {
     html.append("</section>\n");
   }
 
-  private static void item(StringBuilder html, BacklogItem item) {
+  static void item(StringBuilder html, BacklogItem item) {
     InsightRow latest = item.latestInsight();
     html.append("<article class=\"item\" id=\"item-").append(escape(item.itemId())).append("\">\n")
-        .append("<h3>").append(escape(item.title())).append("</h3>\n")
+        .append("<h3><a href=\"/items/").append(escape(item.itemId())).append("\">")
+        .append(escape(item.title())).append("</a></h3>\n")
         .append("<p class=\"meta\">kind ").append(escape(item.kind()))
         .append(" · reason ").append(escape(reasonOf(item)))
-        .append(" · status ").append(escape(item.status()))
+        .append(" · status <span class=\"status\">").append(escape(item.status()))
+        .append("</span>")
+        .append(item.work().owner() == null ? "" : " · owner " + escape(item.work().owner()))
         .append(" · ").append(item.insightCount()).append(item.insightCount() == 1 ? " insight" : " insights")
         .append("</p>\n")
         .append("<p class=\"summary\">").append(escape(latest.summary())).append("</p>\n")
@@ -96,6 +174,7 @@ public final class BoardRenderer {
         .append(escape(TIME.format(latest.windowEnd())))
         .append(" · ").append(escape(volume(latest.details().weeklyVolume())))
         .append(" · estimated cost ").append(escape(cost(item.estimatedCost())))
+        .append(" · value at stake ").append(escape(cost(item.work().valueAtStake())))
         .append(" · ").append(escape(item.preventability() == null ? "UNKNOWN" : item.preventability()))
         .append("</p>\n");
     signals(html, latest);
@@ -103,12 +182,12 @@ public final class BoardRenderer {
       html.append("<p class=\"rule\">Drafted rule: <code>")
           .append(escape(latest.details().draftedRule())).append("</code></p>\n");
     }
-    examples(html, latest);
+    examples(html, latest, highlights(latest));
     html.append("</article>\n");
   }
 
   /** What explains the insight: the strongest signals, e.g. {@code queue = betalen (80% vs 5%)}. */
-  private static void signals(StringBuilder html, InsightRow latest) {
+  static void signals(StringBuilder html, InsightRow latest) {
     List<SignalRow> signals = latest.details().signals();
     if (signals.isEmpty()) {
       return;
@@ -124,19 +203,27 @@ public final class BoardRenderer {
     html.append("</p>\n");
   }
 
-  private static void examples(StringBuilder html, InsightRow latest) {
+  static void examples(StringBuilder html, InsightRow latest, List<String> highlights) {
     if (latest.examples().isEmpty()) {
       return;
     }
     html.append("<ul class=\"examples\">\n");
     for (ExampleRow e : latest.examples()) {
       html.append("<li><code>").append(escape(e.contactId())).append("</code> ")
-          .append(escape(e.snippet())).append("</li>\n");
+          .append(Html.highlight(e.snippet(), highlights)).append("</li>\n");
     }
     html.append("</ul>\n");
   }
 
-  private static String reasonOf(BacklogItem item) {
+  /** The words to mark in an insight's examples: its phrases and its TERM signals. */
+  static List<String> highlights(InsightRow insight) {
+    List<String> words = new java.util.ArrayList<>(insight.candidateTerms());
+    insight.details().signals().stream().filter(s -> s.kind().equals("TERM"))
+        .map(SignalRow::value).forEach(words::add);
+    return words;
+  }
+
+  static String reasonOf(BacklogItem item) {
     if (item.reasonId() != null) {
       return item.reasonId();
     }

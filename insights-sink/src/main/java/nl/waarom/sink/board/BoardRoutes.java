@@ -34,9 +34,24 @@ final class BoardRoutes {
 
   /** GET / : the HTML board. */
   void board(Context ctx) throws SQLException {
-    BoardView view = new BoardView(trends.topReasons(BOARD_WINDOW, clock.instant()),
-        backlog.ranked(BOARD_ITEMS, Status.open()));
-    ctx.html(BoardRenderer.render(view));
+    ctx.html(BoardRenderer.render(view()));
+  }
+
+  /** GET /fragments/{name} : one section of the board, for live updates. */
+  void fragment(Context ctx) throws SQLException {
+    String name = ctx.pathParam("name");
+    if (!BoardRenderer.FRAGMENTS.contains(name)) {
+      throw new QueryParams.BadParameterException("name", "no fragment '" + name + "'; one of "
+          + BoardRenderer.FRAGMENTS);
+    }
+    ctx.html(BoardRenderer.fragment(name, view()));
+  }
+
+  private BoardView view() throws SQLException {
+    TopReasons top = trends.topReasons(BOARD_WINDOW, clock.instant());
+    return new BoardView(top, backlog.ranked(BOARD_ITEMS, Status.open()),
+        trends.perMinute(top.from(), top.asOf()),
+        nl.waarom.sink.db.ShareStore.recent(dataSource, 15, 48));
   }
 
   /** GET /api/backlog?limit=100&status=open : ranked items with their latest insight. */

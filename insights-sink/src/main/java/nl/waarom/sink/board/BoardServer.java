@@ -3,7 +3,9 @@ package nl.waarom.sink.board;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.sql.SQLException;
+import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
@@ -25,8 +27,11 @@ public final class BoardServer implements AutoCloseable {
 
   private final Javalin app;
 
-  private BoardServer(Javalin app) {
+  private final BoardEvents events;
+
+  private BoardServer(Javalin app, BoardEvents events) {
     this.app = app;
+    this.events = events;
   }
 
   /**
@@ -51,10 +56,20 @@ public final class BoardServer implements AutoCloseable {
     BacklogQueries backlog = new BacklogQueries(dataSource, ranking);
     BoardRoutes routes = new BoardRoutes(dataSource, clock, backlog);
     BacklogRoutes items = new BacklogRoutes(dataSource, backlog);
+    BoardEvents events = new BoardEvents(dataSource, Duration.ofSeconds(1));
     Javalin app = Javalin.create(cfg -> {
       cfg.jetty.port = port;
       cfg.startup.showJavalinBanner = false;
       cfg.routes.get("/", routes::board);
+      cfg.routes.get("/fragments/{name}", routes::fragment);
+      cfg.routes.get("/items/{id}", items::page);
+      cfg.routes.get("/fragments/item/{id}", items::pageFragment);
+      cfg.routes.sse("/api/stream", events::connect);
+      cfg.staticFiles.add(s -> {
+        s.hostedPath = "/static";
+        s.directory = "/nl/waarom/sink/board/static";
+        s.location = Location.CLASSPATH;
+      });
       cfg.routes.get("/api/backlog", routes::backlog);
       cfg.routes.get("/api/trends", routes::trends);
       cfg.routes.get("/api/insights", routes::insights);
@@ -64,6 +79,7 @@ public final class BoardServer implements AutoCloseable {
       cfg.routes.post("/api/items/{id}/status", items::status);
       cfg.routes.post("/api/items/{id}/owner", items::owner);
       cfg.routes.post("/api/items/{id}/notes", items::note);
+      cfg.routes.post("/api/items/{id}/promote", items::promote);
       cfg.routes.get("/api/openapi.json", OpenApi::serve);
       OpsEndpoints.install(cfg, registry, healthy, ready);
       cfg.routes.exception(QueryParams.BadParameterException.class, (e, ctx) ->
@@ -82,7 +98,7 @@ public final class BoardServer implements AutoCloseable {
       });
     });
     app.start();
-    return new BoardServer(app);
+    return new BoardServer(app, events);
   }
 
   /** The port actually bound. */
@@ -93,6 +109,7 @@ public final class BoardServer implements AutoCloseable {
   /** Stops the server; idempotent. */
   @Override
   public void close() {
+    events.close();
     app.stop();
   }
 }

@@ -8,7 +8,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import nl.waarom.sink.db.Sql;
 
@@ -47,6 +49,32 @@ public final class TrendQueries {
       }
       return TopReasons.of(asOf, window, cells);
     }
+  }
+
+  /**
+   * Contacts per minute of each reason (all channels) in [from, to), one value per minute, oldest
+   * first, missing minutes 0: the board's sparklines.
+   */
+  public Map<String, long[]> perMinute(Instant from, Instant to) throws SQLException {
+    int minutes = (int) Math.max(1, Duration.between(from, to).toMinutes());
+    Map<String, long[]> series = new HashMap<>();
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+        "SELECT reason_id, window_start, sum(count) AS total FROM reason_trends"
+            + " WHERE window_minutes = 1 AND window_start >= ? AND window_start < ?"
+            + " GROUP BY reason_id, window_start")) {
+      Sql.setInstant(ps, 1, from);
+      Sql.setInstant(ps, 2, to);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          int at = (int) Duration.between(from, Sql.getInstant(rs, "window_start")).toMinutes();
+          if (at >= 0 && at < minutes) {
+            series.computeIfAbsent(rs.getString("reason_id"), r -> new long[minutes])[at] =
+                rs.getLong("total");
+          }
+        }
+      }
+    }
+    return series;
   }
 
   private static Instant newestWindowEnd(Connection c) throws SQLException {

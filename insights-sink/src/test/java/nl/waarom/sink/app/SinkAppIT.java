@@ -106,7 +106,7 @@ class SinkAppIT {
         ct -> assertThat(ct).startsWith("text/html"));
     assertThat(board.body()).contains("id=\"item-spike.payment-problem\"")
         .contains(spike.getSummary())
-        .contains("<tr><td>payment-problem</td><td>40</td><td>30</td><td>10</td><td>0</td></tr>");
+        .contains("<tr><td>payment-problem</td><td>40</td><td>30</td><td>10</td><td>0</td><td><svg");
 
     JsonNode trends = Json.mapper().readTree(get("/api/trends?minutes=60").body());
     assertThat(trends.path("minutes").asInt()).isEqualTo(60);

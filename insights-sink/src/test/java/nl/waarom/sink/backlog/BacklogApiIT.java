@@ -154,6 +154,33 @@ class BacklogApiIT {
   }
 
   @Test
+  void anEmergingReasonIsPromotedToATaxonomyDraftForReview() throws Exception {
+    Insight emerging = Insight.newBuilder(Fixtures.emerging(List.of("app update", "settings"),
+            Fixtures.T0))
+        .setDraftedRule("customer:\"app update\" AND customer:settings")
+        .setExamples(List.of(new nl.waarom.schemas.InsightExample("e-1",
+            "since the app update my settings are gone")))
+        .build();
+    repository.write(List.of(InsightRow.from(emerging)), List.of());
+    insight("refund", 100, Preventability.AUTOMATE, null);
+
+    Response promoted = post("/api/items/emerging-reason.app-update_settings/promote",
+        "{\"actor\":\"anna\"}");
+
+    assertThat(promoted.status()).isEqualTo(200);
+    assertThat(promoted.body().at("/item/status").asText()).isEqualTo("triaged");
+    String draft = promoted.body().get("draft").asText();
+    assertThat(draft).contains("  - id: app-update-settings",
+        "      - 'customer:\"app update\" AND customer:settings'",
+        "      - 'since the app update my settings are gone'", "owner: TODO");
+    JsonNode history = get("/api/items/emerging-reason.app-update_settings").body().get("history");
+    assertThat(history.get(0).get("action").asText()).isEqualTo("promote");
+    assertThat(history.get(0).get("detail").asText()).isEqualTo(draft);
+    assertThat(post("/api/items/spike.refund/promote", "{\"actor\":\"anna\"}").status())
+        .isEqualTo(409);
+  }
+
+  @Test
   void theOpenApiDocumentDescribesEveryApiRoute() throws Exception {
     JsonNode doc = get("/api/openapi.json").body();
 
@@ -162,10 +189,15 @@ class BacklogApiIT {
     doc.get("paths").fieldNames().forEachRemaining(paths::add);
     assertThat(paths).containsExactlyInAnyOrder("/api/backlog", "/api/items", "/api/items/{id}",
         "/api/items/{id}/status", "/api/items/{id}/owner", "/api/items/{id}/notes",
-        "/api/trends", "/api/insights", "/api/explained-share", "/api/openapi.json");
+        "/api/items/{id}/promote", "/api/trends", "/api/insights", "/api/explained-share",
+        "/api/openapi.json", "/api/stream");
     for (String path : paths) {
-      if (path.endsWith("/status") || path.endsWith("/owner") || path.endsWith("/notes")) {
+      if (path.endsWith("/status") || path.endsWith("/owner") || path.endsWith("/notes")
+          || path.endsWith("/promote")) {
         continue; // POST only
+      }
+      if (path.equals("/api/stream")) {
+        continue; // an endless event stream; the browser test reads it
       }
       int status = get(path.replace("{id}", "spike.none")).status();
       assertThat(status).as("GET %s is served", path).isIn(200, 404);

@@ -9,6 +9,7 @@ import nl.waarom.sink.backlog.BacklogItem;
 import nl.waarom.sink.db.ExampleRow;
 import nl.waarom.sink.db.InsightDetails;
 import nl.waarom.sink.db.InsightRow;
+import nl.waarom.sink.db.ShareRow;
 import nl.waarom.sink.db.SignalRow;
 import org.junit.jupiter.api.Test;
 
@@ -43,9 +44,10 @@ class BoardRendererTest {
 
     assertThat(html)
         .doesNotContain("<script>", "<b>bold</b>", "<i>x</i>", "<img", "\"onmouseover")
+        .doesNotContain("<script>alert")
         .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more")
         .contains("<td>&lt;b&gt;bold&lt;/b&gt;</td>")
-        .contains("<h3>Spike: &lt;i&gt;x&lt;/i&gt;</h3>")
+        .contains(">Spike: &lt;i&gt;x&lt;/i&gt;</a></h3>")
         .contains("<code>c&lt;1&gt;</code> &quot;quoted&quot; &lt;img src=x onerror=alert(1)&gt;")
         .contains("id=\"item-spike.x&quot;onmouseover=&quot;y\"");
   }
@@ -58,14 +60,16 @@ class BoardRendererTest {
         new TopReasons.Cell("unexplained", "CALL", 2))), List.of()));
 
     assertThat(html)
-        .contains("<meta http-equiv=\"refresh\" content=\"5\">")
-        .contains("<th>Reason</th><th>Total</th><th>CHAT</th><th>CALL</th><th>EMAIL</th>")
-        .contains("<tr><td>payment-problem</td><td>8</td><td>6</td><td>0</td><td>2</td></tr>\n"
-            + "<tr><td>unexplained</td><td>2</td><td>0</td><td>2</td><td>0</td></tr>")
+        .contains("<th>Reason</th><th>Total</th><th>CHAT</th><th>CALL</th><th>EMAIL</th>"
+            + "<th>Per minute</th>")
+        .contains("<tr><td>payment-problem</td><td>8</td><td>6</td><td>0</td><td>2</td><td>"
+            + "</td></tr>\n"
+            + "<tr><td>unexplained</td><td>2</td><td>0</td><td>2</td><td>0</td><td></td></tr>")
         .contains("Last 60 minutes up to 2026-03-02 10:00 UTC")
         .contains("Explained: 80% (8 of 10 contacts have a reason).")
         .contains("No backlog items yet.")
-        .doesNotContain("<script", "<link", "src=\"http");
+        .contains("<script src=\"/static/board.js\" defer></script>")
+        .doesNotContain("src=\"http", "href=\"http", "http-equiv=\"refresh\"");
   }
 
   @Test
@@ -78,11 +82,13 @@ class BoardRendererTest {
 
     assertThat(html)
         .contains("<article class=\"item\" id=\"item-spike.payment-problem\">\n"
-            + "<h3>Spike: payment-problem</h3>\n"
-            + "<p class=\"meta\">kind SPIKE · reason payment-problem · status new · 2 insights</p>\n"
+            + "<h3><a href=\"/items/spike.payment-problem\">Spike: payment-problem</a></h3>\n"
+            + "<p class=\"meta\">kind SPIKE · reason payment-problem · status <span class=\"status\">"
+            + "new</span> · 2 insights</p>\n"
             + "<p class=\"summary\">payment-problem: 40 contacts, expected 10</p>\n"
             + "<p class=\"numbers\">40 contacts vs baseline 10.0 in 2026-03-02 09:00 UTC to "
-            + "2026-03-02 10:00 UTC · volume unknown · estimated cost 1,500 per week · PREVENT</p>\n"
+            + "2026-03-02 10:00 UTC · volume unknown · estimated cost 1,500 per week · value at stake"
+            + " 0 per week · PREVENT</p>\n"
             + "<ul class=\"examples\">\n<li><code>chat-1</code> dubbel betaald</li>\n"
             + "<li><code>call-7</code> </li>\n</ul>\n</article>")
         .contains("No contacts in this window.");
@@ -117,5 +123,34 @@ class BoardRendererTest {
         .contains("<p class=\"rule\">Drafted rule: <code>customer:&quot;app update&quot; AND "
             + "customer:settings</code></p>")
         .contains("~120 contacts per week");
+  }
+
+  @Test
+  void sparklinesEmergingReasonsAndTheSharePerWindowAreSectionsOfTheirOwn() {
+    InsightRow plain = insight("new phrases", List.of(new ExampleRow("e-1",
+        "Since the App Update my settings are gone")));
+    InsightRow emerging = new InsightRow("emerging:app-update+settings:2026-03-02",
+        "EMERGING_REASON", null, List.of("app update", "settings"), plain.windowStart(),
+        plain.windowEnd(), 31, 2.0, plain.channels(), plain.examples(), null, null,
+        plain.detectedAt(), "new phrases", InsightDetails.NONE);
+    BacklogItem item = new BacklogItem("emerging-reason.app-update_settings",
+        "Emerging reason: app update, settings", "EMERGING_REASON", null,
+        List.of("app update", "settings"), "new", 1, START, NOW, null, null, emerging);
+    BoardView view = new BoardView(top(List.of(new TopReasons.Cell("refund", "CHAT", 3))),
+        List.of(item), java.util.Map.of("refund", new long[] {0, 1, 2}),
+        List.of(new ShareRow(15, START, START.plusSeconds(900), 40, 34, 0.85)));
+
+    assertThat(BoardRenderer.fragment("top-reasons", view)).contains("<svg class=\"spark\"")
+        .contains("aria-label=\"trend, peak 2\"");
+    assertThat(BoardRenderer.fragment("share", view))
+        .contains("<span class=\"big\" id=\"explained-share\">85%</span> of 40 contacts");
+    assertThat(BoardRenderer.fragment("emerging", view))
+        .contains("id=\"emerging-emerging-reason.app-update_settings\"")
+        .contains("data-action=\"promote\"").contains("data-action=\"dismiss\"");
+    assertThat(BoardRenderer.fragment("backlog", view))
+        .contains("Since the <mark>App Update</mark> my <mark>settings</mark> are gone");
+    assertThat(BoardRenderer.render(view)).contains("<div data-fragment=\"share\">",
+        "<div data-fragment=\"top-reasons\">", "<div data-fragment=\"emerging\">",
+        "<div data-fragment=\"backlog\">");
   }
 }

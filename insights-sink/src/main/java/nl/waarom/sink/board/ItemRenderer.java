@@ -1,0 +1,137 @@
+package nl.waarom.sink.board;
+
+import static nl.waarom.sink.board.Html.escape;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import nl.waarom.sink.backlog.BacklogEvent;
+import nl.waarom.sink.backlog.BacklogItem;
+import nl.waarom.sink.backlog.Status;
+import nl.waarom.sink.db.InsightRow;
+
+/**
+ * Renders an item page ({@code /items/<id>}): the item's figures and status, the actions the
+ * lifecycle allows from its status (buttons the page script turns into API calls), its reason's
+ * hourly volume against the baseline, the latest insight's explanation and examples with the
+ * matched words marked, the insight history and the change history. The body below the title is
+ * the fragment {@code /fragments/item/<id>}, swapped in live like the board's sections.
+ */
+public final class ItemRenderer {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private ItemRenderer() {}
+
+  /** The whole page. */
+  public static String render(ItemView view) {
+    StringBuilder html = new StringBuilder(8192);
+    BoardRenderer.head(html, view.item().title() + " · Waarom");
+    html.append("<p><a href=\"/\">← board</a></p>\n<h1>").append(escape(view.item().title()))
+        .append("</h1>\n<div data-fragment=\"item\" data-item=\"")
+        .append(escape(view.item().itemId())).append("\">\n").append(fragment(view))
+        .append("</div>\n</body>\n</html>\n");
+    return html.toString();
+  }
+
+  /** The live part of the page. */
+  public static String fragment(ItemView view) {
+    BacklogItem item = view.item();
+    InsightRow latest = item.latestInsight();
+    StringBuilder html = new StringBuilder(8192);
+    html.append("<section id=\"item\" data-status=\"").append(escape(item.status())).append("\">\n")
+        .append("<p class=\"meta\">status <b class=\"status\" id=\"status\">")
+        .append(escape(item.status())).append("</b> · owner <span id=\"owner\">")
+        .append(escape(item.work().owner() == null ? "nobody yet" : item.work().owner()))
+        .append("</span> · kind ").append(escape(item.kind())).append(" · reason ")
+        .append(escape(BoardRenderer.reasonOf(item))).append("</p>\n")
+        .append("<p class=\"numbers\">value at stake ")
+        .append(escape(BoardRenderer.cost(item.work().valueAtStake())))
+        .append(" · ").append(escape(BoardRenderer.volume(item.work().weeklyVolume())))
+        .append(" · handle time ").append(item.work().avgHandleMinutes() == null ? "unknown"
+            : String.format(Locale.ROOT, "%.1f min", item.work().avgHandleMinutes()))
+        .append(" · repeat rate ").append(item.work().repeatRate() == null ? "unknown"
+            : String.format(Locale.ROOT, "%.0f%%", item.work().repeatRate() * 100))
+        .append(" · ").append(escape(item.preventability() == null ? "UNKNOWN"
+            : item.preventability()))
+        .append("</p>\n");
+    if (item.work().dismissedReason() != null) {
+      html.append("<p>Dismissed: ").append(escape(item.work().dismissedReason())).append("</p>\n");
+    }
+    if (item.work().verification() != null) {
+      html.append("<p class=\"verification\">Impact verification: <code>")
+          .append(escape(item.work().verification())).append("</code></p>\n");
+    }
+    actions(html, item);
+    html.append("</section>\n<section id=\"chart\">\n<h2>Volume against baseline, last week</h2>\n")
+        .append(Svg.volumeChart(view.hourly(), view.baseline(), 720, 160))
+        .append("\n</section>\n<section id=\"latest\">\n<h2>Latest insight</h2>\n<p>")
+        .append(escape(latest.summary())).append("</p>\n");
+    BoardRenderer.signals(html, latest);
+    if (latest.details().draftedRule() != null) {
+      html.append("<p class=\"rule\">Drafted rule: <code>")
+          .append(escape(latest.details().draftedRule())).append("</code></p>\n");
+    }
+    BoardRenderer.examples(html, latest, BoardRenderer.highlights(latest));
+    html.append("</section>\n<section id=\"insights\">\n<h2>Insights (")
+        .append(view.insights().size()).append(")</h2>\n<ul>\n");
+    for (InsightRow i : view.insights()) {
+      html.append("<li>").append(escape(TIME.format(i.detectedAt()))).append(" · ")
+          .append(escape(i.kind())).append(" · ").append(i.count()).append(" contacts · ")
+          .append(escape(i.summary())).append("</li>\n");
+    }
+    html.append("</ul>\n</section>\n<section id=\"history\">\n<h2>History</h2>\n<ol>\n");
+    for (BacklogEvent e : view.history()) {
+      html.append("<li>").append(escape(TIME.format(e.at()))).append(" · ")
+          .append(escape(e.actor())).append(" · ").append(escape(e.action()));
+      if (e.toStatus() != null) {
+        html.append(" ").append(escape(e.fromStatus())).append(" → ")
+            .append(escape(e.toStatus()));
+      }
+      if (e.detail() != null) {
+        html.append(e.action().equals("promote") ? ": <pre class=\"draft\">" + escape(e.detail())
+            + "</pre>" : ": " + escape(e.detail()));
+      }
+      html.append("</li>\n");
+    }
+    return html.append("</ol>\n</section>\n").toString();
+  }
+
+  private static void actions(StringBuilder html, BacklogItem item) {
+    String id = escape(item.itemId());
+    html.append("<form class=\"actions\" id=\"actions\" data-item=\"").append(id)
+        .append("\" onsubmit=\"return false\">\n<label>You <input id=\"actor\" name=\"actor\""
+            + " autocomplete=\"name\" placeholder=\"your name\"></label>\n<p>");
+    Status from = Status.parse(item.status()).orElse(Status.NEW);
+    for (Status to : Status.values()) {
+      if (from.next().contains(to)) {
+        html.append("<button type=\"button\" data-action=\"status\" data-status=\"")
+            .append(to.value()).append("\" id=\"to-").append(to.value()).append("\">")
+            .append(escape(label(to))).append("</button> ");
+      }
+    }
+    if ("EMERGING_REASON".equals(item.kind()) && (from == Status.NEW || from == Status.TRIAGED)) {
+      html.append("<button type=\"button\" data-action=\"promote\" data-item=\"").append(id)
+          .append("\">Promote to taxonomy</button>");
+    }
+    html.append("</p>\n<p><label>Reason or note <input id=\"reason\" name=\"reason\"></label>"
+            + " <label>Fix live since <input id=\"effectiveAt\" name=\"effectiveAt\""
+            + " placeholder=\"2026-03-02T09:00:00Z\"></label></p>\n<p><label>Owner <input"
+            + " id=\"owner-input\" name=\"owner\"></label> <button type=\"button\""
+            + " data-action=\"owner\">Assign</button> <button type=\"button\""
+            + " data-action=\"note\">Add note</button></p>\n"
+            + "<p class=\"error\" id=\"action-error\" role=\"alert\"></p>\n</form>\n");
+  }
+
+  private static String label(Status to) {
+    return switch (to) {
+      case NEW -> "Reopen";
+      case TRIAGED -> "Triage";
+      case IN_PROGRESS -> "In progress";
+      case DONE -> "Done";
+      case VERIFIED -> "Verified";
+      case NOT_EFFECTIVE -> "Not effective";
+      case DISMISSED -> "Dismiss";
+    };
+  }
+}
