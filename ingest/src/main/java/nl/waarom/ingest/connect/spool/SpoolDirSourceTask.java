@@ -166,42 +166,59 @@ public final class SpoolDirSourceTask extends SourceTask {
     }
     for (Path file : candidates) {
       String name = file.getFileName().toString();
-      long size = Files.size(file);
-      long mtime = mtime(file);
-      Pending p = new Pending(file);
-      pending.put(name, p);
-      Map<String, Object> stored = context.offsetStorageReader().offset(Map.of(FILE, name));
-      long skipThrough = 0;
-      if (stored != null && stored.get(SIZE) instanceof Number s && s.longValue() == size
-          && stored.get(MTIME) instanceof Number m && m.longValue() == mtime) {
-        if (Boolean.TRUE.equals(stored.get(EOF))) {
-          p.bad = ERROR.equals(stored.get(OUTCOME));
-          p.reason = (String) stored.get(REASON);
-          p.readAll = true; // every record was committed before the restart: only move it
-          continue;
-        }
-        skipThrough = stored.get(INDEX) instanceof Number i ? i.longValue() : 0;
-      }
-      String ext = extension(name);
-      switch (ext) {
-        case "jsonl" -> {
-          current = new JsonlReading(file, name, size, mtime, skipThrough);
+      try {
+        if (open(file, name, out)) {
           return true;
         }
-        case "vtt", "json" -> {
-          out.add(transcript(file, name, size, mtime, ext));
-          p.readAll = true;
-          return true;
-        }
-        default -> {
-          out.add(badFile(p, name, size, mtime, "unsupported file type: expected .vtt, .json "
-              + "or .jsonl", read(file)));
-          p.readAll = true;
-          return true;
+      } catch (IOException e) {
+        // gone or unreadable between listing and reading: forget it, look again next poll
+        LOG.warn("cannot read spool file {}: {}", name, e.toString());
+        pending.remove(name);
+        if (current != null && current.name.equals(name)) {
+          current.close();
+          current = null;
         }
       }
     }
     return false;
+  }
+
+  /** Starts on one file; false when it needs no reading (all its records were committed). */
+  private boolean open(Path file, String name, List<SourceRecord> out) throws IOException {
+    long size = Files.size(file);
+    long mtime = mtime(file);
+    Pending p = new Pending(file);
+    pending.put(name, p);
+    Map<String, Object> stored = context.offsetStorageReader().offset(Map.of(FILE, name));
+    long skipThrough = 0;
+    if (stored != null && stored.get(SIZE) instanceof Number s && s.longValue() == size
+        && stored.get(MTIME) instanceof Number m && m.longValue() == mtime) {
+      if (Boolean.TRUE.equals(stored.get(EOF))) {
+        p.bad = ERROR.equals(stored.get(OUTCOME));
+        p.reason = (String) stored.get(REASON);
+        p.readAll = true; // every record was committed before the restart: only move it
+        return false;
+      }
+      skipThrough = stored.get(INDEX) instanceof Number i ? i.longValue() : 0;
+    }
+    String ext = extension(name);
+    switch (ext) {
+      case "jsonl" -> {
+        current = new JsonlReading(file, name, size, mtime, skipThrough);
+        return true;
+      }
+      case "vtt", "json" -> {
+        out.add(transcript(file, name, size, mtime, ext));
+        p.readAll = true;
+        return true;
+      }
+      default -> {
+        out.add(badFile(p, name, size, mtime, "unsupported file type: expected .vtt, .json "
+            + "or .jsonl", read(file)));
+        p.readAll = true;
+        return true;
+      }
+    }
   }
 
   private boolean eligible(Path f, long now) {

@@ -11,7 +11,6 @@ import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -36,11 +35,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * IMAP connector end to end with real parts: a GreenMail IMAP server in the test JVM, a real
- * Kafka Connect standalone worker and the embedded Kafka broker. Mail goes into two folders over
+ * distributed Kafka Connect worker with exactly-once source support enabled (records and offsets
+ * in one transaction; the consumers read committed) and the embedded Kafka broker. Mail goes into two folders over
  * IMAP APPEND; the worker is stopped in the middle, more mail arrives, the worker restarts from
  * its offset file; every message must then be in the topic exactly once, a malformed one in the
  * dlq, and the rest must have gone on.
@@ -52,9 +51,6 @@ class ImapConnectorIT {
   private static final Topics TOPICS = Topics.defaults();
   private static KafkaBroker broker;
   private static GreenMail mail;
-
-  @TempDir
-  Path tmp;
 
   @BeforeAll
   static void start() {
@@ -88,10 +84,9 @@ class ImapConnectorIT {
     append("INBOX", MALFORMED);
     append("Klachten", reply(6));
     append("Klachten", html(7));
-    Path offsets = tmp.resolve("offsets.dat");
     Map<String, String> config = connectorConfig();
 
-    try (ConnectWorker worker = ConnectWorker.start(broker.bootstrapServers(), offsets)) {
+    try (ConnectWorker worker = ConnectWorker.exactlyOnce(broker.bootstrapServers(), "imap-it")) {
       worker.putConnector("imap", config);
       awaitContacts(topics, before, 7);
     }
@@ -99,7 +94,7 @@ class ImapConnectorIT {
       append("INBOX", plain(i, "klant" + i + "@example.nl", "Vraag " + i, "Bericht " + i));
     }
     append("Klachten", plain(11, "boos@example.nl", "Klacht", "Nog steeds niets gehoord."));
-    try (ConnectWorker worker = ConnectWorker.start(broker.bootstrapServers(), offsets)) {
+    try (ConnectWorker worker = ConnectWorker.exactlyOnce(broker.bootstrapServers(), "imap-it")) {
       worker.putConnector("imap", config);
       awaitContacts(topics, before, 11);
     }
@@ -162,6 +157,7 @@ class ImapConnectorIT {
     c.put("imap.poll.interval.ms", "200");
     c.put("pseudonym.secret", SECRET);
     c.put("language", "nl");
+    c.put("exactly.once.support", "required"); // the worker refuses the connector otherwise
     return c;
   }
 

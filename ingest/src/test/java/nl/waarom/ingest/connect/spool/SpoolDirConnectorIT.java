@@ -90,7 +90,7 @@ class SpoolDirConnectorIT {
     Path offsets = tmp.resolve("offsets.dat");
     Map<String, String> config = config(in, done, error);
 
-    try (ConnectWorker worker = ConnectWorker.start(broker.bootstrapServers(), offsets)) {
+    try (ConnectWorker worker = ConnectWorker.standalone(broker.bootstrapServers(), offsets)) {
       worker.putConnector("spool", config);
       awaitFiles(done, "call-1.vtt", "call-2.json", "chats.jsonl");
       awaitFiles(error, "broken.vtt", "broken.vtt.error.txt", "notes.txt", "notes.txt.error.txt");
@@ -133,7 +133,7 @@ class SpoolDirConnectorIT {
     Files.writeString(in.resolve("big.jsonl"), IntStream.rangeClosed(1, lines)
         .mapToObj(i -> chatLine("big-" + i, "bericht " + i)).collect(Collectors.joining("\n")));
     config.put("spool.batch.size", "5");
-    try (ConnectWorker worker = ConnectWorker.start(broker.bootstrapServers(), offsets)) {
+    try (ConnectWorker worker = ConnectWorker.standalone(broker.bootstrapServers(), offsets)) {
       worker.putConnector("spool", config);
       Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
           .until(() -> !topics.since(TOPICS.contactsChat, beforeBig).isEmpty());
@@ -142,7 +142,7 @@ class SpoolDirConnectorIT {
     assertThat(producedBeforeRestart).as("the first worker stopped in the middle of the file")
         .isBetween(1, lines - 1);
     assertThat(in.resolve("big.jsonl")).exists();
-    try (ConnectWorker worker = ConnectWorker.start(broker.bootstrapServers(), offsets)) {
+    try (ConnectWorker worker = ConnectWorker.standalone(broker.bootstrapServers(), offsets)) {
       worker.putConnector("spool", config);
       awaitFiles(done, "big.jsonl");
     }
