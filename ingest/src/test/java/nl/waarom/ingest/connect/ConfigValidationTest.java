@@ -92,6 +92,10 @@ class ConfigValidationTest {
     assertThatThrownBy(() -> new SpoolDirSourceConfig(with(p, "spool.transcript.channel", "email")))
         .hasMessageContaining("CALL or CHAT");
     WaaromSpoolDirSourceConnector connector = new WaaromSpoolDirSourceConnector();
+    assertThat(connector.validate(with(p, "spool.error.dir", "/data/in")).configValues())
+        .filteredOn(v -> !v.errorMessages().isEmpty()).extracting(ConfigValue::name)
+        .containsExactly("spool.input.dir");
+    assertThat(connector.validate(p).configValues()).allMatch(v -> v.errorMessages().isEmpty());
     connector.start(p);
     assertThat(connector.taskConfigs(4)).as("one directory, one task").hasSize(1);
   }

@@ -3,7 +3,9 @@ package nl.waarom.ingest.connect.spool;
 import java.util.List;
 import java.util.Map;
 import nl.waarom.ingest.connect.ConnectorVersion;
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
@@ -52,6 +54,26 @@ public final class WaaromSpoolDirSourceConnector extends SourceConnector {
   @Override
   public ConfigDef config() {
     return SpoolDirSourceConfig.CONFIG_DEF;
+  }
+
+  /**
+   * The per-key checks of the ConfigDef plus the cross-key rule that the input directory differs
+   * from the done and error directories, reported on {@code spool.input.dir}.
+   */
+  @Override
+  public Config validate(Map<String, String> connectorConfigs) {
+    Config result = super.validate(connectorConfigs);
+    boolean keysValid = result.configValues().stream().allMatch(v -> v.errorMessages().isEmpty());
+    if (keysValid) {
+      try {
+        new SpoolDirSourceConfig(connectorConfigs);
+      } catch (ConfigException e) {
+        result.configValues().stream()
+            .filter(v -> v.name().equals(SpoolDirSourceConfig.INPUT_DIR))
+            .forEach(v -> v.addErrorMessage(e.getMessage()));
+      }
+    }
+    return result;
   }
 
   @Override
