@@ -41,8 +41,9 @@ import org.junit.jupiter.api.Test;
  * distributed Kafka Connect worker with exactly-once source support enabled (records and offsets
  * in one transaction; the consumers read committed) and the embedded Kafka broker. Mail goes into two folders over
  * IMAP APPEND; the worker is stopped in the middle, more mail arrives, the worker restarts from
- * its offset file; every message must then be in the topic exactly once, a malformed one in the
- * dlq, and the rest must have gone on.
+ * its committed offsets; every message must then be in the topic exactly once, a malformed one in
+ * the dlq, and the rest must have gone on. Finally the server renumbers a folder (new UIDVALIDITY)
+ * and mail with UIDs below the committed one is still read.
  */
 class ImapConnectorIT {
   private static final String USER = "support@waarom.test";
@@ -97,13 +98,18 @@ class ImapConnectorIT {
     try (ConnectWorker worker = ConnectWorker.exactlyOnce(broker.bootstrapServers(), "imap-it")) {
       worker.putConnector("imap", config);
       awaitContacts(topics, before, 11);
+      // the server renumbers Klachten (new UIDVALIDITY): its new first message has UID 1, below
+      // the committed UID, and must still be read
+      recreateFolderWithNewUidValidity("Klachten");
+      append("Klachten", plain(12, "nieuw@example.nl", "Opnieuw", "Na het hernummeren."));
+      awaitContacts(topics, before, 12);
     }
 
     List<Contact> contacts = topics.since(TOPICS.contactsEmail, before).stream()
         .map(ConsumerRecord::value).toList();
     List<String> ids = contacts.stream().map(Contact::getContactId).toList();
-    assertThat(ids).hasSize(11).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
-        IntStream.rangeClosed(1, 11).mapToObj(i -> "m" + i + "@example.nl").toList());
+    assertThat(ids).hasSize(12).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
+        IntStream.rangeClosed(1, 12).mapToObj(i -> "m" + i + "@example.nl").toList());
     Map<String, Contact> byId = contacts.stream()
         .collect(Collectors.toMap(Contact::getContactId, Function.identity()));
 
@@ -173,6 +179,24 @@ class ImapConnectorIT {
       if (!f.exists()) {
         f.create(Folder.HOLDS_MESSAGES);
       }
+    }
+  }
+
+  /** Deletes and recreates a folder; GreenMail's UIDVALIDITY is in seconds, so a second passes. */
+  private static void recreateFolderWithNewUidValidity(String name) throws Exception {
+    try (Store store = client()) {
+      Folder f = store.getFolder(name);
+      long old;
+      f.open(Folder.READ_ONLY);
+      old = ((jakarta.mail.UIDFolder) f).getUIDValidity();
+      f.close(false);
+      f.delete(true);
+      Awaitility.await().pollInterval(Duration.ofMillis(100))
+          .until(() -> Instant.now().getEpochSecond() > old);
+      f.create(Folder.HOLDS_MESSAGES);
+      f.open(Folder.READ_ONLY);
+      assertThat(((jakarta.mail.UIDFolder) f).getUIDValidity()).isNotEqualTo(old);
+      f.close(false);
     }
   }
 
