@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +89,9 @@ class SpoolDirConnectorIT {
     Files.writeString(in.resolve("broken.vtt"), "WEBVTT\n\n00:00.000 --> 00:01.000\ngeen spreker\n");
     Files.writeString(in.resolve("notes.txt"), "not a transcript");
     Files.writeString(in.resolve("upload.jsonl.tmp"), "half a file");
+    // modified "just now" as far as the settle time can tell: still being written, not picked up
+    Path unsettled = Files.writeString(in.resolve("unsettled.vtt"), "WEBVTT\n");
+    Files.setLastModifiedTime(unsettled, FileTime.from(Instant.now().plus(Duration.ofHours(1))));
     Path offsets = tmp.resolve("offsets.dat");
     Map<String, String> config = config(in, done, error);
 
@@ -96,6 +101,7 @@ class SpoolDirConnectorIT {
       awaitFiles(error, "broken.vtt", "broken.vtt.error.txt", "notes.txt", "notes.txt.error.txt");
     }
     assertThat(in.resolve("upload.jsonl.tmp")).as("in-progress uploads are left alone").exists();
+    assertThat(unsettled).as("a file that has not settled is left alone").exists();
     assertThat(Files.readString(error.resolve("broken.vtt.error.txt")))
         .contains("line 4: cue has no speaker");
     assertThat(Files.readString(error.resolve("notes.txt.error.txt")))
@@ -150,7 +156,8 @@ class SpoolDirConnectorIT {
         .map(r -> r.value().getContactId()).toList();
     assertThat(ids).hasSize(lines).doesNotHaveDuplicates();
     try (var left = Files.list(in)) {
-      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("upload.jsonl.tmp");
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("upload.jsonl.tmp", "unsettled.vtt");
     }
   }
 
