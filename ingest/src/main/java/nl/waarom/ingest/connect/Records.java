@@ -36,7 +36,9 @@ public final class Records {
   /** A record for one contact on {@code topic}, keyed by its contactId. */
   public SourceRecord contact(Map<String, ?> partition, Map<String, ?> offset, String topic,
       Contact contact) {
-    byte[] value = topics.contactsEmail.valueSerde().serializer().serialize(topic, contact);
+    // every contacts topic has the same Contact serde; the one of the channel names the intent
+    byte[] value = topics.contactsFor(contact.getChannel()).valueSerde().serializer()
+        .serialize(topic, contact);
     return new SourceRecord(partition, offset, topic, null, Schema.STRING_SCHEMA,
         contact.getContactId(), Schema.BYTES_SCHEMA, value,
         contact.getOccurredAt().toEpochMilli());
