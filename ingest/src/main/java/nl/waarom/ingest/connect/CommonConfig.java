@@ -1,0 +1,82 @@
+package nl.waarom.ingest.connect;
+
+import java.util.Locale;
+import nl.waarom.schemas.Topics;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+import nl.waarom.ingest.privacy.Pseudonymizer;
+
+/**
+ * The configuration keys every Waarom connector has (topic prefix, pseudonym secret, language
+ * hint) and how to read them. Each connector's {@code ConfigDef} starts from {@link #define}.
+ * Stateless and thread-safe.
+ */
+public final class CommonConfig {
+  public static final String TOPIC_PREFIX = "topic.prefix";
+  public static final String PSEUDONYM_SECRET = "pseudonym.secret";
+  public static final String LANGUAGE = "language";
+  public static final String GROUP = "Waarom";
+
+  private CommonConfig() {}
+
+  /** A new ConfigDef holding the common keys. */
+  public static ConfigDef define() {
+    return new ConfigDef()
+        .define(TOPIC_PREFIX, Type.STRING, Topics.DEFAULT_PREFIX, new Described("letters, digits, '.', '_', '-'; may be empty",
+            CommonConfig::validatePrefix),
+            Importance.MEDIUM, "Prefix of every Waarom topic (the contacts topics and the dlq "
+                + "topic); must match the analyzer's WAAROM_TOPIC_PREFIX. Letters, digits, '.', "
+                + "'_' and '-'; may be empty.", GROUP, 1, ConfigDef.Width.MEDIUM, "Topic prefix")
+        .define(PSEUDONYM_SECRET, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE,
+            new Described("non-empty", CommonConfig::validateSecret), Importance.HIGH,
+            "HMAC-SHA256 key that turns customer identifiers (sender address, customerId) into "
+                + "the customerKey pseudonym. Use the same secret as the gateway "
+                + "(WAAROM_PSEUDONYM_SECRET) so repeat contacts join across channels; keep it "
+                + "secret (e.g. via a config provider).", GROUP, 2, ConfigDef.Width.MEDIUM,
+            "Pseudonym secret")
+        .define(LANGUAGE, Type.STRING, "", new Described("empty or a 2-letter code",
+            CommonConfig::validateLanguage), Importance.LOW,
+            "ISO 639-1 language hint (e.g. nl or en) set on every contact that does not carry "
+                + "its own; empty for unknown.", GROUP, 3, ConfigDef.Width.SHORT, "Language hint");
+  }
+
+  /** The topic catalogue for the configured prefix. */
+  public static Topics topics(AbstractConfig config) {
+    return Topics.withPrefix(config.getString(TOPIC_PREFIX));
+  }
+
+  public static Pseudonymizer pseudonymizer(AbstractConfig config) {
+    return new Pseudonymizer(config.getPassword(PSEUDONYM_SECRET).value());
+  }
+
+  /** The language hint in lower case, or null when not set. */
+  public static String language(AbstractConfig config) {
+    String l = config.getString(LANGUAGE);
+    return l == null || l.isBlank() ? null : l.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static void validatePrefix(String name, Object value) {
+    try {
+      Topics.withPrefix(value == null ? "" : (String) value);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(name, value, e.getMessage());
+    }
+  }
+
+  private static void validateSecret(String name, Object value) {
+    if (value == null || ((Password) value).value().isEmpty()) {
+      throw new ConfigException(name, value, "must not be empty");
+    }
+  }
+
+  private static void validateLanguage(String name, Object value) {
+    String s = value == null ? "" : ((String) value).strip();
+    if (!s.isEmpty() && !s.matches("[A-Za-z]{2}")) {
+      throw new ConfigException(name, value, "must be empty or a 2-letter ISO 639-1 code such as nl");
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package nl.waarom.ingest.connect;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import nl.waarom.schemas.Contact;
+import nl.waarom.schemas.DeadLetter;
+import nl.waarom.schemas.Topics;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * Builds the {@link SourceRecord}s both connectors emit: a {@link Contact} on the topic of its
+ * channel, or a {@link DeadLetter} on the dlq topic. Keys are {@code STRING}, values are
+ * {@code BYTES} holding the topic catalogue's Avro encoding (see the package description for the
+ * converters this needs). Immutable and thread-safe.
+ */
+public final class Records {
+  private final Topics topics;
+  private final String source;
+
+  /**
+   * @param topics the topic catalogue (prefix applied); never null
+   * @param source the {@code DeadLetter.source} of this connector, e.g. {@code imap-connector}
+   */
+  public Records(Topics topics, String source) {
+    this.topics = Objects.requireNonNull(topics, "topics");
+    this.source = Objects.requireNonNull(source, "source");
+  }
+
+  public Topics topics() {
+    return topics;
+  }
+
+  /** A record for one contact on {@code topic}, keyed by its contactId. */
+  public SourceRecord contact(Map<String, ?> partition, Map<String, ?> offset, String topic,
+      Contact contact) {
+    // every contacts topic has the same Contact serde; the one of the channel names the intent
+    byte[] value = topics.contactsFor(contact.getChannel()).valueSerde().serializer()
+        .serialize(topic, contact);
+    return new SourceRecord(partition, offset, topic, null, Schema.STRING_SCHEMA,
+        contact.getContactId(), Schema.BYTES_SCHEMA, value,
+        contact.getOccurredAt().toEpochMilli());
+  }
+
+  /**
+   * A dead letter for input that could not become a contact.
+   *
+   * @param request where the input came from (folder/UID, file name, file:line); never null
+   * @param original the original bytes; may be null when unreadable
+   * @param reason a clear reason; never null
+   * @param error the exception behind it; may be null
+   */
+  public SourceRecord deadLetter(Map<String, ?> partition, Map<String, ?> offset, String request,
+      byte[] original, String reason, Throwable error) {
+    DeadLetter letter = DeadLetter.newBuilder()
+        .setSource(source)
+        .setRequest(request)
+        .setValue(original == null ? null : ByteBuffer.wrap(original))
+        .setError(reason)
+        .setErrorClass(error == null ? null : error.getClass().getName())
+        .setFailedAt(Instant.ofEpochMilli(System.currentTimeMillis()))
+        .build();
+    String topic = topics.deadLetters.name();
+    byte[] value = topics.deadLetters.valueSerde().serializer().serialize(topic, letter);
+    return new SourceRecord(partition, offset, topic, null, Schema.STRING_SCHEMA, source,
+        Schema.BYTES_SCHEMA, value);
+  }
+}
