@@ -226,4 +226,15 @@ class GitHubExportIT {
     assertThat(db.links()).allSatisfy(l ->
         assertThat(l.lastError()).contains("HTTP 401").contains("authentication"));
   }
+
+  @Test
+  void theMigrationDocumentsTheTableAndEveryColumn() throws Exception {
+    assertThat(db.query("SELECT c.column_name FROM information_schema.columns c"
+        + " JOIN pg_class t ON t.relname = c.table_name WHERE c.table_name = 'tracker_links'"
+        + " AND col_description(t.oid, c.ordinal_position) IS NULL")).isEmpty();
+    assertThat(db.query("SELECT count(*) FROM information_schema.columns"
+        + " WHERE table_name = 'tracker_links'")).containsExactly("13");
+    assertThat(db.query("SELECT obj_description('tracker_links'::regclass, 'pg_class')"))
+        .singleElement().asString().contains("creation guard");
+  }
 }
