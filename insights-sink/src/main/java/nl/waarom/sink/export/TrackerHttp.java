@@ -21,8 +21,10 @@ final class TrackerHttp {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
   private static final int MAX_MESSAGE = 300;
 
+  // Never follow redirects: the client would resend the Authorization header (and a signed body)
+  // to wherever the redirect points. A 3xx is reported as an error naming the status instead.
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-      .followRedirects(HttpClient.Redirect.NORMAL).build();
+      .followRedirects(HttpClient.Redirect.NEVER).build();
   private final String trackerName;
 
   TrackerHttp(String trackerName) {
