@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Idempotent: a link row is claimed (primary key item + tracker) before an issue is created,
  * and the tracker is searched for the item's label first, so restarts and several sink instances
- * never create a second issue. {@link #start()} runs {@link #runOnce()} on one named thread every
+ * never create a second issue. When the tracker is unavailable (no answer, HTTP 429 or 5xx) the
+ * run stops at the first such failure instead of waiting out a timeout per item. {@link #start()}
+ * runs {@link #runOnce()} on one named thread every
  * {@code WAAROM_EXPORT_INTERVAL}; a tracker or database outage is logged, counted and retried at
  * the next run, and never stops the sink. {@link #runOnce()} must not be called concurrently on the
  * same instance (the scheduler never does); separate instances may run at the same time.
@@ -41,6 +43,7 @@ public final class Exporter implements AutoCloseable {
   private final ExportMetrics metrics;
   private final Clock clock;
   private ScheduledExecutorService scheduler;
+  private boolean lastFailureWasOutage; // only touched by the thread in runOnce
 
   /** An exporter for the tracker of {@code config} (not NONE). */
   public Exporter(ExportConfig config, Tracker tracker, DataSource dataSource,
@@ -90,14 +93,26 @@ public final class Exporter implements AutoCloseable {
    */
   public RunReport runOnce() throws SQLException {
     Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+    boolean down = false;
     for (ExportItem item : queries.candidates(config.statuses(), config.minCost(), config.topN())) {
-      count(counts, export(item));
+      Outcome o = export(item);
+      count(counts, o);
+      if (o == Outcome.FAILED && lastFailureWasOutage) {
+        down = true;
+        break;
+      }
     }
-    for (TrackerLink link : links.linked(tracker.kind())) {
+    for (TrackerLink link : down ? java.util.List.<TrackerLink>of() : links.linked(tracker.kind())) {
       Outcome o = sync(link);
       if (o != null) {
         count(counts, o);
       }
+      if (o == Outcome.SYNC_FAILED && lastFailureWasOutage) {
+        break;
+      }
+    }
+    if (down) {
+      LOG.warn("{} is unavailable; the rest of this run waits for the next one", tracker.kind().id());
     }
     RunReport report = new RunReport(counts);
     if (counts.keySet().stream().anyMatch(o -> o != Outcome.UNCHANGED && o != Outcome.SYNCED)) {
@@ -129,6 +144,7 @@ public final class Exporter implements AutoCloseable {
       links.exported(item.itemId(), tracker.kind(), issue, hash, clock.instant());
       return found.isPresent() ? Outcome.ADOPTED : Outcome.CREATED;
     } catch (TrackerException | RuntimeException e) {
+      lastFailureWasOutage = e instanceof TrackerException t && t.outage();
       LOG.warn("export of {} to {} failed; retrying next run: {}", item.itemId(),
           tracker.kind().id(), e.getMessage());
       links.failed(item.itemId(), tracker.kind(), String.valueOf(e.getMessage()), now);
@@ -145,6 +161,7 @@ public final class Exporter implements AutoCloseable {
       links.synced(link.itemId(), tracker.kind(), status.get(), clock.instant());
       return Outcome.SYNCED;
     } catch (TrackerException | RuntimeException e) {
+      lastFailureWasOutage = e instanceof TrackerException t && t.outage();
       LOG.warn("reading the {} status of {} failed: {}", tracker.kind().id(), link.itemId(),
           e.getMessage());
       links.failed(link.itemId(), tracker.kind(), String.valueOf(e.getMessage()), clock.instant());

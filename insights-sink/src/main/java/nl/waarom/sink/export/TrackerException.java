@@ -14,6 +14,15 @@ public final class TrackerException extends Exception {
     this.status = status;
   }
 
+  /**
+   * Whether the tracker as a whole is unavailable (no response, HTTP 429 or 5xx) rather than this
+   * one request being rejected: the exporter then stops the run instead of waiting out a timeout
+   * per item.
+   */
+  public boolean outage() {
+    return status == 0 || status == 429 || status >= 500;
+  }
+
   /** HTTP status of the response, 0 when there was none. */
   public int status() {
     return status;
