@@ -28,7 +28,8 @@ final class ExportDb implements AutoCloseable {
   }
 
   void reset() throws SQLException {
-    execute("TRUNCATE tracker_links, backlog_items, insights, reason_trends, explained_share");
+    // CASCADE: later migrations add tables that reference backlog_items (history, insight links).
+    execute("TRUNCATE tracker_links, backlog_items, insights, reason_trends, explained_share CASCADE");
   }
 
   /** Stores insights the way the consumer does, which also folds them into backlog items. */
