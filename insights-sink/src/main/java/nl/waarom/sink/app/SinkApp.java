@@ -16,6 +16,8 @@ import nl.waarom.sink.consume.SinkConsumer;
 import nl.waarom.sink.consume.SinkMetrics;
 import nl.waarom.sink.consume.SinkRepository;
 import nl.waarom.sink.db.Database;
+import nl.waarom.sink.export.ExportConfig;
+import nl.waarom.sink.export.Exporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@code <prefix>dlq}. Configuration: {@link SinkSettings}.
  *
  * <p>Starts the database (embedded unless {@code WAAROM_JDBC_URL} is set), the consumer, then the
- * HTTP server; {@link #close()} stops them in the order consumer, HTTP, pool, embedded PostgreSQL.
+ * HTTP server, then the tracker {@link Exporter} when {@code WAAROM_EXPORT_TRACKER} is set;
+ * {@link #close()} stops them in the order exporter, consumer, HTTP, pool, embedded PostgreSQL.
  */
 public final class SinkApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SinkApp.class);
@@ -34,14 +37,16 @@ public final class SinkApp implements AutoCloseable {
   private final SinkConsumer consumer;
   private final BoardServer server;
   private final ImpactVerifier verifier;
+  private final Exporter exporter; // may be null: no tracker configured
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private SinkApp(Database database, SinkConsumer consumer, BoardServer server,
-      ImpactVerifier verifier) {
+      ImpactVerifier verifier, Exporter exporter) {
     this.database = database;
     this.consumer = consumer;
     this.server = server;
     this.verifier = verifier;
+    this.exporter = exporter;
   }
 
   /**
@@ -54,6 +59,7 @@ public final class SinkApp implements AutoCloseable {
     Config config = Config.load(SinkSettings.all(), env);
     LOG.info("insights sink configuration:\n{}", config.describe());
     Topics topics = Topics.withPrefix(config.get(SinkSettings.TOPIC_PREFIX));
+    ExportConfig exportConfig = ExportConfig.from(config); // fails before anything starts
     Database database = Database.open(databaseOptions(config));
     SinkConsumer consumer = null;
     try {
@@ -71,7 +77,12 @@ public final class SinkApp implements AutoCloseable {
       ImpactVerifier verifier = new ImpactVerifier(database.dataSource(),
           new BacklogActions(database.dataSource()), verifyOptions(config));
       verifier.start();
-      return new SinkApp(database, consumer, server, verifier);
+      Exporter exporter = Exporter.create(exportConfig, database.dataSource(), registry,
+          Clock.systemUTC()).orElse(null);
+      if (exporter != null) {
+        exporter.start();
+      }
+      return new SinkApp(database, consumer, server, verifier, exporter);
     } catch (RuntimeException e) {
       if (consumer != null) {
         consumer.close();
@@ -121,6 +132,9 @@ public final class SinkApp implements AutoCloseable {
       return;
     }
     LOG.info("stopping insights sink");
+    if (exporter != null) {
+      exporter.close();
+    }
     verifier.close();
     consumer.close();
     server.close();

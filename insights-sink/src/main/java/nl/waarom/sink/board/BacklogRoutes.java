@@ -62,6 +62,7 @@ final class BacklogRoutes {
     body.put("item", item);
     body.put("insights", backlog.insights(id, HISTORY_INSIGHTS));
     body.put("history", backlog.history(id));
+    body.put("trackers", new nl.waarom.sink.export.TrackerLinks(dataSource).forItem(id));
     body.put("trend", item.reasonId() == null ? List.of()
         : trend(item.reasonId(), item.lastSeenAt().minusSeconds(7 * 24 * 3600)));
     BoardRoutes.json(ctx, 200, body);
