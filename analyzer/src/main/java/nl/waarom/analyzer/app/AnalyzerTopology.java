@@ -10,8 +10,6 @@ import nl.waarom.analyzer.insights.JsonSerde;
 import nl.waarom.analyzer.insights.SpikeDetector;
 import nl.waarom.analyzer.insights.SpikeInsights;
 import nl.waarom.analyzer.insights.SpikeState;
-import nl.waarom.analyzer.repeats.CustomerLedger;
-import nl.waarom.analyzer.repeats.HotspotState;
 import nl.waarom.analyzer.repeats.RepeatHotspotDetector;
 import nl.waarom.analyzer.repeats.RepeatHotspots;
 import nl.waarom.analyzer.repeats.RepeatLedger;
@@ -139,9 +137,7 @@ public final class AnalyzerTopology {
   private static KStream<String, ClassifiedContact> repeats(StreamsBuilder builder,
       KStream<String, ClassifiedContact> classified, AnalyzerOptions options, Topics topics,
       MeterRegistry registry) {
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(RepeatLedger.STORE), Serdes.String(),
-        new JsonSerde<>(CustomerLedger.class)));
+    builder.addStateStore(RepeatLedger.storeBuilder());
     return classified
         .selectKey((key, contact) -> RepeatLedger.partitionKey(contact),
             Named.as("key-by-customer"))
@@ -179,12 +175,7 @@ public final class AnalyzerTopology {
   private static void repeatHotspots(StreamsBuilder builder,
       KStream<String, ClassifiedContact> byReason, AnalyzerOptions options,
       Supplier<Classifier> classifiers, Topics topics, MeterRegistry registry) {
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(RepeatHotspotDetector.DAYS_STORE), Serdes.String(),
-        new JsonSerde<>(HotspotState.class)));
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(RepeatHotspotDetector.EMITTED_STORE), Serdes.String(),
-        Serdes.Long()));
+    RepeatHotspotDetector.storeBuilders().forEach(builder::addStateStore);
     RepeatHotspots hotspots =
         new RepeatHotspots(() -> classifiers.get().taxonomy(), options.repeat());
     byReason

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The retained days of one reason, oldest first. Immutable; stored as JSON in the
- * {@code repeat-hotspot-days} store.
+ * The retained days of one reason, oldest first, as the detector sees them while judging (the
+ * store holds each day under its own key). Immutable.
  *
  * @param days never null, sorted by start, at most one per start
  */

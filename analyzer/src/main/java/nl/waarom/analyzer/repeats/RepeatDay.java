@@ -6,7 +6,8 @@ import java.util.TreeSet;
 
 /**
  * One reason's contacts on one UTC day and the repeats attributed back to them (counted in the
- * day of the FIRST contact, not of the repeat). Immutable; part of {@link HotspotState}.
+ * day of the FIRST contact, not of the repeat). Immutable; stored as JSON in the
+ * {@code repeat-hotspot-days} store under {@code reasonId|dayStartIso}.
  *
  * @param start day start, epoch millis
  * @param contacts contacts of the reason that occurred this day

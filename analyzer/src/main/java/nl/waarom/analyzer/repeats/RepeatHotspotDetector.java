@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import nl.waarom.analyzer.insights.JsonSerde;
 import nl.waarom.analyzer.repeats.HotspotState.History;
 import nl.waarom.analyzer.repeats.RepeatDay.Horizon;
 import nl.waarom.analyzer.repeats.RepeatDay.Judged;
@@ -12,13 +16,17 @@ import nl.waarom.analyzer.taxonomy.Reason;
 import nl.waarom.analyzer.trends.TrendKeys;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Insight;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * Fires REPEAT_HOTSPOT insights: reasons whose customers come back about the same thing more
@@ -34,26 +42,28 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * ends) and at the full repeat window (judged a window after it ends). Each judgement compares
  * the day with the reason's earlier days judged at the same horizon (their counts as they were
  * when judged, so late arrivals affect both sides alike); rule: {@link RepeatHotspots}. Judging
- * runs on a stream-time punctuation every {@link #JUDGE_INTERVAL}. A reason-day fires at most
- * once: if the early judgement fired, the full one does not fire again.
+ * runs on a stream-time punctuation every {@link #JUDGE_INTERVAL} that scans the store only when
+ * a judgement became due since the last scan. A reason-day fires at most once: if the early
+ * judgement fired, the full one does not fire again.
  *
- * <p>State: {@link #DAYS_STORE} (reason → {@link HotspotState}) and {@link #EMITTED_STORE}
- * (insight id → detectedAt, plus the first event time this task saw under {@link #WATCHING_SINCE};
- * days before it are never judged, because their contacts were not all counted). Both
- * changelogged. Retention: days older than stream time − (window + historyDays + 2 days); a
- * contact or a repeat whose day is older is ignored and counted in {@link #TOO_LATE_METRIC}.
+ * <p>State: {@link #DAYS_STORE} ({@code reasonId|dayStartIso} → {@link RepeatDay}) and
+ * {@link #EMITTED_STORE} (insight id → detectedAt, plus the first event time this task saw under
+ * {@link #WATCHING_SINCE}; days before it are never judged, because their contacts were not all
+ * counted). Both changelogged. Retention: days older than stream time − (window + historyDays + 2
+ * days); a contact or a repeat whose day is older is ignored and counted in
+ * {@link #TOO_LATE_METRIC}.
  *
  * <p>Not thread-safe: Kafka Streams creates one instance per task.
  */
 public final class RepeatHotspotDetector
     implements Processor<String, ClassifiedContact, String, Insight> {
-  /** Store: reason id → {@link HotspotState}. */
+  /** Store: {@code reasonId|dayStartIso} → {@link RepeatDay}. */
   public static final String DAYS_STORE = "repeat-hotspot-days";
   /** Store: insight id → detectedAt epoch millis; and {@link #WATCHING_SINCE}. */
   public static final String EMITTED_STORE = "repeat-hotspot-emitted";
   /** Counter of contacts or repeats ignored because their day is no longer kept; tag {@code what}. */
   public static final String TOO_LATE_METRIC = "waarom.analyzer.repeat.hotspot.too.late";
-  /** How often (stream time) due days are judged. */
+  /** How often (stream time) the detector checks whether a day became due. */
   public static final Duration JUDGE_INTERVAL = Duration.ofHours(1);
   static final String WATCHING_SINCE = "#watching-since";
   private static final long DAY = Duration.ofDays(1).toMillis();
@@ -62,14 +72,38 @@ public final class RepeatHotspotDetector
   private final RepeatHotspots hotspots;
   private final MeterRegistry registry;
   private ProcessorContext<String, Insight> context;
-  private KeyValueStore<String, HotspotState> days;
+  private KeyValueStore<String, RepeatDay> days;
   private KeyValueStore<String, Long> emitted;
+  /** Stream time of the last scan; not persisted, so the first punctuation after a start scans. */
+  private long lastScan = Long.MIN_VALUE;
 
   public RepeatHotspotDetector(RepeatOptions options, RepeatHotspots hotspots,
       MeterRegistry registry) {
     this.options = options;
     this.hotspots = hotspots;
     this.registry = registry;
+  }
+
+  /** The builders of {@link #DAYS_STORE} and {@link #EMITTED_STORE}: persistent, changelogged. */
+  public static List<StoreBuilder<?>> storeBuilders() {
+    return storeBuilders(Stores::persistentKeyValueStore);
+  }
+
+  /**
+   * The builders of the stores, with another kind of store (changelogged all the same), e.g.
+   * {@code Stores::inMemoryKeyValueStore} for fast tests of the detector logic.
+   */
+  public static List<StoreBuilder<?>> storeBuilders(
+      Function<String, KeyValueBytesStoreSupplier> kind) {
+    return List.of(
+        Stores.keyValueStoreBuilder(kind.apply(DAYS_STORE), Serdes.String(),
+            new JsonSerde<>(RepeatDay.class)),
+        Stores.keyValueStoreBuilder(kind.apply(EMITTED_STORE), Serdes.String(), Serdes.Long()));
+  }
+
+  /** {@code reasonId|dayStartIso}: sorts by reason, then by day. */
+  static String dayKey(String reasonId, long dayStart) {
+    return reasonId + "|" + Instant.ofEpochMilli(dayStart);
   }
 
   @Override
@@ -96,27 +130,30 @@ public final class RepeatHotspotDetector
       emitted.put(WATCHING_SINCE, at);
     }
     long oldest = oldestKept(Math.max(context.currentStreamTimeMs(), record.timestamp()));
-    HotspotState state = days.get(reasonId);
-    state = state == null ? HotspotState.empty() : state;
     if (at >= oldest) {
-      state = state.with(state.day(dayOf(at)).addContact());
+      String key = dayKey(reasonId, dayOf(at));
+      days.put(key, day(key, dayOf(at)).addContact());
     } else {
       registry.counter(TOO_LATE_METRIC, "what", "contact").increment();
     }
     if (contact.getRepeatOf() != null && contact.getRepeatOfOccurredAt() != null) {
       long first = contact.getRepeatOfOccurredAt().toEpochMilli();
       if (first >= oldest) {
-        RepeatDay day = state.day(dayOf(first)).addRepeat(
+        String key = dayKey(reasonId, dayOf(first));
+        days.put(key, day(key, dayOf(first)).addRepeat(
             at - first <= options.earlyHorizon().toMillis(), contact.getHandleMillis(),
             contact.getChannel().name(), contact.getRepeatOfChannel() == null ? null
                 : contact.getRepeatOfChannel().name(),
-            new RepeatDay.Example(contact.getContactId(), contact.getSnippet()));
-        state = state.with(day);
+            new RepeatDay.Example(contact.getContactId(), contact.getSnippet())));
       } else {
         registry.counter(TOO_LATE_METRIC, "what", "repeat").increment();
       }
     }
-    days.put(reasonId, state);
+  }
+
+  private RepeatDay day(String key, long start) {
+    RepeatDay day = days.get(key);
+    return day == null ? RepeatDay.empty(start) : day;
   }
 
   private long oldestKept(long streamTime) {
@@ -131,41 +168,62 @@ public final class RepeatHotspotDetector
   private void judgeDue(long punctuated) {
     long now = Math.max(punctuated, context.currentStreamTimeMs());
     Long since = emitted.get(WATCHING_SINCE);
-    if (since == null) {
+    if (since == null || !becameDue(now)) {
       return;
     }
+    lastScan = now;
     long oldest = oldestKept(now);
-    List<KeyValue<String, HotspotState>> all = new ArrayList<>();
-    try (KeyValueIterator<String, HotspotState> it = days.all()) {
-      it.forEachRemaining(all::add);
+    Map<String, List<RepeatDay>> byReason = new TreeMap<>();
+    try (KeyValueIterator<String, RepeatDay> it = days.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, RepeatDay> next = it.next();
+        byReason.computeIfAbsent(next.key.substring(0, next.key.lastIndexOf('|')),
+            k -> new ArrayList<>()).add(next.value);
+      }
     }
-    for (KeyValue<String, HotspotState> entry : all) {
-      HotspotState state = entry.value;
-      HotspotState next = state;
-      for (RepeatDay day : state.days()) {
-        if (day.start() < since) {
-          continue;
-        }
-        RepeatDay judged = day;
-        for (Horizon horizon : horizons()) {
-          if (judged.judged(horizon) == null
-              && now >= day.start() + DAY + hotspots.delay(horizon).toMillis()) {
-            Judged counts = judged.count(horizon);
-            History history = next.history(day.start(), horizon, options.historyDays());
-            judged = judged.judgedAt(horizon, counts);
-            next = next.with(judged);
-            fireIfHotspot(entry.key, judged, horizon, counts, history, now);
-          }
+    byReason.forEach((reasonId, list) -> judge(reasonId, new HotspotState(list), since, now,
+        oldest));
+  }
+
+  /** Whether a day's judgement fell due (day end + horizon) since the last scan. */
+  private boolean becameDue(long now) {
+    if (lastScan == Long.MIN_VALUE) {
+      return true;
+    }
+    for (Horizon horizon : horizons()) {
+      long delay = DAY + hotspots.delay(horizon).toMillis();
+      if (Math.floorDiv(now - delay, DAY) > Math.floorDiv(lastScan - delay, DAY)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void judge(String reasonId, HotspotState state, long since, long now, long oldest) {
+    HotspotState next = state;
+    for (RepeatDay day : state.days()) {
+      if (day.start() < since || day.start() < oldest) {
+        continue;
+      }
+      RepeatDay judged = day;
+      for (Horizon horizon : horizons()) {
+        if (judged.judged(horizon) == null
+            && now >= day.start() + DAY + hotspots.delay(horizon).toMillis()) {
+          Judged counts = judged.count(horizon);
+          History history = next.history(day.start(), horizon, options.historyDays());
+          judged = judged.judgedAt(horizon, counts);
+          next = next.with(judged);
+          fireIfHotspot(reasonId, judged, horizon, counts, history, now);
         }
       }
-      for (RepeatDay day : next.days()) {
-        if (day.start() < oldest) {
-          emitted.delete(RepeatHotspots.insightId(entry.key, Instant.ofEpochMilli(day.start())));
-        }
+      if (judged != day) {
+        days.put(dayKey(reasonId, day.start()), judged);
       }
-      next = next.from(oldest);
-      if (!next.equals(state)) {
-        days.put(entry.key, next.days().isEmpty() ? null : next);
+    }
+    for (RepeatDay day : state.days()) {
+      if (day.start() < oldest) {
+        days.delete(dayKey(reasonId, day.start()));
+        emitted.delete(RepeatHotspots.insightId(reasonId, Instant.ofEpochMilli(day.start())));
       }
     }
   }

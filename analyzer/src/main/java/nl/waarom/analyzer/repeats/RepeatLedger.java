@@ -9,6 +9,8 @@ import nl.waarom.analyzer.repeats.LedgerEntry.Outcome;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.ReasonMatch;
+import nl.waarom.analyzer.insights.JsonSerde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,6 +18,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * Marks classified contacts that repeat an earlier contact of the same customer (rule:
@@ -53,6 +57,12 @@ public final class RepeatLedger
   public RepeatLedger(RepeatOptions options, MeterRegistry registry) {
     this.options = options;
     this.registry = registry;
+  }
+
+  /** The builder of {@link #STORE}: persistent, changelogged, JSON values. */
+  public static StoreBuilder<KeyValueStore<String, CustomerLedger>> storeBuilder() {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
+        new JsonSerde<>(CustomerLedger.class));
   }
 
   /** The key contacts are partitioned by: customerKey, or contactId when there is none. */
