@@ -44,7 +44,10 @@ public final class RepeatLedger
     implements Processor<String, ClassifiedContact, String, ClassifiedContact> {
   /** Store: customerKey → {@link CustomerLedger}. */
   public static final String STORE = "repeat-ledger";
-  /** Counter of contacts seen by the ledger; tag {@code outcome}. */
+  /**
+   * Counter of contacts seen by the ledger; tag {@code outcome}: first, repeat, transfer,
+   * unexplained, no-customer, too-late or replayed.
+   */
   public static final String METRIC = "waarom.analyzer.repeat.ledger";
   /** How often (stream time) customers not seen lately are swept out of the store. */
   public static final Duration SWEEP_INTERVAL = Duration.ofHours(6);
