@@ -41,17 +41,16 @@ import org.apache.kafka.streams.state.WindowStore;
  * The analyzer's Kafka Streams topology, built by a pure function.
  *
  * <p>Input: {@code contacts.chat}, {@code contacts.call}, {@code contacts.email} (raw bytes,
- * decoded in the topology). Classified contacts are re-keyed by customer (repartition
- * {@code by-customer}) through the repeat ledger (store {@code repeat-ledger}), which marks
- * repeats, and re-keyed by contactId before everything below. Output: {@code contacts.classified}
- * (key contactId),
- * {@code reason-trends} (key reasonId|channel|windowStartIso), {@code insights} (key insightId),
- * {@code dlq} (undecodable input). Internal: repartition topics {@code reason-channel} and
- * {@code by-reason}, stores {@code reason-counts-1m}, {@code spike-baseline},
- * {@code spike-emitted}, {@code repeat-hotspot-days}, {@code repeat-hotspot-emitted}. Every
- * processor, repartition topic and store is named; the names are
- * pinned by {@code AnalyzerTopologyTest}, because renaming one changes an internal topic and
- * loses its state.
+ * decoded in the topology). Classified contacts are re-keyed by customer through the repeat
+ * ledger, which marks repeats, and re-keyed by contactId before everything below. Output:
+ * {@code contacts.classified} (key contactId), {@code reason-trends} (key
+ * reasonId|channel|windowStartIso), {@code insights} (key insightId), {@code dlq} (undecodable
+ * input). Internal: repartition topics {@code by-customer}, {@code reason-channel} and
+ * {@code by-reason}, stores {@code repeat-ledger}, {@code reason-counts-1m},
+ * {@code spike-baseline}, {@code spike-emitted}, {@code repeat-hotspot-days},
+ * {@code repeat-hotspot-emitted}. Every processor, repartition topic and store is named; the
+ * names are pinned by {@code AnalyzerTopologyTest}, because renaming one changes an internal
+ * topic and loses its state.
  */
 public final class AnalyzerTopology {
   /** Window store of counts per reason|channel per minute. */
@@ -147,9 +146,9 @@ public final class AnalyzerTopology {
             RepeatLedger.STORE);
   }
 
-  private static KStream<String, ClassifiedContact> spikes(StreamsBuilder builder, KStream<String, ClassifiedContact> classified,
-      AnalyzerOptions options, Topics topics, Supplier<Classifier> classifiers,
-      MeterRegistry registry) {
+  private static KStream<String, ClassifiedContact> spikes(StreamsBuilder builder,
+      KStream<String, ClassifiedContact> classified, AnalyzerOptions options, Topics topics,
+      Supplier<Classifier> classifiers, MeterRegistry registry) {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(SpikeDetector.BASELINE_STORE), Serdes.String(),
         new JsonSerde<>(SpikeState.class)));

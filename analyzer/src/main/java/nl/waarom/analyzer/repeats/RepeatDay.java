@@ -74,7 +74,8 @@ public record RepeatDay(long start, long contacts, long repeats, long earlyRepea
 
   /** Mean handle time of the repeats in minutes; null when none had one. */
   Double avgRepeatHandleMinutes() {
-    return repeatHandleCount == 0 ? null : repeatHandleMillis / (double) repeatHandleCount / 60_000.0;
+    return repeatHandleCount == 0 ? null
+        : repeatHandleMillis / (double) repeatHandleCount / 60_000.0;
   }
 
   /** Which repeats a judgement counts. */

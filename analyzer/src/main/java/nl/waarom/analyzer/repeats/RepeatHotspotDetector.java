@@ -61,7 +61,7 @@ public final class RepeatHotspotDetector
   public static final String DAYS_STORE = "repeat-hotspot-days";
   /** Store: insight id → detectedAt epoch millis; and {@link #WATCHING_SINCE}. */
   public static final String EMITTED_STORE = "repeat-hotspot-emitted";
-  /** Counter of contacts or repeats ignored because their day is no longer kept; tag {@code what}. */
+  /** Counter of contacts or repeats ignored as their day is no longer kept; tag {@code what}. */
   public static final String TOO_LATE_METRIC = "waarom.analyzer.repeat.hotspot.too.late";
   /** How often (stream time) the detector checks whether a day became due. */
   public static final Duration JUDGE_INTERVAL = Duration.ofHours(1);

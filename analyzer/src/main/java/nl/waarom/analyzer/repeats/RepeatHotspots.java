@@ -79,7 +79,7 @@ public final class RepeatHotspots {
             >= options.minZ();
   }
 
-  /** The insight for a day judged a hotspot at {@code horizon}, at event time {@code detectedAt}. */
+  /** The insight for a day judged a hotspot at {@code horizon}, at event time detectedAt. */
   public Insight hotspot(String reasonId, RepeatDay day, Horizon horizon, Judged counts,
       History history, Instant detectedAt) {
     Instant start = Instant.ofEpochMilli(day.start());

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import nl.waarom.analyzer.repeats.LedgerEntry.Outcome;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.ClassifiedContact;
@@ -28,10 +29,11 @@ import org.apache.kafka.streams.state.Stores;
  * contactId, with repeatOf, repeatOfOccurredAt and repeatOfChannel set on repeats; every input
  * contact comes out exactly once, in input order.
  *
- * <p>State: {@link #STORE} (customerKey → {@link CustomerLedger}), changelogged. A contact already
- * in the ledger (a replay or redelivery) gets the decision stored for it, so replays give the same
- * output. Retention: entries older than stream time − (window + lateness) are pruned when their
- * customer is next seen and by a sweep every {@link #SWEEP_INTERVAL} of stream time.
+ * <p>State: {@link #STORE} (customerKey → {@link CustomerLedger}), changelogged. A contact
+ * already in the ledger (a replay or redelivery) gets the decision stored for it, so replays
+ * give the same output. Retention: entries older than stream time − (window + lateness) are
+ * pruned when their customer is next seen, and by a sweep every {@link #SWEEP_INTERVAL} of
+ * stream time.
  *
  * <p>Late contacts: a contact that occurred before stream time − lateness may have lost the
  * history it should be judged against; it passes through unmarked, is not remembered, and is
@@ -114,7 +116,7 @@ public final class RepeatLedger
         reasons.isEmpty() ? null : reasons.get(0).getReasonId(), secondaries, at,
         contact.getChannel().name(), options);
     store.put(customer, ledger.with(entry).from(horizon(now)));
-    forward(record, mark(contact, entry), entry.outcome().name().toLowerCase(java.util.Locale.ROOT));
+    forward(record, mark(contact, entry), entry.outcome().name().toLowerCase(Locale.ROOT));
   }
 
   private long horizon(long streamTime) {

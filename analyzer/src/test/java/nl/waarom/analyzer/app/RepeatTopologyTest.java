@@ -98,7 +98,8 @@ class RepeatTopologyTest {
   /** contactId → repeatOf ("-" when not a repeat), in output order. */
   private List<String> repeats() {
     return classified.readRecordsToList().stream()
-        .map(r -> r.key() + "->" + (r.value().getRepeatOf() == null ? "-" : r.value().getRepeatOf()))
+        .map(r -> r.key() + "->"
+            + (r.value().getRepeatOf() == null ? "-" : r.value().getRepeatOf()))
         .toList();
   }
 

@@ -178,7 +178,8 @@ class RepeatHotspotDetectorTest {
     assertThat(insight.getAvgHandleMinutes()).isEqualTo(3.0);
     assertThat(insight.getEstimatedCost()).isEqualTo(630.0);
     assertThat(insight.getSummary()).isEqualTo("Customers contact again about 'Outage': 23% "
-        + "within 24 hours (was 9%); 30 repeat contacts of 130 contacts on 2026-11-05 (call, chat).");
+        + "within 24 hours (was 9%); 30 repeat contacts of 130 contacts on 2026-11-05 "
+        + "(call, chat).");
 
     // A week later the day is judged again over the whole window: it does not fire twice.
     tick(day(13));
@@ -237,8 +238,9 @@ class RepeatHotspotDetectorTest {
     assertThat(insight.getScore()).isNull();
     assertThat(insight.getGrowthRate()).isNull();
     assertThat(insight.getChannels()).containsExactly(Channel.CALL, Channel.CHAT, Channel.EMAIL);
-    assertThat(insight.getSummary()).isEqualTo("Customers contact again about 'Billing and payments': 33% "
-        + "within 7 days (threshold 25%); 15 repeat contacts of 45 contacts on 2026-11-01 "
+    assertThat(insight.getSummary()).isEqualTo("Customers contact again about "
+        + "'Billing and payments': 33% within 7 days (threshold 25%); 15 repeat contacts of 45 "
+        + "contacts on 2026-11-01 "
         + "(call, chat, email).");
   }
 
