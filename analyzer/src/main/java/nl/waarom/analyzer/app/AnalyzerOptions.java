@@ -2,6 +2,7 @@ package nl.waarom.analyzer.app;
 
 import java.time.Duration;
 import nl.waarom.analyzer.insights.SpikeOptions;
+import nl.waarom.analyzer.repeats.RepeatOptions;
 import nl.waarom.common.Config;
 
 /**
@@ -9,8 +10,9 @@ import nl.waarom.common.Config;
  *
  * @param trendGrace how long a trend window accepts late contacts; not negative
  * @param spike spike thresholds and cost; never null
+ * @param repeat repeat ledger and repeat hotspot settings; never null
  */
-public record AnalyzerOptions(Duration trendGrace, SpikeOptions spike) {
+public record AnalyzerOptions(Duration trendGrace, SpikeOptions spike, RepeatOptions repeat) {
   /** Width of every trend and spike window. */
   public static final Duration WINDOW = Duration.ofMinutes(1);
 
@@ -28,7 +30,21 @@ public record AnalyzerOptions(Duration trendGrace, SpikeOptions spike) {
         new SpikeOptions(WINDOW, config.get(AnalyzerSettings.SPIKE_BASELINE_WINDOWS),
             config.get(AnalyzerSettings.SPIKE_MIN_COUNT), config.get(AnalyzerSettings.SPIKE_FACTOR),
             config.get(AnalyzerSettings.SPIKE_MIN_HISTORY_WINDOWS),
-            config.get(AnalyzerSettings.COST_PER_MINUTE)));
+            config.get(AnalyzerSettings.COST_PER_MINUTE)),
+        repeatOptions(config));
+  }
+
+  private static RepeatOptions repeatOptions(Config config) {
+    return new RepeatOptions(config.get(AnalyzerSettings.REPEAT_WINDOW),
+        config.get(AnalyzerSettings.REPEAT_TRANSFER_GAP),
+        config.get(AnalyzerSettings.REPEAT_LATENESS),
+        config.get(AnalyzerSettings.REPEAT_EARLY_HORIZON),
+        config.get(AnalyzerSettings.REPEAT_RATE_THRESHOLD),
+        config.get(AnalyzerSettings.REPEAT_MIN_COUNT), config.get(AnalyzerSettings.REPEAT_MIN_Z),
+        config.get(AnalyzerSettings.REPEAT_MIN_RISE),
+        config.get(AnalyzerSettings.REPEAT_HISTORY_DAYS),
+        config.get(AnalyzerSettings.REPEAT_MIN_HISTORY_DAYS),
+        config.get(AnalyzerSettings.COST_PER_MINUTE));
   }
 
   /** How long the trend store keeps windows: long enough for the grace and for the baseline. */

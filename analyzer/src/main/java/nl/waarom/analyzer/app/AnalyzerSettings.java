@@ -70,6 +70,47 @@ public final class AnalyzerSettings {
       "WAAROM_TOPIC_REPLICATION", 1, 1, 32,
       "Replication factor of topics the analyzer creates when they are missing (and of its "
           + "internal topics).");
+  public static final Setting<Duration> REPEAT_WINDOW = Setting.duration(
+      "WAAROM_REPEAT_WINDOW", "7d",
+      "A contact is a repeat when the same customer contacted about the same reason (on any "
+          + "channel) at most this long before it.");
+  public static final Setting<Duration> REPEAT_TRANSFER_GAP = Setting.duration(
+      "WAAROM_REPEAT_TRANSFER_GAP", "15m",
+      "A contact at most this long after the customer's previous contact is a transfer (the same "
+          + "conversation handed on), never a repeat. Must be shorter than WAAROM_REPEAT_WINDOW.");
+  public static final Setting<Duration> REPEAT_LATENESS = Setting.duration(
+      "WAAROM_REPEAT_LATENESS", "2d",
+      "How far behind the newest contact seen (event time) a contact may arrive and still be "
+          + "judged by the repeat ledger; later ones pass through unmarked and are counted in "
+          + "waarom.analyzer.repeat.ledger{outcome=too-late}. The ledger keeps "
+          + "WAAROM_REPEAT_WINDOW + this of history per customer.");
+  public static final Setting<Duration> REPEAT_EARLY_HORIZON = Setting.duration(
+      "WAAROM_REPEAT_EARLY_HORIZON", "24h",
+      "The repeat hotspot detector first judges a day by the repeats that followed within this "
+          + "long (so it can report a day after the day rather than a whole window after), then "
+          + "again when the whole WAAROM_REPEAT_WINDOW has passed. At most WAAROM_REPEAT_WINDOW.");
+  public static final Setting<Double> REPEAT_RATE_THRESHOLD = Setting.decimal(
+      "WAAROM_REPEAT_RATE_THRESHOLD", 0.25, 0.001, 10.0,
+      "A reason's day whose repeat rate (repeats / contacts) exceeds this is a repeat hotspot.");
+  public static final Setting<Integer> REPEAT_MIN_COUNT = Setting.integer(
+      "WAAROM_REPEAT_MIN_COUNT", 10, 1, 1_000_000,
+      "A repeat hotspot needs at least this many repeat contacts in the day.");
+  public static final Setting<Double> REPEAT_MIN_Z = Setting.decimal(
+      "WAAROM_REPEAT_MIN_Z", 3.0, 0.1, 100.0,
+      "A rise of a reason's repeat rate against its own earlier rate is a hotspot when a "
+          + "two-proportion z-test gives at least this (and the rise is at least "
+          + "WAAROM_REPEAT_MIN_RISE).");
+  public static final Setting<Double> REPEAT_MIN_RISE = Setting.decimal(
+      "WAAROM_REPEAT_MIN_RISE", 1.25, 1.0, 100.0,
+      "A rise of a reason's repeat rate must be at least this multiple of its earlier rate, so a "
+          + "tiny but significant change in a large reason is not reported.");
+  public static final Setting<Integer> REPEAT_HISTORY_DAYS = Setting.integer(
+      "WAAROM_REPEAT_HISTORY_DAYS", 14, 1, 365,
+      "How many earlier judged days form a reason's own earlier repeat rate.");
+  public static final Setting<Integer> REPEAT_MIN_HISTORY_DAYS = Setting.integer(
+      "WAAROM_REPEAT_MIN_HISTORY_DAYS", 3, 1, 365,
+      "No rise of a repeat rate is reported before this many earlier days were judged (the "
+          + "threshold applies from the start). At most WAAROM_REPEAT_HISTORY_DAYS.");
 
   private AnalyzerSettings() {}
 
@@ -79,6 +120,8 @@ public final class AnalyzerSettings {
         PROCESSING_GUARANTEE, COMMIT_INTERVAL, TREND_GRACE, SPIKE_BASELINE_WINDOWS,
         SPIKE_MIN_COUNT, SPIKE_FACTOR, SPIKE_MIN_HISTORY_WINDOWS, TAXONOMY_FILE,
         TAXONOMY_RELOAD_INTERVAL, TRAINING_CSV, MODEL_MIN_CONFIDENCE, COST_PER_MINUTE, TOPIC_PARTITIONS,
-        TOPIC_REPLICATION);
+        TOPIC_REPLICATION, REPEAT_WINDOW, REPEAT_TRANSFER_GAP, REPEAT_LATENESS,
+        REPEAT_EARLY_HORIZON, REPEAT_RATE_THRESHOLD, REPEAT_MIN_COUNT, REPEAT_MIN_Z,
+        REPEAT_MIN_RISE, REPEAT_HISTORY_DAYS, REPEAT_MIN_HISTORY_DAYS);
   }
 }

@@ -10,6 +10,9 @@ import nl.waarom.analyzer.insights.JsonSerde;
 import nl.waarom.analyzer.insights.SpikeDetector;
 import nl.waarom.analyzer.insights.SpikeInsights;
 import nl.waarom.analyzer.insights.SpikeState;
+import nl.waarom.analyzer.repeats.RepeatHotspotDetector;
+import nl.waarom.analyzer.repeats.RepeatHotspots;
+import nl.waarom.analyzer.repeats.RepeatLedger;
 import nl.waarom.analyzer.trends.TrendAggregator;
 import nl.waarom.analyzer.trends.TrendBaselineProcessor;
 import nl.waarom.analyzer.trends.TrendKeys;
@@ -38,13 +41,16 @@ import org.apache.kafka.streams.state.WindowStore;
  * The analyzer's Kafka Streams topology, built by a pure function.
  *
  * <p>Input: {@code contacts.chat}, {@code contacts.call}, {@code contacts.email} (raw bytes,
- * decoded in the topology). Output: {@code contacts.classified} (key contactId),
- * {@code reason-trends} (key reasonId|channel|windowStartIso), {@code insights} (key insightId),
- * {@code dlq} (undecodable input). Internal: repartition topics {@code reason-channel} and
- * {@code by-reason}, stores {@code reason-counts-1m}, {@code spike-baseline},
- * {@code spike-emitted}. Every processor, repartition topic and store is named; the names are
- * pinned by {@code AnalyzerTopologyTest}, because renaming one changes an internal topic and
- * loses its state.
+ * decoded in the topology). Classified contacts are re-keyed by customer through the repeat
+ * ledger, which marks repeats, and re-keyed by contactId before everything below. Output:
+ * {@code contacts.classified} (key contactId), {@code reason-trends} (key
+ * reasonId|channel|windowStartIso), {@code insights} (key insightId), {@code dlq} (undecodable
+ * input). Internal: repartition topics {@code by-customer}, {@code reason-channel} and
+ * {@code by-reason}, stores {@code repeat-ledger}, {@code reason-counts-1m},
+ * {@code spike-baseline}, {@code spike-emitted}, {@code repeat-hotspot-days},
+ * {@code repeat-hotspot-emitted}. Every processor, repartition topic and store is named; the
+ * names are pinned by {@code AnalyzerTopologyTest}, because renaming one changes an internal
+ * topic and loses its state.
  */
 public final class AnalyzerTopology {
   /** Window store of counts per reason|channel per minute. */
@@ -82,10 +88,13 @@ public final class AnalyzerTopology {
         .peek((key, contact) -> registry.counter(AnalyzerMetrics.CONTACTS_CLASSIFIED,
             "reason", TrendKeys.primaryReason(contact), "channel", contact.getChannel().name())
             .increment(), Named.as("count-classified"));
+    classified = repeats(builder, classified, options, topics, registry);
     classified.to(topics.classified.name(), produced(topics.classified, "classified-sink"));
 
     trends(classified, options, topics);
-    spikes(builder, classified, options, topics, classifiers, registry);
+    KStream<String, ClassifiedContact> byReason =
+        spikes(builder, classified, options, topics, classifiers, registry);
+    repeatHotspots(builder, byReason, options, classifiers, topics, registry);
     return builder.build();
   }
 
@@ -120,9 +129,26 @@ public final class AnalyzerTopology {
         .to(topics.reasonTrends.name(), produced(topics.reasonTrends, "reason-trends-sink"));
   }
 
-  private static void spikes(StreamsBuilder builder, KStream<String, ClassifiedContact> classified,
-      AnalyzerOptions options, Topics topics, Supplier<Classifier> classifiers,
+  /**
+   * Re-keys classified contacts by customer, marks repeats in the repeat ledger and re-keys them
+   * by contactId: everything downstream sees repeatOf.
+   */
+  private static KStream<String, ClassifiedContact> repeats(StreamsBuilder builder,
+      KStream<String, ClassifiedContact> classified, AnalyzerOptions options, Topics topics,
       MeterRegistry registry) {
+    builder.addStateStore(RepeatLedger.storeBuilder());
+    return classified
+        .selectKey((key, contact) -> RepeatLedger.partitionKey(contact),
+            Named.as("key-by-customer"))
+        .repartition(Repartitioned.<String, ClassifiedContact>as("by-customer")
+            .withKeySerde(Serdes.String()).withValueSerde(topics.classified.valueSerde()))
+        .process(() -> new RepeatLedger(options.repeat(), registry), Named.as("mark-repeats"),
+            RepeatLedger.STORE);
+  }
+
+  private static KStream<String, ClassifiedContact> spikes(StreamsBuilder builder,
+      KStream<String, ClassifiedContact> classified, AnalyzerOptions options, Topics topics,
+      Supplier<Classifier> classifiers, MeterRegistry registry) {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(SpikeDetector.BASELINE_STORE), Serdes.String(),
         new JsonSerde<>(SpikeState.class)));
@@ -132,16 +158,33 @@ public final class AnalyzerTopology {
     // The taxonomy in force when the spike fires: a reloaded taxonomy's names and
     // preventability apply to spikes of its new reasons.
     SpikeInsights insights = new SpikeInsights(() -> classifiers.get().taxonomy(), options.spike());
-    classified
+    KStream<String, ClassifiedContact> byReason = classified
         .selectKey((key, contact) -> TrendKeys.primaryReason(contact), Named.as("key-by-reason"))
         .repartition(Repartitioned.<String, ClassifiedContact>as("by-reason")
-            .withKeySerde(Serdes.String()).withValueSerde(topics.classified.valueSerde()))
-        .process(() -> new SpikeDetector(options.spike(), insights), Named.as("detect-spikes"),
+            .withKeySerde(Serdes.String()).withValueSerde(topics.classified.valueSerde()));
+    byReason.process(() -> new SpikeDetector(options.spike(), insights), Named.as("detect-spikes"),
             SpikeDetector.BASELINE_STORE, SpikeDetector.EMITTED_STORE)
         .peek((id, insight) -> registry.counter(AnalyzerMetrics.INSIGHTS, "kind",
             insight.getKind().name(), "reason", String.valueOf(insight.getReasonId())).increment(),
             Named.as("count-insights"))
         .to(topics.insights.name(), produced(topics.insights, "insights-sink"));
+    return byReason;
+  }
+
+  private static void repeatHotspots(StreamsBuilder builder,
+      KStream<String, ClassifiedContact> byReason, AnalyzerOptions options,
+      Supplier<Classifier> classifiers, Topics topics, MeterRegistry registry) {
+    RepeatHotspotDetector.storeBuilders().forEach(builder::addStateStore);
+    RepeatHotspots hotspots =
+        new RepeatHotspots(() -> classifiers.get().taxonomy(), options.repeat());
+    byReason
+        .process(() -> new RepeatHotspotDetector(options.repeat(), hotspots, registry),
+            Named.as("detect-repeat-hotspots"), RepeatHotspotDetector.DAYS_STORE,
+            RepeatHotspotDetector.EMITTED_STORE)
+        .peek((id, insight) -> registry.counter(AnalyzerMetrics.INSIGHTS, "kind",
+            insight.getKind().name(), "reason", String.valueOf(insight.getReasonId())).increment(),
+            Named.as("count-repeat-hotspots"))
+        .to(topics.insights.name(), produced(topics.insights, "repeat-hotspots-sink"));
   }
 
   private static <V> Produced<String, V> produced(Topic<String, V> topic, String name) {

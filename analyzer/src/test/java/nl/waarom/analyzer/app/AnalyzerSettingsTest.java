@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 import nl.waarom.analyzer.insights.SpikeOptions;
+import nl.waarom.analyzer.repeats.RepeatOptions;
 import nl.waarom.common.Config;
 import nl.waarom.common.Setting;
 import org.apache.kafka.streams.StreamsConfig;
@@ -27,7 +28,9 @@ class AnalyzerSettingsTest {
     Config config = Config.load(AnalyzerSettings.all(), Map.of());
 
     assertThat(AnalyzerOptions.from(config)).isEqualTo(new AnalyzerOptions(Duration.ofMinutes(5),
-        new SpikeOptions(Duration.ofMinutes(1), 15, 10, 3.0, 3, 1.0)));
+        new SpikeOptions(Duration.ofMinutes(1), 15, 10, 3.0, 3, 1.0),
+        new RepeatOptions(Duration.ofDays(7), Duration.ofMinutes(15), Duration.ofDays(2),
+            Duration.ofHours(24), 0.25, 10, 3.0, 1.25, 14, 3, 1.0)));
     assertThat(AnalyzerApp.streamsProperties(config)).containsEntry(
             StreamsConfig.APPLICATION_ID_CONFIG, "waarom-analyzer")
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2")

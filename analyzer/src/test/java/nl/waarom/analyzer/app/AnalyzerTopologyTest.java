@@ -290,24 +290,27 @@ class AnalyzerTopologyTest {
       }
     }));
 
-    assertThat(description.subtopologies()).hasSize(3);
-    assertThat(stores).containsExactly("reason-counts-1m", "spike-baseline", "spike-emitted");
+    assertThat(description.subtopologies()).hasSize(4);
+    assertThat(stores).containsExactly("reason-counts-1m", "repeat-hotspot-days",
+        "repeat-hotspot-emitted", "repeat-ledger", "spike-baseline", "spike-emitted");
     assertThat(nodes).containsExactly(PINNED_NODES);
     // Repartition topics are <application.id>-<name>; changelogs are <application.id>-<store>-changelog.
-    assertThat(sinkTopics).containsExactly("by-reason-repartition", "reason-channel-repartition",
+    assertThat(sinkTopics).containsExactly("by-customer-repartition", "by-reason-repartition", "reason-channel-repartition",
         "waarom.contacts.classified", "waarom.dlq", "waarom.insights", "waarom.reason-trends");
     assertThat(description.toString()).doesNotContain("KSTREAM-", "KTABLE-");
   }
 
   private static final String[] PINNED_NODES = {
-      "by-reason-repartition-filter", "by-reason-repartition-sink",
-      "by-reason-repartition-source", "classified", "classified-sink", "count-classified",
-      "count-dead-letters", "count-insights", "count-reason-channel", "dead-letter-sink",
-      "dead-letter-value", "dead-letters", "decode-and-classify", "detect-spikes",
-      "insights-sink", "key-by-contact-id", "key-by-reason", "key-by-reason-channel",
-      "key-by-trend-window", "merge-contacts.call", "merge-contacts.email",
-      "read-contacts.call", "read-contacts.chat", "read-contacts.email",
+      "by-customer-repartition-filter", "by-customer-repartition-sink",
+      "by-customer-repartition-source", "by-reason-repartition-filter",
+      "by-reason-repartition-sink", "by-reason-repartition-source", "classified",
+      "classified-sink", "count-classified", "count-dead-letters", "count-insights",
+      "count-reason-channel", "count-repeat-hotspots", "dead-letter-sink", "dead-letter-value",
+      "dead-letters", "decode-and-classify", "detect-repeat-hotspots", "detect-spikes",
+      "insights-sink", "key-by-contact-id", "key-by-customer", "key-by-reason",
+      "key-by-reason-channel", "key-by-trend-window", "mark-repeats", "merge-contacts.call",
+      "merge-contacts.email", "read-contacts.call", "read-contacts.chat", "read-contacts.email",
       "reason-channel-repartition-filter", "reason-channel-repartition-sink",
       "reason-channel-repartition-source", "reason-count-updates", "reason-trends-sink",
-      "trend-baseline"};
+      "repeat-hotspots-sink", "trend-baseline"};
 }
