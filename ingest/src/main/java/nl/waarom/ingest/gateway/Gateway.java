@@ -121,8 +121,11 @@ public final class Gateway implements AutoCloseable {
     OpsEndpoints.install(cfg, registry, () -> !closed.get(), probe::reachable);
     cfg.routes.post("/v1/contacts", contacts);
     webhooks.forEach(cfg.routes::post);
-    cfg.routes.error(404, ctx -> JsonResponses.error(ctx, 404, "not found",
-        "no endpoint " + ctx.method() + " " + ctx.path()));
+    cfg.routes.error(404, ctx -> {
+      if (ctx.attribute(JsonResponses.WRITTEN) == null) {
+        JsonResponses.error(ctx, 404, "not found", "no endpoint " + ctx.method() + " " + ctx.path());
+      }
+    });
     cfg.routes.error(405, ctx -> JsonResponses.error(ctx, 405, "method not allowed",
         ctx.method() + " is not allowed on " + ctx.path()));
     cfg.routes.exception(Exception.class, (e, ctx) -> {
