@@ -18,9 +18,8 @@ import nl.waarom.ingest.contact.ContactJson;
 import nl.waarom.ingest.kafka.ClusterProbe;
 import nl.waarom.ingest.kafka.TopicProducer;
 import nl.waarom.ingest.privacy.Redactor;
-import nl.waarom.ingest.webhook.IntercomAdapter;
+import nl.waarom.ingest.webhook.WebhookAdapters;
 import nl.waarom.ingest.webhook.WebhookAdapter;
-import nl.waarom.ingest.webhook.ZendeskAdapter;
 import nl.waarom.schemas.Topics;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -43,7 +42,7 @@ public final class Gateway implements AutoCloseable {
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
   /** The platforms whose webhooks the gateway understands. */
-  static final List<WebhookAdapter> ADAPTERS = List.of(new IntercomAdapter(), new ZendeskAdapter());
+  static final List<WebhookAdapter> ADAPTERS = WebhookAdapters.all();
 
   private final Javalin http;
   private final TopicProducer producer;
