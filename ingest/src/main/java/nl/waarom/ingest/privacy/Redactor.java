@@ -83,32 +83,45 @@ public final class Redactor {
   public List<PiiSpan> find(String text, Collection<String> customerNames) {
     boolean[] claimed = new boolean[text.length()];
     List<PiiSpan> spans = new ArrayList<>();
+    boolean hasDigit = text.chars().anyMatch(c -> c >= '0' && c <= '9');
     for (PiiRules.Rule rule : PiiRules.RULES) {
-      apply(rule.pattern(), rule.check(), rule.type(), text, claimed, spans);
+      if (!rule.cannotMatch(text, hasDigit)) {
+        apply(rule, text, claimed, spans);
+      }
     }
     for (Pattern name : namePatterns(customerNames)) {
-      apply(name, (t, s, c) -> true, PiiType.NAME, text, claimed, spans);
+      apply(new PiiRules.Rule(name, (t, s, c) -> true, PiiType.NAME), text, claimed, spans);
     }
     spans.sort(Comparator.comparingInt(PiiSpan::start));
     return spans;
   }
 
-  private static void apply(Pattern pattern, PiiRules.Check check, PiiType type, String text,
-      boolean[] claimed, List<PiiSpan> spans) {
-    Matcher m = pattern.matcher(text);
+  private static void apply(PiiRules.Rule rule, String text, boolean[] claimed,
+      List<PiiSpan> spans) {
+    Matcher m = rule.pattern().matcher(text);
     int from = 0;
     while (from < text.length() && m.find(from)) {
-      String accepted = longestAccepted(text, m.start(), m.group(), check);
+      String accepted = longestAccepted(text, m.start(), m.group(), rule.check());
       if (accepted == null || isClaimed(claimed, m.start(), m.start() + accepted.length())) {
-        from = m.start() + 1;
+        if (accepted == null && !isClaimed(claimed, m.start(), m.end())
+            && rule.guards().accept(text, m.start(), m.group())) {
+          claim(claimed, m.start(), m.end());
+          from = m.end();
+        } else {
+          from = m.start() + 1;
+        }
         continue;
       }
       int end = m.start() + accepted.length();
-      for (int i = m.start(); i < end; i++) {
-        claimed[i] = true;
-      }
-      spans.add(new PiiSpan(m.start(), end, type));
+      claim(claimed, m.start(), end);
+      spans.add(new PiiSpan(m.start(), end, rule.type()));
       from = end;
+    }
+  }
+
+  private static void claim(boolean[] claimed, int start, int end) {
+    for (int i = start; i < end; i++) {
+      claimed[i] = true;
     }
   }
 

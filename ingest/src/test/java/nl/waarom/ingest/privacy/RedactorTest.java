@@ -50,6 +50,7 @@ class RedactorTest {
       "konto DE89 3704 0044 0532 0130 00 ok  | konto [IBAN] ok",
       "account GB82 WEST 1234 5698 7654 32   | account [IBAN]",
       "rek BE71 0961 2345 6769 mijn rekening | rek [IBAN] mijn rekening",
+      "NL91 ABNA 0417 1643 00 12 stuks       | [IBAN] 12 stuks",
   })
   void ibansWithValidChecksum(String text, String expected) {
     assertThat(redactor.redact(text)).isEqualTo(expected);
@@ -77,6 +78,9 @@ class RedactorTest {
       "factuur 2025-000123, ticket #998877",
       "een bedrag van € 123.456.789 is veel",
       "in 2025 en 2026 verbruikte ik 1500 MB en 250mg",
+      "1234 ab zonder adreswoord",
+      "DE86 2311 5041 8221 7886 95 (wrong checksum: no card or phone inside)",
+      "GB82 WEST 0041 7806 9553 24 (wrong checksum: no phone inside)",
   })
   void nearMissesAreKept(String text) {
     assertThat(redactor.redact(text)).isEqualTo(text);
@@ -148,6 +152,8 @@ class RedactorTest {
       "naar 3511ab graag                     | naar [POSTCODE] graag",
       "Kerkweg 7-a, 2312 XY Leiden           | [POSTCODE] Leiden",
       "postcode 1234 AB.                     | postcode [POSTCODE].",
+      "ik woon op 1234 ab                    | ik woon op [POSTCODE]",
+      "Dorpsstraat 2, 1234 GB                | [POSTCODE]",
   })
   void postcodesWithHouseNumbers(String text, String expected) {
     assertThat(redactor.redact(text)).isEqualTo(expected);
@@ -158,6 +164,9 @@ class RedactorTest {
       "bel me: +1 (202) 555-0143          | bel me: [PHONE]",
       "Paris +33.1.42.68.53.00 ok         | Paris [PHONE] ok",
       "mobiel 0031-6-12345678             | mobiel [PHONE]",
+      "mobiel 06 - 12345678 graag         | mobiel [PHONE] graag",
+      "mobiel 06.12.34.56.78              | mobiel [PHONE]",
+      "tel. 050-8166456 09:28 gebeld      | tel. [PHONE] 09:28 gebeld",
   })
   void moreInternationalFormats(String text, String expected) {
     assertThat(redactor.redact(text)).isEqualTo(expected);
