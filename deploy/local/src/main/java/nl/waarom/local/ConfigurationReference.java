@@ -21,7 +21,8 @@ public final class ConfigurationReference {
   static Map<String, List<Setting<?>>> services() {
     Map<String, List<Setting<?>>> services = new LinkedHashMap<>();
     services.put("Gateway (`nl.waarom.ingest.gateway.GatewayMain`)", GatewaySettings.all());
-    services.put("Replay (`./waarom replay`, `nl.waarom.ingest.replay.ReplayMain`)", IngestSettings.all());
+    services.put("Replay and dead letters (`./waarom replay`, `./waarom dlq`; "
+        + "`nl.waarom.ingest.replay.ReplayMain`, `nl.waarom.ingest.dlq.DlqMain`)", IngestSettings.all());
     services.put("Analyzer (`nl.waarom.analyzer.app.AnalyzerMain`)", AnalyzerSettings.all());
     services.put("Insights sink (`nl.waarom.sink.app.SinkMain`)", SinkSettings.all());
     services.put("Local stack and demo (`./waarom`)", LocalSettings.all());

@@ -20,12 +20,15 @@ import nl.waarom.analyzer.classify.ClassifyMain;
 import nl.waarom.analyzer.eval.EvalMain;
 import nl.waarom.common.Config;
 import nl.waarom.common.Parsers;
+import nl.waarom.ingest.dlq.DlqMain;
+import nl.waarom.ingest.privacy.bench.RedactionBench;
 import nl.waarom.ingest.replay.ReplayMain;
 import nl.waarom.local.demo.DemoDriver;
 
 /**
  * The {@code ./waarom} command: {@code run} starts the embedded stack, {@code demo} starts it and
- * feeds the demo scenario, {@code replay} publishes a JSONL file of contacts.
+ * feeds the demo scenario, {@code replay} publishes a JSONL file of contacts, {@code dlq} lists and
+ * replays dead letters, {@code bench} measures classification and redaction.
  */
 public final class WaaromCli {
   static final String USAGE = """
@@ -37,6 +40,10 @@ public final class WaaromCli {
               start the embedded stack (Kafka, PostgreSQL, gateway, analyzer, sink) and wait
         replay --file FILE.jsonl [--rate N]
               publish a JSONL file of contacts to a running stack
+        dlq list [--since 2h] [--source SOURCE] [--limit N]
+              print dead letters: address, time, source, origin, size, error
+        dlq replay [--source SOURCE] (--offset P:O[,P:O] | --all) [--dry-run]
+              re-submit dead letters' original bytes to where they came from, after a fix
         eval --train TRAIN.csv --test TEST.csv [--text-column text] [--label-column label]
              [--unknown-label oos]
               train the reason model on a labelled CSV and print accuracy, macro-F1,
@@ -45,6 +52,8 @@ public final class WaaromCli {
               classify what a customer said: reasons, confidence, source (RULE/MODEL), evidence
         bench classify [--threads 2] [--extra-rules 500] [--bytes 2048] [--seconds 20]
               throughput and p99 latency of the whole classification step (rules + model)
+        bench redaction [--messages 5000] [--seed 42]
+              recall and precision of PII redaction per type on generated messages
         config
               print every configuration variable of every service (Markdown)
         help  this text
@@ -68,6 +77,7 @@ public final class WaaromCli {
     return switch (command) {
       case "demo", "run" -> stack(command.equals("demo"), rest, out);
       case "replay" -> ReplayMain.run(rest, System.getenv(), out, System.err);
+      case "dlq" -> DlqMain.run(rest, System.getenv(), out, System.err);
       case "eval" -> EvalMain.run(rest, out);
       case "classify" -> ClassifyMain.run(rest, out);
       case "bench" -> bench(rest, out);
@@ -87,7 +97,10 @@ public final class WaaromCli {
     if (args.length > 0 && args[0].equals("classify")) {
       return ClassifyBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
     }
-    out.println("usage: bench classify [options]   (the benchmarks: classify)");
+    if (args.length > 0 && args[0].equals("redaction")) {
+      return RedactionBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
+    }
+    out.println("usage: bench classify|redaction [options]   (the benchmarks: classify, redaction)");
     return 2;
   }
 

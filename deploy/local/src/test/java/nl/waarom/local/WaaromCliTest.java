@@ -22,6 +22,21 @@ class WaaromCliTest {
   }
 
   @Test
+  void benchRedactionPrintsTheAgreedLastLine() throws Exception {
+    assertThat(WaaromCli.run(new String[] {"bench", "redaction", "--messages", "200"}, out))
+        .isZero();
+    assertThat(buffer.toString(StandardCharsets.UTF_8).lines().reduce((a, b) -> b).orElseThrow())
+        .matches("result: recall_min=\\d\\.\\d{3} precision_min=\\d\\.\\d{3}");
+  }
+
+  @Test
+  void dlqHelpAndUsageErrors() throws Exception {
+    assertThat(WaaromCli.run(new String[] {"dlq", "--help"}, out)).isZero();
+    assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("usage: dlq list");
+    assertThat(WaaromCli.run(new String[] {"dlq", "replay"}, out)).isEqualTo(2);
+  }
+
+  @Test
   void unknownCommandIsAUsageError() throws Exception {
     assertThat(WaaromCli.run(new String[] {"dance"}, out)).isEqualTo(2);
     assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("unknown command: dance");

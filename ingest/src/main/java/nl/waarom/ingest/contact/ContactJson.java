@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import nl.waarom.ingest.privacy.Pseudonymizer;
+import nl.waarom.ingest.privacy.Redaction;
 import nl.waarom.ingest.privacy.Redactor;
 import nl.waarom.schemas.Contact;
 
@@ -38,8 +40,26 @@ public final class ContactJson {
 
   /** @param pseudonymizer replaces customerId; @param redactor cleans free text; never null */
   public ContactJson(Pseudonymizer pseudonymizer, Redactor redactor) {
+    this(pseudonymizer, redactor, r -> { });
+  }
+
+  /**
+   * @param onRedaction told of every text in which something was redacted (called on the reading
+   *     thread, whether or not the contact is then accepted); never null, must be thread-safe
+   */
+  public ContactJson(Pseudonymizer pseudonymizer, Redactor redactor,
+      Consumer<Redaction> onRedaction) {
     this.reader = new ContactReader(Objects.requireNonNull(pseudonymizer, "pseudonymizer"),
-        Objects.requireNonNull(redactor, "redactor"));
+        Objects.requireNonNull(redactor, "redactor"),
+        Objects.requireNonNull(onRedaction, "onRedaction"));
+  }
+
+  /**
+   * Reads one contact object already parsed, e.g. the translation of a platform webhook; field
+   * names carry no prefix and a non-object is reported as {@code contact}.
+   */
+  public Validated<Contact> readNode(JsonNode node) {
+    return reader.read(node, "", "contact");
   }
 
   /**

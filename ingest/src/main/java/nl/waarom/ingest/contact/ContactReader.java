@@ -3,11 +3,14 @@ package nl.waarom.ingest.contact;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import nl.waarom.ingest.privacy.Pseudonymizer;
+import nl.waarom.ingest.privacy.Redaction;
 import nl.waarom.ingest.privacy.Redactor;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Contact;
@@ -17,7 +20,9 @@ import nl.waarom.schemas.Turn;
 /**
  * Reads one contact object (see {@link nl.waarom.ingest.contact the package description} for the
  * shape), validates every field, and builds the {@link Contact} with privacy applied: the raw
- * {@code customerId} becomes a keyed pseudonym and turn texts and the subject are redacted.
+ * {@code customerId} becomes a keyed pseudonym; turn texts, the subject and attribute values are
+ * redacted, with {@code customerName} (never forwarded) as the name to remove. Each redaction that
+ * removed something is reported to a listener, for metrics.
  */
 final class ContactReader {
   static final int MAX_CONTACT_ID = 200;
@@ -26,16 +31,19 @@ final class ContactReader {
   private static final int UNLIMITED = Integer.MAX_VALUE;
   private static final Set<String> CONTACT_FIELDS = Set.of("contactId", "channel", "occurredAt",
       "customerId", "customerKey", "language", "subject", "turns", "ivrMillis", "queueMillis",
-      "talkMillis", "wrapUpMillis", "queue", "ivrPath", "callbackRequested", "attributes");
+      "talkMillis", "wrapUpMillis", "queue", "ivrPath", "callbackRequested", "attributes",
+      "customerName");
   private static final Set<String> TURN_FIELDS = Set.of("speaker", "text", "offsetMillis");
   private static final List<Channel> CHANNELS = List.of(Channel.CHAT, Channel.CALL, Channel.EMAIL);
 
   private final Pseudonymizer pseudonymizer;
   private final Redactor redactor;
+  private final Consumer<Redaction> onRedaction;
 
-  ContactReader(Pseudonymizer pseudonymizer, Redactor redactor) {
+  ContactReader(Pseudonymizer pseudonymizer, Redactor redactor, Consumer<Redaction> onRedaction) {
     this.pseudonymizer = pseudonymizer;
     this.redactor = redactor;
+    this.onRedaction = onRedaction;
   }
 
   /**
@@ -54,9 +62,11 @@ final class ContactReader {
     Instant occurredAt = f.instant("occurredAt");
     String customerId = f.string("customerId", false, true, UNLIMITED);
     String customerKey = f.string("customerKey", false, true, UNLIMITED);
+    String customerName = f.string("customerName", false, false, MAX_CONTACT_ID);
+    List<String> names = customerName == null ? List.of() : List.of(customerName);
     String language = language(f);
     String subject = f.string("subject", false, false, UNLIMITED);
-    List<Turn> turns = turns(f, errors);
+    List<Turn> turns = turns(f, errors, names);
     Contact.Builder contact = Contact.newBuilder()
         .setIvrMillis(f.nonNegativeLong("ivrMillis"))
         .setQueueMillis(f.nonNegativeLong("queueMillis"))
@@ -76,10 +86,10 @@ final class ContactReader {
         // A raw id never leaves the edge; a caller's own pseudonym is kept only without one.
         .setCustomerKey(customerId != null ? pseudonymizer.keyFor(customerId) : customerKey)
         .setLanguage(language)
-        .setSubject(redactor.redact(subject))
+        .setSubject(redact(subject, names))
         .setTurns(turns)
         .setCallbackRequested(callback != null && callback)
-        .setAttributes(attributes)
+        .setAttributes(redactValues(attributes, names))
         .build());
   }
 
@@ -92,7 +102,21 @@ final class ContactReader {
     return language == null ? null : language.toLowerCase(Locale.ROOT);
   }
 
-  private List<Turn> turns(JsonFields f, List<FieldError> errors) {
+  private String redact(String text, List<String> names) {
+    Redaction r = redactor.redact(text, names);
+    if (!r.spans().isEmpty()) {
+      onRedaction.accept(r);
+    }
+    return r.text();
+  }
+
+  private Map<String, String> redactValues(Map<String, String> attributes, List<String> names) {
+    Map<String, String> redacted = new LinkedHashMap<>();
+    attributes.forEach((k, v) -> redacted.put(k, redact(v, names)));
+    return redacted;
+  }
+
+  private List<Turn> turns(JsonFields f, List<FieldError> errors, List<String> names) {
     JsonNode array = f.get("turns");
     if (array == null || !array.isArray() || array.isEmpty() || array.size() > MAX_TURNS) {
       f.error("turns", "must be an array of 1.." + MAX_TURNS + " turns");
@@ -112,7 +136,7 @@ final class ContactReader {
       String text = t.string("text", true, true, MAX_TEXT);
       Long offset = t.nonNegativeLong("offsetMillis");
       if (speaker != null && text != null) {
-        turns.add(new Turn(speaker, redactor.redact(text), offset == null ? 0L : offset));
+        turns.add(new Turn(speaker, redact(text, names), offset == null ? 0L : offset));
       }
     }
     return turns;

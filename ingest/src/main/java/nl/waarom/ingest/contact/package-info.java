@@ -11,6 +11,7 @@
  *   "occurredAt": "2026-11-24T10:15:30Z",    // required ISO-8601 instant (offsets allowed)
  *   "customerId": "cust-42",                 // optional raw id: NEVER forwarded; replaced by a keyed pseudonym
  *   "customerKey": "...",                    // optional, already pseudonymous; used only when customerId absent
+ *   "customerName": "Jan de Vries",          // optional, <= 200 chars: NEVER forwarded; every occurrence in the texts becomes [NAME]
  *   "language": "nl",                        // optional, 2-letter ISO 639-1
  *   "subject": "...",                        // optional (email)
  *   "turns": [ {"speaker": "CUSTOMER", "text": "...", "offsetMillis": 0} ],  // required, 1..500 turns;
@@ -40,8 +41,9 @@
  * <h2>Privacy at the edge</h2>
  *
  * <p>{@code customerId} is replaced by {@code customerKey} = hex HMAC-SHA256(secret, customerId)
- * ({@link nl.waarom.ingest.privacy.Pseudonymizer}); turn texts and the subject are redacted
- * ({@link nl.waarom.ingest.privacy.Redactor}). Other free fields ({@code queue}, {@code ivrPath},
- * {@code attributes}) are forwarded as sent and must not carry personal data.
+ * ({@link nl.waarom.ingest.privacy.Pseudonymizer}); turn texts, the subject and attribute values
+ * are redacted ({@link nl.waarom.ingest.privacy.Redactor}), with {@code customerName} replaced as
+ * {@code [NAME]} wherever it occurs; the name itself is dropped. Other free fields ({@code queue},
+ * {@code ivrPath}) are forwarded as sent and must not carry personal data.
  */
 package nl.waarom.ingest.contact;

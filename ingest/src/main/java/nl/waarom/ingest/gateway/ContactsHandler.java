@@ -6,16 +6,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import nl.waarom.ingest.contact.ContactJson;
 import nl.waarom.ingest.contact.Validated;
 import nl.waarom.ingest.gateway.GatewayMetrics.Reason;
-import nl.waarom.ingest.kafka.TopicProducer;
 import nl.waarom.schemas.Contact;
-import nl.waarom.schemas.Topics;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,30 +27,24 @@ import org.slf4j.LoggerFactory;
  */
 final class ContactsHandler implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(ContactsHandler.class);
-  /** Slack on top of the producer's own delivery timeout, so the producer reports first. */
-  private static final Duration WAIT_SLACK = Duration.ofSeconds(2);
 
   record Accepted(String contactId, String topic, int partition, long offset) {}
 
   record Response(int accepted, List<Accepted> contacts) {}
 
   private final ContactJson json;
-  private final TopicProducer producer;
-  private final Topics topics;
+  private final ContactSender sender;
   private final GatewayMetrics metrics;
   private final int maxBodyBytes;
   private final int maxBatch;
-  private final Duration produceTimeout;
 
-  ContactsHandler(ContactJson json, TopicProducer producer, Topics topics, GatewayMetrics metrics,
-      int maxBodyBytes, int maxBatch, Duration produceTimeout) {
+  ContactsHandler(ContactJson json, ContactSender sender, GatewayMetrics metrics,
+      int maxBodyBytes, int maxBatch) {
     this.json = json;
-    this.producer = producer;
-    this.topics = topics;
+    this.sender = sender;
     this.metrics = metrics;
     this.maxBodyBytes = maxBodyBytes;
     this.maxBatch = maxBatch;
-    this.produceTimeout = produceTimeout;
   }
 
   @Override
@@ -91,7 +81,7 @@ final class ContactsHandler implements Handler {
   private void produce(Context ctx, List<Contact> contacts) {
     List<RecordMetadata> acks;
     try {
-      acks = sendAll(contacts);
+      acks = sender.sendAll(contacts);
     } catch (ExecutionException | TimeoutException e) {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       LOG.warn("Kafka did not acknowledge {} contact(s): {}", contacts.size(), cause.toString());
@@ -111,31 +101,6 @@ final class ContactsHandler implements Handler {
       metrics.accepted(contacts.get(i).getChannel());
     }
     JsonResponses.send(ctx, 202, new Response(accepted.size(), accepted));
-  }
-
-  /**
-   * Sends every contact and waits for every acknowledgement, all within one deadline. Stops
-   * sending at the first failure: while Kafka is unreachable each send blocks for the producer's
-   * metadata wait, and a large batch must not multiply that.
-   */
-  private List<RecordMetadata> sendAll(List<Contact> contacts)
-      throws ExecutionException, TimeoutException, InterruptedException {
-    long deadline = System.nanoTime() + produceTimeout.plus(WAIT_SLACK).toNanos();
-    List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(contacts.size());
-    for (Contact c : contacts) {
-      CompletableFuture<RecordMetadata> ack =
-          producer.send(topics.contactsFor(c.getChannel()), c.getContactId(), c);
-      acks.add(ack);
-      if (ack.isCompletedExceptionally()) {
-        ack.get(); // throws the ExecutionException with the cause
-      }
-      if (System.nanoTime() > deadline) {
-        throw new TimeoutException("deadline passed after sending " + acks.size() + " contacts");
-      }
-    }
-    CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-        .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    return acks.stream().map(CompletableFuture::join).toList();
   }
 
   private void reject(Context ctx, int status, Reason reason, String error, String message) {

@@ -4,16 +4,22 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.waarom.common.Config;
 import nl.waarom.common.OpsEndpoints;
+import nl.waarom.common.Setting;
 import nl.waarom.ingest.IngestSettings;
 import nl.waarom.ingest.contact.ContactJson;
 import nl.waarom.ingest.kafka.ClusterProbe;
 import nl.waarom.ingest.kafka.TopicProducer;
 import nl.waarom.ingest.privacy.Redactor;
+import nl.waarom.ingest.webhook.WebhookAdapters;
+import nl.waarom.ingest.webhook.WebhookAdapter;
 import nl.waarom.schemas.Topics;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -23,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * The HTTP webhook gateway: chat platforms, telephony and mail connectors POST contacts as JSON
  * ({@code POST /v1/contacts}, see {@link nl.waarom.ingest.contact}); the gateway validates them,
  * pseudonymises and redacts them, and publishes them to the channel topics
- * ({@code contacts.chat}, {@code contacts.call}, {@code contacts.email}). It reads no topic.
+ * ({@code contacts.chat}, {@code contacts.call}, {@code contacts.email}). It also takes the
+ * "conversation closed" webhooks of Intercom and Zendesk ({@code POST /v1/webhooks/intercom},
+ * {@code /v1/webhooks/zendesk}, see {@link WebhookHandler}), dead-lettering signed payloads it
+ * cannot read to {@code dlq}. It reads no topic.
  * Also serves {@code /healthy}, {@code /ready} (Kafka reachable) and {@code /metrics}.
  */
 public final class Gateway implements AutoCloseable {
@@ -31,6 +40,9 @@ public final class Gateway implements AutoCloseable {
   private static final String CLIENT_ID = "waarom-gateway";
   private static final Duration PROBE_INTERVAL = Duration.ofSeconds(5);
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+
+  /** The platforms whose webhooks the gateway understands. */
+  static final List<WebhookAdapter> ADAPTERS = WebhookAdapters.all();
 
   private final Javalin http;
   private final TopicProducer producer;
@@ -57,20 +69,34 @@ public final class Gateway implements AutoCloseable {
     Config config = Config.load(GatewaySettings.all(), env);
     LOG.info("Starting gateway with configuration:\n{}", config.describe());
     Topics topics = IngestSettings.topics(config);
-    ContactJson json = new ContactJson(IngestSettings.pseudonymizer(config), new Redactor());
-    String bootstrap = config.get(IngestSettings.KAFKA_BOOTSTRAP_SERVERS);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    GatewayMetrics metrics = new GatewayMetrics(registry,
+        ADAPTERS.stream().map(WebhookAdapter::platform).toList());
+    ContactJson json = new ContactJson(IngestSettings.pseudonymizer(config), new Redactor(),
+        metrics::redacted);
+    String bootstrap = config.get(IngestSettings.KAFKA_BOOTSTRAP_SERVERS);
     TopicProducer producer = TopicProducer.create(bootstrap, CLIENT_ID,
         config.get(GatewaySettings.PRODUCE_TIMEOUT));
     ClusterProbe probe = new ClusterProbe(bootstrap, CLIENT_ID + "-probe",
         PROBE_INTERVAL, PROBE_TIMEOUT);
     try {
-      ContactsHandler contacts = new ContactsHandler(json, producer, topics,
-          new GatewayMetrics(registry), config.get(GatewaySettings.MAX_BODY_BYTES),
-          config.get(GatewaySettings.MAX_BATCH), config.get(GatewaySettings.PRODUCE_TIMEOUT));
+      ContactSender sender = new ContactSender(producer, topics,
+          config.get(GatewaySettings.PRODUCE_TIMEOUT));
+      int maxBody = config.get(GatewaySettings.MAX_BODY_BYTES);
+      ContactsHandler contacts = new ContactsHandler(json, sender, metrics, maxBody,
+          config.get(GatewaySettings.MAX_BATCH));
+      Map<String, WebhookHandler> webhooks = new LinkedHashMap<>();
+      for (WebhookAdapter adapter : ADAPTERS) {
+        String secret = config.get(secretOf(adapter));
+        webhooks.put(WebhookHandler.path(adapter.platform()), new WebhookHandler(adapter, secret,
+            config.get(GatewaySettings.WEBHOOK_MAX_AGE), json, sender, metrics, maxBody,
+            Clock.systemUTC()));
+        LOG.info("Webhook {} {}", WebhookHandler.path(adapter.platform()),
+            secret.isEmpty() ? "disabled (no secret)" : "enabled");
+      }
       AtomicBoolean closed = new AtomicBoolean();
-      Javalin http = Javalin.create(cfg -> configure(cfg, config, registry, contacts, probe,
-          closed)).start();
+      Javalin http = Javalin.create(cfg -> configure(cfg, config, registry, contacts, webhooks,
+          probe, closed)).start();
       Gateway gateway = new Gateway(http, producer, probe, registry, closed);
       LOG.info("Gateway listening on port {}", gateway.port());
       return gateway;
@@ -82,7 +108,8 @@ public final class Gateway implements AutoCloseable {
   }
 
   private static void configure(JavalinConfig cfg, Config config, PrometheusMeterRegistry registry,
-      ContactsHandler contacts, ClusterProbe probe, AtomicBoolean closed) {
+      ContactsHandler contacts, Map<String, WebhookHandler> webhooks, ClusterProbe probe,
+      AtomicBoolean closed) {
     cfg.jetty.port = config.get(GatewaySettings.PORT);
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("waarom-gateway-http");
@@ -92,14 +119,26 @@ public final class Gateway implements AutoCloseable {
     cfg.http.prefer405over404 = true;
     OpsEndpoints.install(cfg, registry, () -> !closed.get(), probe::reachable);
     cfg.routes.post("/v1/contacts", contacts);
-    cfg.routes.error(404, ctx -> JsonResponses.error(ctx, 404, "not found",
-        "no endpoint " + ctx.method() + " " + ctx.path()));
+    webhooks.forEach(cfg.routes::post);
+    cfg.routes.error(404, ctx -> {
+      if (ctx.attribute(JsonResponses.WRITTEN) == null) {
+        JsonResponses.error(ctx, 404, "not found", "no endpoint " + ctx.method() + " " + ctx.path());
+      }
+    });
     cfg.routes.error(405, ctx -> JsonResponses.error(ctx, 405, "method not allowed",
         ctx.method() + " is not allowed on " + ctx.path()));
     cfg.routes.exception(Exception.class, (e, ctx) -> {
       LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
       JsonResponses.error(ctx, 500, "internal error", "unexpected error; see the gateway log");
     });
+  }
+
+  private static Setting<String> secretOf(WebhookAdapter adapter) {
+    return switch (adapter.platform()) {
+      case "intercom" -> GatewaySettings.INTERCOM_SECRET;
+      case "zendesk" -> GatewaySettings.ZENDESK_SECRET;
+      default -> throw new IllegalStateException("no secret setting for " + adapter.platform());
+    };
   }
 
   /** The bound HTTP port (the actual one when configured as 0). */

@@ -5,8 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.waarom.ingest.privacy.PiiType;
+import nl.waarom.ingest.privacy.Redaction;
 import nl.waarom.schemas.Channel;
 
 /**
@@ -21,6 +25,41 @@ public final class GatewayMetrics {
   public static final String REQUESTS_REJECTED = "waarom.gateway.requests.rejected";
   /** Timer, tag {@code status} (HTTP status code): duration of contacts API requests. */
   public static final String REQUEST_DURATION = "waarom.gateway.request.duration";
+
+  /**
+   * Counter, tags {@code platform} (intercom, zendesk) and {@code outcome} (see {@link Outcome}):
+   * webhook requests by how they ended.
+   */
+  public static final String WEBHOOKS = "waarom.gateway.webhooks";
+  /**
+   * Counter, tag {@code type} (email, phone, iban, bsn, postcode, card, name): personal data items
+   * replaced by a placeholder, on every endpoint.
+   */
+  public static final String REDACTIONS = "waarom.gateway.redactions";
+
+  /** How a webhook request ended; the tag value is the lower-case name. */
+  public enum Outcome {
+    /** 202: produced. */
+    ACCEPTED,
+    /** 200: signed and well-formed but nothing to produce (e.g. Intercom's ping). */
+    IGNORED,
+    /** 404: no secret configured for the platform. */
+    NOT_CONFIGURED,
+    /** 401: missing or wrong signature. */
+    UNAUTHORIZED,
+    /** 401: signed send time too far from now. */
+    STALE,
+    /** 400: signed but not a payload we understand; dead-lettered. */
+    INVALID,
+    /** 413 or 415. */
+    UNSUPPORTED,
+    /** 503: Kafka did not acknowledge the contact or the dead letter. */
+    KAFKA_UNAVAILABLE;
+
+    String tag() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   /** Why a request was refused; the tag value is the lower-case name. */
   public enum Reason {
@@ -41,9 +80,16 @@ public final class GatewayMetrics {
   private final MeterRegistry registry;
   private final Map<Channel, Counter> accepted = new EnumMap<>(Channel.class);
   private final Map<Reason, Counter> rejected = new EnumMap<>(Reason.class);
+  private final Map<PiiType, Counter> redactions = new EnumMap<>(PiiType.class);
+  private final Map<String, Map<Outcome, Counter>> webhooks = new HashMap<>();
 
   /** Registers every counter at zero, so dashboards see the series before the first event. */
   public GatewayMetrics(MeterRegistry registry) {
+    this(registry, List.of());
+  }
+
+  /** Also registers the webhook counters of the platforms. */
+  public GatewayMetrics(MeterRegistry registry, List<String> platforms) {
     this.registry = registry;
     for (Channel c : Channel.values()) {
       accepted.put(c, Counter.builder(CONTACTS_ACCEPTED).tag("channel", c.name())
@@ -53,6 +99,27 @@ public final class GatewayMetrics {
       rejected.put(r, Counter.builder(REQUESTS_REJECTED).tag("reason", r.tag())
           .description("Contacts API requests refused").register(registry));
     }
+    for (PiiType t : PiiType.values()) {
+      redactions.put(t, Counter.builder(REDACTIONS).tag("type", t.tag())
+          .description("Personal data items replaced by a placeholder").register(registry));
+    }
+    for (String p : platforms) {
+      Map<Outcome, Counter> byOutcome = new EnumMap<>(Outcome.class);
+      for (Outcome o : Outcome.values()) {
+        byOutcome.put(o, Counter.builder(WEBHOOKS).tag("platform", p).tag("outcome", o.tag())
+            .description("Webhook requests by outcome").register(registry));
+      }
+      webhooks.put(p, byOutcome);
+    }
+  }
+
+  void webhook(String platform, Outcome outcome) {
+    webhooks.get(platform).get(outcome).increment();
+  }
+
+  /** Counts the items of one redaction; thread-safe. */
+  void redacted(Redaction redaction) {
+    redaction.counts().forEach((type, n) -> redactions.get(type).increment(n));
   }
 
   void accepted(Channel channel) {

@@ -25,12 +25,30 @@ public final class GatewaySettings {
           + "Kafka fails or is slower, the request is answered 503 and the client should retry.",
       GatewaySettings::atLeastOneSecond);
 
+  public static final Setting<String> INTERCOM_SECRET = Setting.secret(
+      "WAAROM_WEBHOOK_INTERCOM_SECRET", "",
+      "Client secret of the Intercom app whose conversation.admin.closed webhooks POST to "
+          + "/v1/webhooks/intercom (verifies X-Hub-Signature). Empty disables the endpoint: it "
+          + "answers 404 not configured.");
+  public static final Setting<String> ZENDESK_SECRET = Setting.secret(
+      "WAAROM_WEBHOOK_ZENDESK_SECRET", "",
+      "Signing secret of the Zendesk webhook that POSTs solved tickets to /v1/webhooks/zendesk "
+          + "(verifies X-Zendesk-Webhook-Signature). Empty disables the endpoint: it answers 404 "
+          + "not configured.");
+  public static final Setting<Duration> WEBHOOK_MAX_AGE = new Setting<>(
+      "WAAROM_WEBHOOK_MAX_AGE", "duration", "10m", false,
+      "Replay protection: a webhook whose signed send time (Zendesk's timestamp header, "
+          + "Intercom's notification created_at) is further than this from the gateway's clock, "
+          + "either way, is refused 401 (at least 1s).",
+      GatewaySettings::atLeastOneSecond);
+
   private GatewaySettings() {}
 
   /** Every setting the gateway reads, shared ones first; never null. */
   public static List<Setting<?>> all() {
     List<Setting<?>> all = new ArrayList<>(IngestSettings.all());
-    all.addAll(List.of(PORT, MAX_BODY_BYTES, MAX_BATCH, PRODUCE_TIMEOUT));
+    all.addAll(List.of(PORT, MAX_BODY_BYTES, MAX_BATCH, PRODUCE_TIMEOUT, INTERCOM_SECRET,
+        ZENDESK_SECRET, WEBHOOK_MAX_AGE));
     return List.copyOf(all);
   }
 

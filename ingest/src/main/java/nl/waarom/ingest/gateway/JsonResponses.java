@@ -15,6 +15,11 @@ import nl.waarom.ingest.contact.FieldError;
  */
 final class JsonResponses {
   static final String JSON = "application/json; charset=utf-8";
+  /**
+   * Request attribute set once a handler wrote its own JSON answer, so the generic 404/405 error
+   * handlers (which Javalin also runs for a handler's own 404) leave that answer alone.
+   */
+  static final String WRITTEN = "waarom.response.written";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private JsonResponses() {}
@@ -22,6 +27,7 @@ final class JsonResponses {
   static void send(Context ctx, int status, Object body) {
     try {
       ctx.status(status).contentType(JSON).result(MAPPER.writeValueAsBytes(body));
+      ctx.attribute(WRITTEN, Boolean.TRUE);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write response", e);
     }

@@ -17,6 +17,11 @@
  *         <li>503 Kafka did not acknowledge within {@code WAAROM_GATEWAY_PRODUCE_TIMEOUT}: retry.
  *             Part of the batch may be stored; records are keyed by contactId.
  *       </ul>
+ *   <li>{@code POST /v1/webhooks/intercom}, {@code POST /v1/webhooks/zendesk}: the platforms'
+ *       "conversation closed" webhooks ({@link nl.waarom.ingest.webhook}); 202 produced, 200
+ *       ignored (ping), 401 bad signature or stale, 400 unreadable (dead-lettered with source
+ *       {@code gateway:<platform>}), 404 not configured (no secret), 413, 415, 503 — see
+ *       {@code WebhookHandler}.
  *   <li>{@code GET /healthy}, {@code GET /ready} (Kafka reachable), {@code GET /metrics}.
  * </ul>
  *

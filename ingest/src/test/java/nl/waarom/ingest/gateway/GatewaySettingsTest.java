@@ -19,7 +19,9 @@ class GatewaySettingsTest {
         .extracting(Setting::env).doesNotHaveDuplicates()
         .containsExactly("WAAROM_KAFKA_BOOTSTRAP_SERVERS", "WAAROM_TOPIC_PREFIX",
             "WAAROM_PSEUDONYM_SECRET", "WAAROM_GATEWAY_PORT", "WAAROM_GATEWAY_MAX_BODY_BYTES",
-            "WAAROM_GATEWAY_MAX_BATCH", "WAAROM_GATEWAY_PRODUCE_TIMEOUT");
+            "WAAROM_GATEWAY_MAX_BATCH", "WAAROM_GATEWAY_PRODUCE_TIMEOUT",
+            "WAAROM_WEBHOOK_INTERCOM_SECRET", "WAAROM_WEBHOOK_ZENDESK_SECRET",
+            "WAAROM_WEBHOOK_MAX_AGE");
   }
 
   @Test
@@ -31,6 +33,11 @@ class GatewaySettingsTest {
     assertThat(c.get(GatewaySettings.MAX_BODY_BYTES)).isEqualTo(5 * 1024 * 1024);
     assertThat(c.get(GatewaySettings.MAX_BATCH)).isEqualTo(1000);
     assertThat(c.get(GatewaySettings.PRODUCE_TIMEOUT)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.get(GatewaySettings.INTERCOM_SECRET)).isEmpty();
+    assertThat(c.get(GatewaySettings.ZENDESK_SECRET)).isEmpty();
+    assertThat(c.get(GatewaySettings.WEBHOOK_MAX_AGE)).isEqualTo(Duration.ofMinutes(10));
+    assertThat(Config.load(GatewaySettings.all(), Map.of("WAAROM_WEBHOOK_ZENDESK_SECRET", "zk"))
+        .describe()).contains("WAAROM_WEBHOOK_ZENDESK_SECRET=******").doesNotContain("=zk");
     assertThat(c.describe()).contains("WAAROM_PSEUDONYM_SECRET=******")
         .doesNotContain(IngestSettings.DEFAULT_PSEUDONYM_SECRET);
   }
