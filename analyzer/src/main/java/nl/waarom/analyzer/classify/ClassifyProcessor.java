@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class ClassifyProcessor implements FixedKeyProcessor<String, byte[], Outcome> {
   /** Value of {@code DeadLetter.source} for everything this application rejects. */
   public static final String SOURCE = "analyzer";
+  /** A contact may be at most this far in the future (clock skew), below Kafka's one hour. */
+  static final long MAX_FUTURE_MS = 30 * 60_000L;
   private static final Logger LOG = LoggerFactory.getLogger(ClassifyProcessor.class);
 
   private final Serde<Contact> contactSerde;
@@ -58,6 +60,14 @@ public final class ClassifyProcessor implements FixedKeyProcessor<String, byte[]
       RecordMetadata where = context.recordMetadata().orElse(null);
       contact = contactSerde.deserializer().deserialize(where == null ? null : where.topic(),
           record.value());
+      long ahead = contact.getOccurredAt().toEpochMilli() - context.currentSystemTimeMs();
+      if (ahead > MAX_FUTURE_MS) {
+        // its event-time timestamp would be refused by the broker at the first repartition
+        // (log.message.timestamp.after.max.ms, one hour by default) and stop the application
+        throw new IllegalArgumentException("occurredAt " + contact.getOccurredAt() + " is "
+            + ahead / 60_000 + " minutes in the future (the sender's clock?); Kafka refuses "
+            + "record timestamps more than an hour ahead");
+      }
       Classifier classifier = classifiers.get(); // one classifier, one version, per record
       classified = ClassifiedContacts.of(contact, classifier.classify(contact),
           classifier.taxonomy().version());

@@ -273,6 +273,20 @@ class AnalyzerTopologyTest {
   }
 
   @Test
+  void aContactFromTheFutureIsADeadLetterNotACrash() {
+    // the broker would refuse its timestamp at the first repartition and stop the application
+    pipe(customerSays("late-clock", Channel.CHAT, Instant.now().plus(Duration.ofHours(2)),
+        "ik ga verhuizen"));
+    pipe(customerSays("good-2", Channel.CHAT, T0, "ik ga verhuizen"));
+
+    List<KeyValue<String, DeadLetter>> dead = deadLetters.readKeyValuesToList();
+    assertThat(dead).extracting(kv -> kv.key).containsExactly("late-clock");
+    assertThat(dead.get(0).value.getError()).contains("minutes in the future");
+    assertThat(classified.readKeyValuesToList()).extracting(kv -> kv.key)
+        .containsExactly("good-2");
+  }
+
+  @Test
   void everyOperatorRepartitionAndStoreIsNamed() {
     TopologyDescription description = AnalyzerTopology.buildTopology(
         AnalyzerOptions.from(Config.load(AnalyzerSettings.all(), Map.of())), topics, classifier,

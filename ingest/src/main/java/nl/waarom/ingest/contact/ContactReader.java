@@ -29,6 +29,8 @@ final class ContactReader {
   static final int MAX_TURNS = 500;
   static final int MAX_TEXT = 20_000;
   private static final int UNLIMITED = Integer.MAX_VALUE;
+  /** How far in the future occurredAt may be (clock skew), below Kafka's one-hour limit. */
+  public static final java.time.Duration MAX_FUTURE = java.time.Duration.ofMinutes(30);
   private static final Set<String> CONTACT_FIELDS = Set.of("contactId", "channel", "occurredAt",
       "customerId", "customerKey", "language", "subject", "turns", "ivrMillis", "queueMillis",
       "talkMillis", "wrapUpMillis", "queue", "ivrPath", "callbackRequested", "attributes",
@@ -60,6 +62,12 @@ final class ContactReader {
     String contactId = f.string("contactId", true, true, MAX_CONTACT_ID);
     Channel channel = f.enumValue("channel", CHANNELS);
     Instant occurredAt = f.instant("occurredAt");
+    if (occurredAt != null && occurredAt.isAfter(Instant.now().plus(MAX_FUTURE))) {
+      // Kafka refuses record timestamps more than an hour ahead of the broker's clock
+      // (log.message.timestamp.after.max.ms), and a contact has not happened yet
+      f.error("occurredAt", "is more than " + MAX_FUTURE.toMinutes()
+          + " minutes in the future: " + occurredAt + " (check the sender's clock)");
+    }
     String customerId = f.string("customerId", false, true, UNLIMITED);
     String customerKey = f.string("customerKey", false, true, UNLIMITED);
     String customerName = f.string("customerName", false, false, MAX_CONTACT_ID);
