@@ -36,11 +36,20 @@ public final class SpikeState {
   /** The level stays within [1/MAX_LEVEL, MAX_LEVEL]. */
   static final double MAX_LEVEL = 3;
   /**
-   * The expected count is raised by this many relative standard errors of its estimate (Poisson
-   * error of the seasonal counts and of the level, or of the trailing mean): an upper confidence
-   * bound, so a profile that happens to be low on thin data does not read as a surge.
+   * The expected count is an upper confidence bound with this z (Poisson error of the seasonal
+   * counts and of the level, or of the trailing mean), so a baseline that happens to be low on
+   * thin data (a quiet quarter of an hour, a night hour seen once) does not make a surge.
    */
   static final double UNCERTAINTY_Z = 2;
+  /**
+   * Upper confidence bound of a Poisson mean from an observed count x (Wilson-type score bound,
+   * z = {@link #UNCERTAINTY_Z}): {@code x + z²/2 + z sqrt(x + z²/4)}; 4 for x = 0.
+   */
+  static double upper(long x) {
+    double z = UNCERTAINTY_Z;
+    return x + z * z / 2 + z * Math.sqrt(x + z * z / 4);
+  }
+
   /** Weight of week w (1 = last week) is WEEK_DECAY^(w-1). */
   static final double WEEK_DECAY = 0.8;
   /** Weight of the hour before and after the same hour, relative to that hour. */
@@ -234,11 +243,13 @@ public final class SpikeState {
         }
         double level = (actual + LEVEL_DAMPING) / (expected + LEVEL_DAMPING);
         level = Math.min(MAX_LEVEL, Math.max(1 / MAX_LEVEL, level));
-        double relativeError = Math.sqrt(1 / (sameHourCount(Math.floorDiv(j, 60L)) + 1.0)
-            + 1 / (actual + LEVEL_DAMPING));
-        return Math.max(FLOOR, season * level * (1 + UNCERTAINTY_Z * relativeError));
+        long hour = Math.floorDiv(j, 60L);
+        double seasonUpper = season + (upper(sameHourCount(hour)) - sameHourCount(hour))
+            / (60.0 * watchedWeeks(hour));
+        double levelUpper = level * (1 + UNCERTAINTY_Z / Math.sqrt(actual + LEVEL_DAMPING));
+        return Math.max(FLOOR, seasonUpper * levelUpper);
       }
-      long anchor = anchor(j, options.baselineWindows());
+      long anchor = anchor(j, Math.max(3, options.baselineWindows() / 3));
       long from = Math.max(anchor - options.baselineWindows(), watchMinute);
       if (anchor - from < options.minHistoryWindows()) {
         return Double.NaN;
@@ -247,8 +258,18 @@ public final class SpikeState {
       for (long i = from; i < anchor; i++) {
         total += count(i);
       }
-      double mean = (double) total / (anchor - from);
-      return Math.max(FLOOR, mean * (1 + UNCERTAINTY_Z / Math.sqrt(total + 1.0)));
+      return Math.max(FLOOR, upper(total) / (anchor - from));
+    }
+
+    /** Weeks in which this hour of the week was watched. */
+    private int watchedWeeks(long hour) {
+      int weeks = 0;
+      for (int w = 1; w <= options.seasonWeeks(); w++) {
+        if (hour - w * HOURS_PER_WEEK >= watchHour) {
+          weeks++;
+        }
+      }
+      return weeks;
     }
 
     /** Contacts behind the seasonal estimate of an hour: its count in every watched week. */
@@ -266,6 +287,8 @@ public final class SpikeState {
     /**
      * The end of the recent period for minute j: the start of the open run while the run is at
      * most {@code window} minutes old (a surge must not raise its own baseline), otherwise j.
+     * The trailing mean freezes for at most a third of its window: without a profile, a long run
+     * is more likely the day ramping up than a surge, and a surge is caught in minutes.
      */
     private long anchor(long j, int window) {
       return run != null && run.startMinute() < j && j - run.startMinute() <= window
