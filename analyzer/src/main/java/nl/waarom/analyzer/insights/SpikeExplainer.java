@@ -17,12 +17,14 @@ import nl.waarom.schemas.SignalKind;
  * let a term seen in three contacts and never before outrank a queue that nine of ten spike
  * contacts share. The background share is smoothed, {@code p = (b + 0.5) / (B + 1)}, with b the
  * (decayed) background count, or the Space-Saving bound when the background did not keep the
- * signal. Only signals with at least {@link #MIN_COUNT} spike contacts and a share above p take
- * part; at most {@link #MAX_SIGNALS}, strongest first (ties by value). Stateless.
+ * signal. Only signals with at least {@link #MIN_COUNT} spike contacts, a share above p and a
+ * G² of at least {@link #MIN_SCORE} take part; at most {@link #MAX_SIGNALS}, strongest first (ties by value). Stateless.
  */
 public final class SpikeExplainer {
   /** A signal needs at least this many of the spike's contacts. */
   public static final int MIN_COUNT = 3;
+  /** Least G² of a signal: the 5 % point of chi-squared with one degree of freedom. */
+  public static final double MIN_SCORE = 3.84;
   /** At most this many signals explain a spike. */
   public static final int MAX_SIGNALS = 10;
 
@@ -45,6 +47,10 @@ public final class SpikeExplainer {
       if (share <= p) {
         continue;
       }
+      double score = g2(a, n, p);
+      if (score < MIN_SCORE) {
+        continue;
+      }
       String[] parts = Signals.parts(e.getKey());
       signals.add(InsightSignal.newBuilder()
           .setKind(SignalKind.valueOf(parts[0]))
@@ -54,7 +60,7 @@ public final class SpikeExplainer {
           .setShare(share)
           .setBackgroundShare(backgroundTotal == 0 ? 0.0
               : Math.min(1.0, background.count(e.getKey()) / backgroundTotal))
-          .setScore(g2(a, n, p))
+          .setScore(score)
           .build());
     }
     signals.sort(Comparator.comparingDouble(InsightSignal::getScore).reversed()
