@@ -32,9 +32,13 @@
  * surge fires during the minute). A run is the minutes from the one in which S left 0; it fires
  * once, when {@code S' ≥ threshold} and its contacts exceed its expected count by at least
  * {@code minCount}, and re-arms only when S returns to 0. Id:
- * {@code spike:<reasonId>:<runStartIso>}. Measured on seeded synthetic traffic (30 Zipf reasons,
- * 60k contacts a week, office rhythm, ±15 % day noise, 7 % 1–30 h late): about 0.7 false spikes a
- * week for all reasons together; a 5× surge of the largest reason found in 44–122 s.
+ * {@code spike:<reasonId>:<runStartIso>}. Measured with the defaults by the test-scope tool
+ * {@code SpikeCalibration} on seeded synthetic traffic (30 Zipf reasons, 60k contacts a week,
+ * office rhythm, ±15 % day noise, 7 % 1–30 h late): 2 false spikes in 4 weeks for all reasons
+ * together; a 5× surge of the largest reason (~2.5 a minute at the peak) found in 26–56 s on
+ * weekdays, 156–223 s on a Saturday; of the second (~1.5 a minute) in 156–267 s. The
+ * upper-bound baseline makes small reasons slow: in the first week (trailing mean) a surge of a
+ * reason under ~1 a minute may go unreported.
  *
  * <h2>Late contacts</h2>
  * A contact up to {@code lateHorizon} behind its reason's newest contact is added to its hour and
