@@ -44,6 +44,10 @@ public final class SpikeCalibration {
         var s = state.observe(new Observation("c" + a.seq(), a.occurredAt(), "CHAT", null, null, List.of()), T0, o, bg);
         if (s != null) perWeek[(int) ((a.arrivesAt() - T0) / (7 * DAY))]++;
       }
+      if (r == 1) {
+        System.out.println("largest reason after 4 weeks: state " + new JsonSerde<>(SpikeState.class).serializer().serialize("", state).length
+            + " bytes, background " + new JsonSerde<>(SignalCounts.class).serializer().serialize("", bg).length + " bytes (no terms in this simulation)");
+      }
     }
     List<String> delays = new ArrayList<>();
     for (int week : new int[] {0, 2}) {

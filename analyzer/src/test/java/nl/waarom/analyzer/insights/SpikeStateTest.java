@@ -82,6 +82,24 @@ class SpikeStateTest {
     assertThat(fires).isLessThanOrEqualTo(1);
   }
 
+  @Test
+  void aReplayFiresTheSameEpisodesAtTheSameMoments() {
+    LongToDoubleFunction base = SimulatedTraffic.office(1.0);
+    long surge = T0 + 10 * HOUR;
+    List<SimulatedTraffic.Arrival> arrivals = new ArrayList<>(
+        SimulatedTraffic.generate(T0, 12 * 60, base, 0.1, 0.07, 5));
+    SimulatedTraffic.generate(surge, 10, m -> 6.0, 0, 0, 6).forEach(a -> arrivals.add(
+        new SimulatedTraffic.Arrival(a.occurredAt(), a.arrivesAt(), 1_000_000 + a.seq())));
+    arrivals.sort(Comparator.comparingLong(SimulatedTraffic.Arrival::arrivesAt));
+
+    List<String> first = feed(new SpikeState(), T0, arrivals).stream()
+        .map(f -> f.at() + "/" + f.spike().episode().startMinute() + "/" + f.spike().score()).toList();
+    List<String> again = feed(new SpikeState(), T0, arrivals).stream()
+        .map(f -> f.at() + "/" + f.spike().episode().startMinute() + "/" + f.spike().score()).toList();
+
+    assertThat(first).isNotEmpty().isEqualTo(again);
+  }
+
   /** 1 a minute, and 15 a minute on Mondays from 9:00 to 12:00. */
   private static double mondayMorning(long minuteMillis) {
     long inWeek = Math.floorMod(minuteMillis - T0, 7 * DAY);
