@@ -12,6 +12,9 @@ public final class AnalyzerMetrics {
   /** Counter of insights emitted; tags {@code kind}, {@code reason}. */
   public static final String INSIGHTS = "waarom.analyzer.insights";
 
+  /** Counter of contacts the spike detector ignored as too late; tag {@code reason}. */
+  public static final String SPIKE_LATE_IGNORED = nl.waarom.analyzer.insights.SpikeDetector.LATE_METRIC;
+
   /** Counter of taxonomy file reloads; tag {@code outcome} = {@code ok} or {@code rejected}. */
   public static final String TAXONOMY_RELOAD = nl.waarom.analyzer.classify.ClassifierSource.RELOAD_METRIC;
 

@@ -28,8 +28,12 @@ public record AnalyzerOptions(Duration trendGrace, SpikeOptions spike, RepeatOpt
   public static AnalyzerOptions from(Config config) {
     return new AnalyzerOptions(config.get(AnalyzerSettings.TREND_GRACE),
         new SpikeOptions(WINDOW, config.get(AnalyzerSettings.SPIKE_BASELINE_WINDOWS),
-            config.get(AnalyzerSettings.SPIKE_MIN_COUNT), config.get(AnalyzerSettings.SPIKE_FACTOR),
+            config.get(AnalyzerSettings.SPIKE_LEVEL_WINDOWS),
+            config.get(AnalyzerSettings.SPIKE_SEASON_WEEKS),
+            config.get(AnalyzerSettings.SPIKE_MIN_COUNT), config.get(AnalyzerSettings.SPIKE_THRESHOLD),
+            config.get(AnalyzerSettings.SPIKE_SHIFT),
             config.get(AnalyzerSettings.SPIKE_MIN_HISTORY_WINDOWS),
+            config.get(AnalyzerSettings.SPIKE_LATE_HORIZON),
             config.get(AnalyzerSettings.COST_PER_MINUTE)),
         repeatOptions(config));
   }

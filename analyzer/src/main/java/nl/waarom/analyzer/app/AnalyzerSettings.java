@@ -33,13 +33,11 @@ public final class AnalyzerSettings {
       "How long after a one-minute window ends late contacts are still counted in it.");
   public static final Setting<Integer> SPIKE_BASELINE_WINDOWS = Setting.integer(
       "WAAROM_SPIKE_BASELINE_WINDOWS", 15, 1, 1440,
-      "Number of preceding one-minute windows whose mean count is the baseline of a reason.");
+      "Number of preceding one-minute windows whose mean count is the baseline of a reason while "
+          + "less than a week of its weekly rhythm has been watched (and the trend baseline).");
   public static final Setting<Integer> SPIKE_MIN_COUNT = Setting.integer(
-      "WAAROM_SPIKE_MIN_COUNT", 10, 1, 1_000_000,
-      "A reason's window needs at least this many contacts to be reported as a spike.");
-  public static final Setting<Double> SPIKE_FACTOR = Setting.decimal(
-      "WAAROM_SPIKE_FACTOR", 3.0, 1.0, 1000.0,
-      "A spike needs at least this multiple of max(baseline, 1) contacts in one window.");
+      "WAAROM_SPIKE_MIN_COUNT", 8, 1, 1_000_000,
+      "A spike needs at least this many contacts more than expected in its episode.");
   public static final Setting<Integer> SPIKE_MIN_HISTORY_WINDOWS = Setting.integer(
       "WAAROM_SPIKE_MIN_HISTORY_WINDOWS", 3, 1, 1440,
       "No spike is reported until the analyzer has watched this many one-minute windows, so a cold "
@@ -112,15 +110,38 @@ public final class AnalyzerSettings {
       "No rise of a repeat rate is reported before this many earlier days were judged (the "
           + "threshold applies from the start). At most WAAROM_REPEAT_HISTORY_DAYS.");
 
+  public static final Setting<Double> SPIKE_THRESHOLD = Setting.decimal(
+      "WAAROM_SPIKE_THRESHOLD", 8.0, 0.1, 1000.0,
+      "A spike fires when a reason's Poisson CUSUM statistic (log-likelihood ratio of the shifted "
+          + "against the expected rate) reaches this; higher means fewer false spikes and slower "
+          + "detection.");
+  public static final Setting<Double> SPIKE_SHIFT = Setting.decimal(
+      "WAAROM_SPIKE_SHIFT", 4.0, 1.1, 100.0,
+      "The multiple of the expected rate the spike test is tuned to detect; bursts well below "
+          + "about shift x ln(shift) / (shift - 1) of it never raise the statistic.");
+  public static final Setting<Integer> SPIKE_SEASON_WEEKS = Setting.integer(
+      "WAAROM_SPIKE_SEASON_WEEKS", 4, 1, 12,
+      "Weeks of hourly counts per reason kept for the weekly-rhythm baseline of spikes.");
+  public static final Setting<Integer> SPIKE_LEVEL_WINDOWS = Setting.integer(
+      "WAAROM_SPIKE_LEVEL_WINDOWS", 60, 1, 1440,
+      "Number of recent one-minute windows whose actual-to-seasonal ratio scales a reason's "
+          + "weekly profile (today busier or quieter than usual).");
+  public static final Setting<Duration> SPIKE_LATE_HORIZON = Setting.duration(
+      "WAAROM_SPIKE_LATE_HORIZON", "48h",
+      "Late contacts up to this far behind the newest contact of their reason are added to the "
+          + "spike detector's windows (an email answered tomorrow); older ones are ignored and "
+          + "counted in waarom.analyzer.spike.late.ignored.");
+
   private AnalyzerSettings() {}
 
   /** Every setting, in documentation order. */
   public static List<Setting<?>> all() {
     return List.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, APPLICATION_ID, STATE_DIR, PORT,
         PROCESSING_GUARANTEE, COMMIT_INTERVAL, TREND_GRACE, SPIKE_BASELINE_WINDOWS,
-        SPIKE_MIN_COUNT, SPIKE_FACTOR, SPIKE_MIN_HISTORY_WINDOWS, TAXONOMY_FILE,
+        SPIKE_MIN_COUNT, SPIKE_MIN_HISTORY_WINDOWS, TAXONOMY_FILE,
         TAXONOMY_RELOAD_INTERVAL, TRAINING_CSV, MODEL_MIN_CONFIDENCE, COST_PER_MINUTE, TOPIC_PARTITIONS,
-        TOPIC_REPLICATION, REPEAT_WINDOW, REPEAT_TRANSFER_GAP, REPEAT_LATENESS,
+        TOPIC_REPLICATION, SPIKE_THRESHOLD, SPIKE_SHIFT, SPIKE_SEASON_WEEKS, SPIKE_LEVEL_WINDOWS,
+        SPIKE_LATE_HORIZON, REPEAT_WINDOW, REPEAT_TRANSFER_GAP, REPEAT_LATENESS,
         REPEAT_EARLY_HORIZON, REPEAT_RATE_THRESHOLD, REPEAT_MIN_COUNT, REPEAT_MIN_Z,
         REPEAT_MIN_RISE, REPEAT_HISTORY_DAYS, REPEAT_MIN_HISTORY_DAYS);
   }

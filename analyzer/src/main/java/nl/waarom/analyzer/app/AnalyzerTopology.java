@@ -7,6 +7,7 @@ import nl.waarom.analyzer.classify.ClassifierSource;
 import java.util.function.Supplier;
 import nl.waarom.analyzer.classify.Outcome;
 import nl.waarom.analyzer.insights.JsonSerde;
+import nl.waarom.analyzer.insights.SignalCounts;
 import nl.waarom.analyzer.insights.SpikeDetector;
 import nl.waarom.analyzer.insights.SpikeInsights;
 import nl.waarom.analyzer.insights.SpikeState;
@@ -47,7 +48,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * reasonId|channel|windowStartIso), {@code insights} (key insightId), {@code dlq} (undecodable
  * input). Internal: repartition topics {@code by-customer}, {@code reason-channel} and
  * {@code by-reason}, stores {@code repeat-ledger}, {@code reason-counts-1m},
- * {@code spike-baseline}, {@code spike-emitted}, {@code repeat-hotspot-days},
+ * {@code spike-baseline}, {@code spike-background}, {@code spike-emitted}, {@code repeat-hotspot-days},
  * {@code repeat-hotspot-emitted}. Every processor, repartition topic and store is named; the
  * names are pinned by {@code AnalyzerTopologyTest}, because renaming one changes an internal
  * topic and loses its state.
@@ -155,6 +156,9 @@ public final class AnalyzerTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(SpikeDetector.EMITTED_STORE), Serdes.String(),
         Serdes.Long()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(SpikeDetector.BACKGROUND_STORE), Serdes.String(),
+        new JsonSerde<>(SignalCounts.class)));
     // The taxonomy in force when the spike fires: a reloaded taxonomy's names and
     // preventability apply to spikes of its new reasons.
     SpikeInsights insights = new SpikeInsights(() -> classifiers.get().taxonomy(), options.spike());
@@ -162,8 +166,9 @@ public final class AnalyzerTopology {
         .selectKey((key, contact) -> TrendKeys.primaryReason(contact), Named.as("key-by-reason"))
         .repartition(Repartitioned.<String, ClassifiedContact>as("by-reason")
             .withKeySerde(Serdes.String()).withValueSerde(topics.classified.valueSerde()));
-    byReason.process(() -> new SpikeDetector(options.spike(), insights), Named.as("detect-spikes"),
-            SpikeDetector.BASELINE_STORE, SpikeDetector.EMITTED_STORE)
+    byReason.process(() -> new SpikeDetector(options.spike(), insights, registry),
+            Named.as("detect-spikes"), SpikeDetector.BASELINE_STORE,
+            SpikeDetector.BACKGROUND_STORE, SpikeDetector.EMITTED_STORE)
         .peek((id, insight) -> registry.counter(AnalyzerMetrics.INSIGHTS, "kind",
             insight.getKind().name(), "reason", String.valueOf(insight.getReasonId())).increment(),
             Named.as("count-insights"))

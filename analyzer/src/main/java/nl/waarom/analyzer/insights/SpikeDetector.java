@@ -1,51 +1,76 @@
 package nl.waarom.analyzer.insights;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import nl.waarom.analyzer.taxonomy.Reason;
 import nl.waarom.analyzer.trends.TrendKeys;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Insight;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Fires a SPIKE insight the moment a reason's count in the current window crosses the threshold.
- * Input: classified contacts keyed by primary reason (all channels), with event-time timestamps.
- * Output: insights keyed by their deterministic id. State: {@code spike-baseline} (reason → recent
- * windows) and {@code spike-emitted} (insight id → event time it fired), both changelogged, so
- * the at-most-once guarantee survives restarts and rebalances.
+ * Fires a SPIKE insight when a reason's volume departs from its weekly-rhythm baseline by more
+ * than a Poisson CUSUM threshold, with at least a minimum excess (see the package documentation).
+ * Input: classified contacts keyed by primary reason (all channels), record timestamps =
+ * occurredAt. Output: insights keyed by their deterministic id
+ * {@code spike:<reasonId>:<episodeStartIso>}, at most one per episode. The reason
+ * {@code unexplained} is skipped (EMERGING_REASON covers it).
  *
- * <p>Only the current window and the {@code baselineWindows} before it are kept; a contact older
- * than that (relative to the newest window seen for its reason) is too late to judge and is
- * ignored here (it is still counted in the trends, within their grace period).
+ * <p>State, all changelogged: {@link #BASELINE_STORE} (reason → {@link SpikeState}),
+ * {@link #BACKGROUND_STORE} (reason → {@link SignalCounts} of the contacts outside spikes, at most
+ * {@link #BACKGROUND_SIGNALS} signals, half-life {@link #BACKGROUND_HALF_LIFE}), and
+ * {@link #EMITTED_STORE} (insight id → detectedAt, kept {@link #EMITTED_RETENTION} of stream time,
+ * plus the start of watching). A contact more than the late horizon behind the newest contact of
+ * its reason is ignored and counted in {@link #LATE_METRIC}. Runs on its task's stream thread only.
  */
 public final class SpikeDetector implements Processor<String, ClassifiedContact, String, Insight> {
   /** Store: reason id → {@link SpikeState}. */
   public static final String BASELINE_STORE = "spike-baseline";
+  /** Store: reason id → background {@link SignalCounts}. */
+  public static final String BACKGROUND_STORE = "spike-background";
   /**
-   * Store: insight id → detectedAt epoch millis; plus, under {@link #WATCHING_SINCE}, the start of
-   * the first window this task saw (kept in the same changelogged store so it survives restarts).
+   * Store: insight id → detectedAt epoch millis; plus, under {@link #WATCHING_SINCE}, the event
+   * time of the first contact this task saw (kept in the same changelogged store so it survives
+   * restarts).
    */
   public static final String EMITTED_STORE = "spike-emitted";
+  /** Counter of contacts too late to count; tag {@code reason}. */
+  public static final String LATE_METRIC = "waarom.analyzer.spike.late.ignored";
   static final String WATCHING_SINCE = "#watching-since";
+  static final int BACKGROUND_SIGNALS = 500;
+  static final Duration BACKGROUND_HALF_LIFE = Duration.ofDays(1);
+  static final Duration EMITTED_RETENTION = Duration.ofDays(8);
 
   private final SpikeOptions options;
   private final SpikeInsights insights;
+  private final MeterRegistry registry;
   private ProcessorContext<String, Insight> context;
   private KeyValueStore<String, SpikeState> baselines;
+  private KeyValueStore<String, SignalCounts> backgrounds;
   private KeyValueStore<String, Long> emitted;
 
-  public SpikeDetector(SpikeOptions options, SpikeInsights insights) {
+  public SpikeDetector(SpikeOptions options, SpikeInsights insights, MeterRegistry registry) {
     this.options = options;
     this.insights = insights;
+    this.registry = registry;
   }
 
   @Override
   public void init(ProcessorContext<String, Insight> context) {
     this.context = context;
     this.baselines = context.getStateStore(BASELINE_STORE);
+    this.backgrounds = context.getStateStore(BACKGROUND_STORE);
     this.emitted = context.getStateStore(EMITTED_STORE);
+    context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::pruneEmitted);
   }
 
   @Override
@@ -54,44 +79,57 @@ public final class SpikeDetector implements Processor<String, ClassifiedContact,
     if (contact == null) {
       return;
     }
+    long watchingSince = watchingSince(record.timestamp());
     String reasonId = TrendKeys.primaryReason(contact);
-    long size = options.windowSize().toMillis();
-    long start = Math.floorDiv(record.timestamp(), size) * size;
-    SpikeState state = baselines.get(reasonId);
-    state = state == null ? SpikeState.empty() : state;
-    long oldest = Math.max(state.latestStart(), start) - options.baselineWindows() * size;
-    if (start < oldest) {
+    if (Reason.UNEXPLAINED.equals(reasonId)) {
       return;
     }
-    WindowStat window = state.window(start).add(contact.getChannel().name(),
-        contact.getHandleMillis(),
-        new WindowStat.Example(contact.getContactId(), contact.getSnippet()));
-    state = state.with(window);
-    for (WindowStat expired : state.before(oldest)) {
-      emitted.delete(SpikeInsights.insightId(reasonId, Instant.ofEpochMilli(expired.start())));
+    SpikeState state = baselines.get(reasonId);
+    state = state == null ? new SpikeState() : state;
+    if (state.tooLate(record.timestamp(), options)) {
+      registry.counter(LATE_METRIC, "reason", reasonId).increment();
+      return;
     }
-    state = state.from(oldest);
+    SignalCounts background = backgrounds.get(reasonId);
+    background = background == null
+        ? new SignalCounts(BACKGROUND_SIGNALS, BACKGROUND_HALF_LIFE.toMillis()) : background;
+    SpikeState.Spike spike = state.observe(Observation.of(contact, record.timestamp()),
+        watchingSince, options, background);
     baselines.put(reasonId, state);
-
-    double baseline = state.baseline(start, size, options.baselineWindows(), watchingSince(start),
-        options.minHistoryWindows());
-    String id = SpikeInsights.insightId(reasonId, Instant.ofEpochMilli(start));
-    if (!Double.isNaN(baseline) && options.isSpike(window.count(), baseline)
-        && emitted.get(id) == null) {
+    backgrounds.put(reasonId, background);
+    if (spike == null) {
+      return;
+    }
+    Insight insight = insights.spike(reasonId, spike, background,
+        Instant.ofEpochMilli(record.timestamp()));
+    String id = insight.getInsightId().toString();
+    if (emitted.get(id) == null) {
       emitted.put(id, record.timestamp());
-      Insight insight = insights.spike(reasonId, window, baseline,
-          Instant.ofEpochMilli(record.timestamp()));
       context.forward(new Record<>(id, insight, record.timestamp()));
     }
   }
 
-  /** The first window start this task has seen (updated when an earlier one arrives). */
-  private long watchingSince(long start) {
+  /** The event time of the first contact this task saw; never moved back by late contacts. */
+  private long watchingSince(long timestamp) {
     Long since = emitted.get(WATCHING_SINCE);
-    if (since == null || start < since) {
-      emitted.put(WATCHING_SINCE, start);
-      return start;
+    if (since == null) {
+      emitted.put(WATCHING_SINCE, timestamp);
+      return timestamp;
     }
     return since;
+  }
+
+  private void pruneEmitted(long streamTime) {
+    long oldest = streamTime - EMITTED_RETENTION.toMillis();
+    List<String> expired = new ArrayList<>();
+    try (KeyValueIterator<String, Long> it = emitted.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, Long> entry = it.next();
+        if (!WATCHING_SINCE.equals(entry.key) && entry.value < oldest) {
+          expired.add(entry.key);
+        }
+      }
+    }
+    expired.forEach(emitted::delete);
   }
 }

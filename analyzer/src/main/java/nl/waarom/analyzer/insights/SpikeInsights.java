@@ -3,26 +3,26 @@ package nl.waarom.analyzer.insights;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import nl.waarom.analyzer.taxonomy.Reason;
 import nl.waarom.analyzer.taxonomy.Taxonomy;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Insight;
 import nl.waarom.schemas.InsightExample;
 import nl.waarom.schemas.InsightKind;
-import nl.waarom.schemas.Preventability;
+import nl.waarom.schemas.InsightSignal;
+import nl.waarom.schemas.SignalKind;
 
-/** Builds the {@link Insight} for a spike: id, cost estimate and summary sentence. */
+/**
+ * Builds the {@link Insight} for a spike: deterministic id, counts, explanation, examples, cost
+ * ({@link InsightCosts}) and a summary sentence. Stateless apart from the taxonomy supplier;
+ * thread-safe when that is.
+ */
 public final class SpikeInsights {
-  /**
-   * Minutes per week in which a spike's rate is assumed to hold for the cost estimate: one busy
-   * hour a day, seven days a week (60 × 24 × 7 / 24). Extrapolating one minute to every minute
-   * of a week would overstate a spike roughly 24-fold; a spike that is not acted on typically
-   * comes back at the daily peak, which is what an hour a day models.
-   */
-  public static final double SPIKE_MINUTES_PER_WEEK = 60.0 * 24 * 7 / 24;
+  /** Examples per insight. */
+  public static final int MAX_EXAMPLES = 5;
   private static final DateTimeFormatter HH_MM =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -34,58 +34,69 @@ public final class SpikeInsights {
     this.options = options;
   }
 
-  /** {@code spike:<reasonId>:<windowStartIso>}: the same spike always gets the same id. */
-  public static String insightId(String reasonId, Instant windowStart) {
-    return "spike:" + reasonId + ":" + windowStart;
+  /** {@code spike:<reasonId>:<episodeStartIso>}: the same episode always gets the same id. */
+  public static String insightId(String reasonId, Instant episodeStart) {
+    return "spike:" + reasonId + ":" + episodeStart;
   }
 
   /**
-   * Estimated cost per week: the window's rate per minute (count / window minutes), assumed to
-   * hold for {@link #SPIKE_MINUTES_PER_WEEK} minutes a week, × the mean handle time in minutes of
-   * the window's contacts × the cost per minute. Null when no contact had a known handle time.
+   * The insight for a spike of {@code reasonId} detected at event time {@code detectedAt}:
+   * {@code count} = contacts of the episode so far, {@code baseline} = their expected number,
+   * {@code score} = the CUSUM statistic, window = the episode's first minute up to the end of the
+   * minute in which it fired.
    */
-  public Double weeklyCost(WindowStat window) {
-    Double handleMinutes = window.avgHandleMinutes();
-    if (handleMinutes == null) {
-      return null;
-    }
-    double windowMinutes = options.windowSize().toMillis() / 60_000.0;
-    return window.count() / windowMinutes * SPIKE_MINUTES_PER_WEEK * handleMinutes
-        * options.costPerMinute();
-  }
-
-  /** The insight for a window that crossed the threshold at event time {@code detectedAt}. */
-  public Insight spike(String reasonId, WindowStat window, double baseline, Instant detectedAt) {
-    Instant start = Instant.ofEpochMilli(window.start());
-    List<Channel> channels = window.channels().stream().map(Channel::valueOf).toList();
-    return Insight.newBuilder()
+  public Insight spike(String reasonId, SpikeState.Spike spike, SignalCounts background,
+      Instant detectedAt) {
+    SpikeEpisode episode = spike.episode();
+    Instant start = Instant.ofEpochMilli(episode.startMinute() * SpikeState.MINUTE);
+    Instant end = Instant.ofEpochMilli((spike.currentMinute() + 1) * SpikeState.MINUTE);
+    List<InsightSignal> signals = SpikeExplainer.explain(episode.signals(), episode.count(),
+        background);
+    Insight.Builder insight = Insight.newBuilder()
         .setInsightId(insightId(reasonId, start))
         .setKind(InsightKind.SPIKE)
-        .setReasonId(reasonId)
-        .setCandidateTerms(List.of())
+        .setCandidateTerms(signals.stream().filter(s -> s.getKind() == SignalKind.TERM)
+            .map(InsightSignal::getValue).toList())
         .setWindowStart(start)
-        .setWindowEnd(start.plus(options.windowSize()))
-        .setCount(window.count())
-        .setBaseline(baseline)
-        .setChannels(channels)
-        .setExamples(window.examples().stream()
-            .map(e -> new InsightExample(e.contactId(), e.snippet())).toList())
-        .setEstimatedCost(weeklyCost(window))
-        .setPreventability(taxonomy.get().reason(reasonId).map(Reason::preventability)
-            .orElse(Preventability.UNKNOWN))
-        .setDetectedAt(detectedAt)
-        .setSummary(summary(reasonId, window, baseline, channels))
-        .build();
+        .setWindowEnd(end)
+        .setCount(episode.count())
+        .setBaseline(spike.expected())
+        .setScore(spike.score())
+        .setChannels(episode.channels().stream().map(Channel::valueOf).toList())
+        .setExamples(examples(episode, signals))
+        .setSignals(signals)
+        .setDetectedAt(detectedAt);
+    InsightCosts.withReason(insight, taxonomy.get(), reasonId);
+    InsightCosts.withCost(insight, spike.weeklyVolume(), episode.avgHandleMinutes(),
+        options.costPerMinute());
+    return insight.setSummary(summary(insight.getReasonName().toString(), episode, spike, start,
+        signals)).build();
   }
 
-  private String summary(String reasonId, WindowStat window, double baseline,
-      List<Channel> channels) {
-    String name = taxonomy.get().reason(reasonId).map(r -> r.name().en()).orElse(reasonId);
-    String via = channels.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList().toString();
+  /** Up to {@link #MAX_EXAMPLES} contacts, those that carry the strongest signal first. */
+  static List<InsightExample> examples(SpikeEpisode episode, List<InsightSignal> signals) {
+    String top = signals.isEmpty() ? null : Signals.key(signals.get(0).getKind(),
+        signals.get(0).getName().toString(), signals.get(0).getValue().toString());
+    List<SpikeEpisode.Example> ordered = new ArrayList<>();
+    episode.examples().stream().filter(e -> top != null && e.keys().contains(top))
+        .forEach(ordered::add);
+    episode.examples().stream().filter(e -> top == null || !e.keys().contains(top))
+        .forEach(ordered::add);
+    return ordered.stream().limit(MAX_EXAMPLES)
+        .map(e -> new InsightExample(e.contactId(), e.snippet())).toList();
+  }
+
+  private static String summary(String name, SpikeEpisode episode, SpikeState.Spike spike,
+      Instant start, List<InsightSignal> signals) {
+    String because = "";
+    if (!signals.isEmpty()) {
+      InsightSignal s = signals.get(0);
+      because = String.format(Locale.ROOT, "; most over-represented: %s '%s' (%.0f%% vs %.0f%% "
+          + "usually)", s.getName(), s.getValue(), 100 * s.getShare(),
+          100 * s.getBackgroundShare());
+    }
     return String.format(Locale.ROOT,
-        "Spike in '%s': %d contacts in the minute from %s UTC, %.1f× the usual %.1f (%s).",
-        name, window.count(), HH_MM.format(Instant.ofEpochMilli(window.start())),
-        window.count() / Math.max(baseline, 1.0), baseline,
-        via.substring(1, via.length() - 1));
+        "Spike in '%s': %d contacts since %s UTC where %.1f were expected%s.",
+        name, episode.count(), HH_MM.format(start), spike.expected(), because);
   }
 }

@@ -28,9 +28,11 @@ class AnalyzerSettingsTest {
     Config config = Config.load(AnalyzerSettings.all(), Map.of());
 
     assertThat(AnalyzerOptions.from(config)).isEqualTo(new AnalyzerOptions(Duration.ofMinutes(5),
-        new SpikeOptions(Duration.ofMinutes(1), 15, 10, 3.0, 3, 1.0),
+        new SpikeOptions(Duration.ofMinutes(1), 15, 60, 4, 8, 8.0, 4.0, 3, Duration.ofHours(48),
+            1.0),
         new RepeatOptions(Duration.ofDays(7), Duration.ofMinutes(15), Duration.ofDays(2),
             Duration.ofHours(24), 0.25, 10, 3.0, 1.25, 14, 3, 1.0)));
+    assertThat(AnalyzerOptions.from(config).spike()).isEqualTo(SpikeOptions.defaults());
     assertThat(AnalyzerApp.streamsProperties(config)).containsEntry(
             StreamsConfig.APPLICATION_ID_CONFIG, "waarom-analyzer")
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2")

@@ -4,6 +4,7 @@ import static nl.waarom.analyzer.TestContacts.contact;
 import static nl.waarom.analyzer.TestContacts.customerSays;
 import static nl.waarom.analyzer.TestContacts.turn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
@@ -29,6 +30,7 @@ import nl.waarom.schemas.Evidence;
 import nl.waarom.schemas.Insight;
 import nl.waarom.schemas.InsightExample;
 import nl.waarom.schemas.InsightKind;
+import nl.waarom.schemas.InsightSignal;
 import nl.waarom.schemas.Preventability;
 import nl.waarom.schemas.ReasonMatch;
 import nl.waarom.schemas.ReasonSource;
@@ -192,43 +194,86 @@ class AnalyzerTopologyTest {
         .containsExactly("outage|CHAT|2026-11-24T10:00:00Z=1", "outage|CHAT|2026-11-24T10:00:00Z=2");
   }
 
+  private static Contact withMetadata(Contact contact, String queue, Map<String, String> attributes) {
+    return Contact.newBuilder(contact).setQueue(queue).setAttributes(attributes).build();
+  }
+
   @Test
-  void spikeFiresOnceWhenTheThresholdIsCrossedAndNotForSteadyTraffic() {
-    // Steady: 2 outage contacts a minute for 15 minutes (baseline 2.0); never a spike.
+  void aSurgeFiresOneExplainedSpikePerEpisodeAndNotForSteadyTraffic() {
+    // Steady: 2 outage contacts a minute for 15 minutes, queue "algemeen"; never a spike.
     for (int minute = 0; minute < 15; minute++) {
       Instant start = T0.plusSeconds(60L * minute);
-      pipe(customerSays("s" + minute + "a", Channel.CHAT, start.plusSeconds(10), "storing"));
-      pipe(customerSays("s" + minute + "b", Channel.CHAT, start.plusSeconds(40), "storing"));
+      pipe(withMetadata(customerSays("s" + minute + "a", Channel.CHAT, start.plusSeconds(10),
+          "storing"), "algemeen", Map.of("region", "zuid")));
+      pipe(withMetadata(customerSays("s" + minute + "b", Channel.CHAT, start.plusSeconds(40),
+          "storing"), "algemeen", Map.of("region", "oost")));
     }
     assertThat(insights.isEmpty()).isTrue();
 
-    // Burst in minute 15: the threshold is max(10, 3 x 2.0) = 10 contacts.
+    // Burst from minute 15, one contact every 2 s, on another queue in one region: about 5 times
+    // the usual rate. Expected: the trailing mean's upper bound, (30 + 2 + 2 sqrt(31)) / 15.
     Instant burst = T0.plusSeconds(15 * 60);
     List<Contact> burstContacts = new ArrayList<>();
-    for (int i = 0; i < 14; i++) {
-      burstContacts.add(customerSays("b" + i, i % 2 == 0 ? Channel.CALL : Channel.CHAT,
-          burst.plusSeconds(2L * i), "Er is een storing in mijn wijk " + i));
+    for (int i = 0; i < 20; i++) {
+      burstContacts.add(withMetadata(customerSays("b" + i, i % 2 == 0 ? Channel.CALL : Channel.CHAT,
+          burst.plusSeconds(2L * i), "Er is een storing in mijn wijk " + i), "storingen-noord",
+          Map.of("region", "noord")));
     }
     burstContacts.forEach(this::pipe);
 
     List<KeyValue<String, Insight>> fired = insights.readKeyValuesToList();
     String id = "spike:outage:2026-11-24T10:15:00Z";
-    assertThat(fired).containsExactly(KeyValue.pair(id, Insight.newBuilder()
-        .setInsightId(id).setKind(InsightKind.SPIKE).setReasonId("outage")
-        .setCandidateTerms(List.of()).setWindowStart(burst).setWindowEnd(burst.plusSeconds(60))
-        .setCount(10).setBaseline(2.0).setChannels(List.of(Channel.CALL, Channel.CHAT))
-        .setExamples(burstContacts.subList(0, 5).stream().map(c ->
-            new InsightExample(c.getContactId(), c.getTurns().get(0).getText())).toList())
-        // 10 contacts in one minute x 420 busy minutes a week x 5 min handle x 1.0 per minute
-        .setEstimatedCost(10 * 420.0 * 5 * 1.0)
-        .setPreventability(Preventability.PREVENT)
-        .setDetectedAt(burst.plusSeconds(18)) // the 10th contact
-        .setSummary("Spike in 'Outage': 10 contacts in the minute from 2026-11-24 10:15 UTC, "
-            + "5.0× the usual 2.0 (call, chat).")
-        .build()));
+    assertThat(fired).extracting(kv -> kv.key).containsExactly(id);
+    Insight spike = fired.get(0).value;
+    double expectedPerMinute = (30 + 2 + 2 * Math.sqrt(31)) / 15;
+    // The 9th contact (at 16 s) makes the excess over 16/60 of a minute reach 8.
+    assertThat(spike.getDetectedAt()).isEqualTo(burst.plusSeconds(16));
+    assertThat(spike.getCount()).isEqualTo(9);
+    assertThat(spike.getBaseline()).isCloseTo(expectedPerMinute * 16 / 60, within(1e-9));
+    assertThat(spike.getScore()).isCloseTo(9 * Math.log(4) - 3 * expectedPerMinute * 16 / 60,
+        within(1e-9));
+    assertThat(spike.getKind()).isEqualTo(InsightKind.SPIKE);
+    assertThat(spike.getInsightId()).isEqualTo(id);
+    assertThat(spike.getReasonId()).isEqualTo("outage");
+    assertThat(spike.getReasonName()).isEqualTo("Outage");
+    assertThat(spike.getPreventability()).isEqualTo(Preventability.PREVENT);
+    assertThat(spike.getWindowStart()).isEqualTo(burst);
+    assertThat(spike.getWindowEnd()).isEqualTo(burst.plusSeconds(60));
+    assertThat(spike.getChannels()).containsExactly(Channel.CALL, Channel.CHAT);
+    // The explanation: queue, region and the new words, all 9 of 9 against none of 30 before.
+    assertThat(spike.getSignals()).extracting(s -> s.getKind() + ":" + s.getName() + "="
+            + s.getValue()).startsWith("ATTRIBUTE:region=noord", "QUEUE:queue=storingen-noord")
+        .contains("TERM:term=wijk", "TERM:term=storing wijk")
+        .doesNotContain("TERM:term=storing", "CHANNEL:channel=CHAT");
+    InsightSignal queue = spike.getSignals().get(1);
+    assertThat(queue.getCount()).isEqualTo(9);
+    assertThat(queue.getShare()).isEqualTo(1.0);
+    assertThat(queue.getBackgroundShare()).isEqualTo(0.0);
+    assertThat(spike.getSignals().get(0).getScore()).isGreaterThan(50.0);
+    assertThat(spike.getCandidateTerms()).contains("wijk", "storing wijk");
+    assertThat(spike.getExamples()).containsExactlyElementsOf(burstContacts.subList(0, 5).stream()
+        .map(c -> new InsightExample(c.getContactId(), c.getTurns().get(0).getText())).toList());
+    // 39 contacts in the first (extrapolated) hour x 168 hours; 5 minutes each at 1.0 a minute
+    assertThat(spike.getWeeklyVolume()).isEqualTo(39.0 * 168);
+    assertThat(spike.getAvgHandleMinutes()).isEqualTo(5.0);
+    assertThat(spike.getCostPerMinute()).isEqualTo(1.0);
+    assertThat(spike.getEstimatedCost()).isEqualTo(39.0 * 168 * 5.0);
+    assertThat(spike.getSummary()).isEqualTo("Spike in 'Outage': 9 contacts since 2026-11-24 10:15 "
+        + "UTC where " + String.format(java.util.Locale.ROOT, "%.1f", expectedPerMinute * 16 / 60)
+        + " were expected; most over-represented: region 'noord' (100% vs 0% usually).");
 
-    // Replaying contacts of the same window never fires the same spike again.
+    // The surge goes on in the next minute: the same episode, no second insight; nor does a
+    // late contact of the burst minute or an unexplained burst.
+    for (int i = 0; i < 10; i++) {
+      pipe(customerSays("n" + i, Channel.CHAT, burst.plusSeconds(60 + 3L * i), "storing wijk"));
+      pipe(customerSays("u" + i, Channel.CHAT, burst.plusSeconds(61 + 3L * i), "hallo daar"));
+    }
     pipe(customerSays("late", Channel.EMAIL, burst.plusSeconds(59), "storing"));
+    assertThat(insights.isEmpty()).isTrue();
+    // A contact more than WAAROM_SPIKE_LATE_HORIZON (48h) behind is ignored and counted.
+    pipe(customerSays("ancient", Channel.EMAIL, burst.minus(Duration.ofHours(49)), "storing"));
+    assertThat(registry.get(AnalyzerMetrics.SPIKE_LATE_IGNORED).tags("reason", "outage")
+        .counter().count()).isEqualTo(1.0);
     assertThat(insights.isEmpty()).isTrue();
   }
 
@@ -306,7 +351,8 @@ class AnalyzerTopologyTest {
 
     assertThat(description.subtopologies()).hasSize(4);
     assertThat(stores).containsExactly("reason-counts-1m", "repeat-hotspot-days",
-        "repeat-hotspot-emitted", "repeat-ledger", "spike-baseline", "spike-emitted");
+        "repeat-hotspot-emitted", "repeat-ledger", "spike-background", "spike-baseline",
+        "spike-emitted");
     assertThat(nodes).containsExactly(PINNED_NODES);
     // Repartition topics are <application.id>-<name>; changelogs are <application.id>-<store>-changelog.
     assertThat(sinkTopics).containsExactly("by-customer-repartition", "by-reason-repartition", "reason-channel-repartition",
