@@ -220,6 +220,9 @@ public final class TrendRollupProcessor
     }
     for (int i = 0; i < rollups.size(); i++) {
       long size = rollups.get(i).sizeMillis();
+      if (rollups.get(i).retention().toMillis() < size + options.repeatWindow().toMillis()) {
+        continue; // its windows are gone before their repeats complete
+      }
       try (KeyValueIterator<Windowed<String>, TrendWindow> it =
           stores.get(i).fetchAll(done - size + 1, until - size)) {
         while (it.hasNext()) {
