@@ -48,7 +48,8 @@ public final class TrendStreams {
     classified
         .flatMap((key, contact) -> TrendEvent.of(contact), Named.as("trend-events"))
         .repartition(Repartitioned.<String, TrendEvent>as("reason-channel")
-            .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(TrendEvent.class)))
+            .withKeySerde(Serdes.String())
+            .withValueSerde(new TrendEventSerde(topics.classified.valueSerde())))
         .process(() -> new TrendRollupProcessor(options, registry), Named.as("rollup-trends"),
             TrendRollupProcessor.storeNames(options))
         .to(topics.reasonTrends.name(), Produced.with(topics.reasonTrends.keySerde(),
