@@ -9,7 +9,7 @@ import nl.waarom.schemas.ExplainedShare;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Counts contacts and explained contacts (over all channels) in 1-, 15- and 60-minute windows and
@@ -19,8 +19,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * every window of an hour is counted by one task while consecutive hours spread over the
  * partitions; no global single key is needed. Output: {@link ExplainedShare}s keyed
  * {@code windowMinutes|windowStartIso}; a later record for a key supersedes the earlier one.
- * State: one window store per granularity ({@code explained-share-1m}, {@code -15m},
- * {@code -60m}), kept for the window plus its grace. A contact whose window closed (end plus grace
+ * State: one key-value store of windows per granularity ({@code explained-share-1m},
+ * {@code -15m}, {@code -60m}; see {@link WindowTable}), kept for the window plus its grace. A contact whose window closed (end plus grace
  * at or before stream time) is dropped and counted in {@link TrendRollupProcessor#DROPPED} with
  * {@code stream=explained}. Every 15-minute update is offered to the {@link ExplainedShareGauge}.
  * One instance per task, used by one stream thread at a time.
@@ -31,7 +31,7 @@ public final class ExplainedShareProcessor
   private final List<Rollup> rollups;
   private final ExplainedShareGauge gauge;
   private final MeterRegistry registry;
-  private final List<WindowStore<String, ShareCounts>> stores = new ArrayList<>();
+  private final List<WindowTable<ShareCounts>> stores = new ArrayList<>();
   private ProcessorContext<String, ExplainedShare> context;
 
   public ExplainedShareProcessor(TrendOptions options, ExplainedShareGauge gauge,
@@ -50,7 +50,8 @@ public final class ExplainedShareProcessor
   public void init(ProcessorContext<String, ExplainedShare> context) {
     this.context = context;
     for (Rollup rollup : rollups) {
-      stores.add(context.getStateStore(rollup.shareStore()));
+      KeyValueStore<String, ShareCounts> store = context.getStateStore(rollup.shareStore());
+      stores.add(new WindowTable<>(store, rollup.shareRetention()));
     }
   }
 
@@ -61,6 +62,7 @@ public final class ExplainedShareProcessor
       return;
     }
     long now = Math.max(context.currentStreamTimeMs(), record.timestamp());
+    stores.forEach(table -> table.prune(now));
     for (int i = 0; i < rollups.size(); i++) {
       Rollup rollup = rollups.get(i);
       long start = rollup.startOf(event.at());
@@ -70,9 +72,9 @@ public final class ExplainedShareProcessor
             "window", rollup.minutes() + "m", "cause", "late").increment();
         continue;
       }
-      ShareCounts counts = stores.get(i).fetch(KEY, start);
+      ShareCounts counts = stores.get(i).get(KEY, start);
       counts = (counts == null ? ShareCounts.EMPTY : counts).with(event.explained());
-      stores.get(i).put(KEY, counts, start);
+      stores.get(i).put(KEY, start, counts);
       ExplainedShare share = new ExplainedShare(Instant.ofEpochMilli(start),
           Instant.ofEpochMilli(end), rollup.minutes(), counts.total(), counts.explained(),
           counts.share());

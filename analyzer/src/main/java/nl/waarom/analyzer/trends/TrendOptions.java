@@ -79,6 +79,11 @@ public record TrendOptions(Duration minuteGrace, Duration rollupGrace, int basel
       return "reason-trends-" + minutes + "m";
     }
 
+    /** How long explained-share windows are kept: the window and its grace. */
+    public Duration shareRetention() {
+      return Duration.ofMinutes(minutes).plus(grace);
+    }
+
     /** The explained-share store of this granularity. */
     public String shareStore() {
       return "explained-share-" + minutes + "m";

@@ -7,15 +7,10 @@ import java.util.List;
 import nl.waarom.analyzer.trends.TrendOptions.Rollup;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.ReasonTrend;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Rolls trend events up into 1-, 15- and 60-minute windows per reason and channel and publishes
@@ -24,9 +19,9 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * <p>Input: {@link TrendEvent}s keyed {@code reasonId|channel}, timestamped with the event time
  * of the contact that caused them. Output: {@link ReasonTrend}s keyed
  * {@code reasonId|channel|windowMinutes|windowStartIso}; a later record for a key supersedes the
- * earlier one. State: one window store per granularity ({@code reason-trends-1m}, {@code -15m},
- * {@code -60m}, retention from {@link TrendOptions#rollups()}) and {@link #PROGRESS_STORE}; all
- * persistent and changelogged. One instance per task, used by one stream thread at a time.
+ * earlier one. State: one key-value store of windows per granularity ({@code reason-trends-1m},
+ * {@code -15m}, {@code -60m}; see {@link WindowTable}, retention from
+ * {@link TrendOptions#rollups()}) and {@link #PROGRESS_STORE}; all persistent and changelogged. One instance per task, used by one stream thread at a time.
  *
  * <ul>
  *   <li>An arrival counts in its window of each size unless that window closed (its end plus
@@ -59,7 +54,7 @@ public final class TrendRollupProcessor
   private final TrendOptions options;
   private final List<Rollup> rollups;
   private final MeterRegistry registry;
-  private final List<WindowStore<String, TrendWindow>> stores = new ArrayList<>();
+  private final List<WindowTable<TrendWindow>> stores = new ArrayList<>();
   private ProcessorContext<String, ReasonTrend> context;
   private KeyValueStore<String, Long> progress;
 
@@ -81,7 +76,8 @@ public final class TrendRollupProcessor
   public void init(ProcessorContext<String, ReasonTrend> context) {
     this.context = context;
     for (Rollup rollup : rollups) {
-      stores.add(context.getStateStore(rollup.trendStore()));
+      KeyValueStore<String, TrendWindow> store = context.getStateStore(rollup.trendStore());
+      stores.add(new WindowTable<>(store, rollup.retention()));
     }
     this.progress = context.getStateStore(PROGRESS_STORE);
   }
@@ -96,13 +92,14 @@ public final class TrendRollupProcessor
     if (!event.repeat()) {
       watch(event.at());
     }
+    stores.forEach(table -> table.prune(now));
     for (int i = 0; i < rollups.size(); i++) {
       Rollup rollup = rollups.get(i);
-      WindowStore<String, TrendWindow> store = stores.get(i);
+      WindowTable<TrendWindow> store = stores.get(i);
       long start = rollup.startOf(event.at());
-      TrendWindow window = store.fetch(record.key(), start);
+      TrendWindow window = store.get(record.key(), start);
       if (event.repeat()) {
-        if (window == null) {
+        if (window == null || !store.retained(start, now)) {
           dropped(rollup, "expired");
           continue;
         }
@@ -114,7 +111,7 @@ public final class TrendRollupProcessor
         }
         window = (window == null ? TrendWindow.EMPTY : window).withArrival(event.handleMillis());
       }
-      store.put(record.key(), window, start);
+      store.put(record.key(), start, window);
       publish(i, record.key(), start, window, now, record.timestamp());
     }
     completeRepeats(now, record.timestamp());
@@ -156,7 +153,7 @@ public final class TrendRollupProcessor
     return trailing(rollups.get(rollupIndex), stores.get(rollupIndex), key, start);
   }
 
-  private Double sameHourOfWeek(WindowStore<String, TrendWindow> store, String key, long start) {
+  private Double sameHourOfWeek(WindowTable<TrendWindow> store, String key, long start) {
     Long since = progress.get(WATCHING_SINCE);
     if (since == null) {
       return null;
@@ -170,7 +167,7 @@ public final class TrendRollupProcessor
       if (earlier < watchedFrom) {
         break;
       }
-      TrendWindow window = store.fetch(key, earlier);
+      TrendWindow window = store.get(key, earlier);
       int weight = weeks - k + 1;
       weighted += weight * (window == null ? 0 : window.count());
       weights += weight;
@@ -178,19 +175,16 @@ public final class TrendRollupProcessor
     return weights == 0 ? null : weighted / weights;
   }
 
-  private Double trailing(Rollup rollup, WindowStore<String, TrendWindow> store, String key,
+  private Double trailing(Rollup rollup, WindowTable<TrendWindow> store, String key,
       long start) {
     int n = options.baselineWindows();
     long total = 0;
     boolean history = false;
-    try (WindowStoreIterator<TrendWindow> it = store.fetch(key,
-        start - n * rollup.sizeMillis(), start - rollup.sizeMillis())) {
-      while (it.hasNext()) {
-        KeyValue<Long, TrendWindow> next = it.next();
-        if (next.value != null) {
-          total += next.value.count();
-          history = true;
-        }
+    for (int k = 1; k <= n; k++) {
+      TrendWindow window = store.get(key, start - k * rollup.sizeMillis());
+      if (window != null) {
+        total += window.count();
+        history = true;
       }
     }
     return history ? (double) total / n : null;
@@ -223,12 +217,9 @@ public final class TrendRollupProcessor
       if (rollups.get(i).retention().toMillis() < size + options.repeatWindow().toMillis()) {
         continue; // its windows are gone before their repeats complete
       }
-      try (KeyValueIterator<Windowed<String>, TrendWindow> it =
-          stores.get(i).fetchAll(done - size + 1, until - size)) {
-        while (it.hasNext()) {
-          KeyValue<Windowed<String>, TrendWindow> next = it.next();
-          publish(i, next.key.key(), next.key.window().start(), next.value, now, timestamp);
-        }
+      for (WindowTable.Entry<TrendWindow> window
+          : stores.get(i).between(done - size + 1, until - size)) {
+        publish(i, window.key(), window.start(), window.value(), now, timestamp);
       }
     }
   }

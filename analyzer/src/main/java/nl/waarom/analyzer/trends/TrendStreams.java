@@ -2,7 +2,6 @@ package nl.waarom.analyzer.trends;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import nl.waarom.analyzer.insights.JsonSerde;
 import nl.waarom.analyzer.trends.TrendOptions.Rollup;
 import nl.waarom.schemas.ClassifiedContact;
@@ -33,12 +32,11 @@ public final class TrendStreams {
   public static void add(StreamsBuilder builder, KStream<String, ClassifiedContact> classified,
       TrendOptions options, Topics topics, MeterRegistry registry) {
     for (Rollup rollup : options.rollups()) {
-      Duration size = Duration.ofMinutes(rollup.minutes());
-      builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(
-          rollup.trendStore(), rollup.retention(), size, false), Serdes.String(),
+      builder.addStateStore(Stores.keyValueStoreBuilder(
+          Stores.persistentKeyValueStore(rollup.trendStore()), Serdes.String(),
           new JsonSerde<>(TrendWindow.class)));
-      builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(
-          rollup.shareStore(), size.plus(rollup.grace()), size, false), Serdes.String(),
+      builder.addStateStore(Stores.keyValueStoreBuilder(
+          Stores.persistentKeyValueStore(rollup.shareStore()), Serdes.String(),
           new JsonSerde<>(ShareCounts.class)));
     }
     builder.addStateStore(Stores.keyValueStoreBuilder(
