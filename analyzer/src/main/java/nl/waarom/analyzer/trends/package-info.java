@@ -6,9 +6,10 @@
  * keyed {@code reasonId|channel} (primary reason; {@code unexplained} when none): its arrival
  * and, when it repeats an earlier contact, a repeat event on the earlier contact's channel and
  * time. They are repartitioned ({@code reason-channel}) and rolled up by
- * {@link nl.waarom.analyzer.trends.TrendRollupProcessor} into one window store per granularity.
- * A custom processor rather than the DSL's windowed aggregate, because a repeat must reach a
- * window long after its grace (up to the repeat window, 7 days) while a late arrival must not.
+ * {@link nl.waarom.analyzer.trends.TrendRollupProcessor} into one time-ordered key-value store
+ * per granularity ({@link nl.waarom.analyzer.trends.WindowTable}). A custom processor rather than
+ * the DSL's windowed aggregate, because a repeat must reach a window long after its grace (up to
+ * the repeat window, 7 days) while a late arrival must not.
  *
  * <p><b>Grace and retention</b> (defaults): 1-minute windows accept late contacts for 5 minutes
  * ({@code WAAROM_TREND_GRACE}) and are kept 16 minutes (the trailing baseline); 15- and 60-minute
