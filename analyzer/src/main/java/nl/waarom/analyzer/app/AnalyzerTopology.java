@@ -36,9 +36,9 @@ import org.apache.kafka.streams.state.Stores;
  * {@code explained-share} (key windowMinutes|windowStartIso), {@code insights} (key insightId),
  * {@code dlq} (undecodable input). Internal: repartition topics {@code reason-channel},
  * {@code explained} and {@code by-reason}; stores of the trends (see {@link TrendStreams}),
- * {@code spike-baseline}, {@code spike-emitted}. Every processor, repartition topic and store is named; the names are
- * pinned by {@code AnalyzerTopologyTest}, because renaming one changes an internal topic and
- * loses its state.
+ * {@code spike-baseline}, {@code spike-emitted}. Every processor, repartition topic and store is
+ * named; the names are pinned by {@code AnalyzerTopologyTest}, because renaming one changes an
+ * internal topic and loses its state.
  */
 public final class AnalyzerTopology {
   private AnalyzerTopology() {}

@@ -249,6 +249,30 @@ class TrendStreamsTest {
     assertThat(registry.get(ExplainedShareGauge.METRIC).gauge().value()).isEqualTo(0.6);
   }
 
+  @Test
+  void windowsAreDeletedOnceTheyAreNoLongerRetained() {
+    pipe(contact("a", "outage", Channel.CHAT, T0.plusSeconds(10), null));
+    pipe(contact("b", "outage", Channel.CHAT, T0.plusSeconds(70), null));
+    assertThat(storedWindows("reason-trends-1m")).hasSize(2);
+    assertThat(storedWindows("explained-share-1m")).hasSize(2);
+
+    // 1-minute windows are kept 16 minutes (trailing baseline), their shares 6 (window + grace).
+    pipe(contact("c", "outage", Channel.CHAT, T0.plusSeconds(16 * 60 + 30), null));
+    assertThat(storedWindows("reason-trends-1m")).containsExactly(
+        "t|0001795428060000|outage|CHAT", "t|0001795428960000|outage|CHAT");
+    assertThat(storedWindows("explained-share-1m")).containsExactly("t|0001795428960000|all");
+    assertThat(storedWindows("reason-trends-60m")).containsExactly(
+        "t|0001795428000000|outage|CHAT");
+  }
+
+  private List<String> storedWindows(String store) {
+    List<String> keys = new java.util.ArrayList<>();
+    try (var it = driver.<String, Object>getKeyValueStore(store).all()) {
+      it.forEachRemaining(kv -> keys.add(kv.key));
+    }
+    return keys;
+  }
+
   private static ExplainedShare share(int minutes, Instant start, long total, long explained) {
     return new ExplainedShare(start, start.plusSeconds(60L * minutes), minutes, total, explained,
         (double) explained / total);
