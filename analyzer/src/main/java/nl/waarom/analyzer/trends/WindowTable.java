@@ -29,6 +29,8 @@ final class WindowTable<V> {
   private final KeyValueStore<String, V> store;
   private final long retention;
   private long prunedAt = Long.MIN_VALUE;
+  /** Everything before this start was deleted by this instance; MIN_VALUE before the first prune. */
+  private long prunedBelow = Long.MIN_VALUE;
 
   WindowTable(KeyValueStore<String, V> store, Duration retention) {
     this.store = store;
@@ -84,8 +86,14 @@ final class WindowTable<V> {
       return;
     }
     prunedAt = now;
+    long cutoff = now - retention;
+    // Start after what was deleted last time: deleted keys stay in RocksDB as tombstones until
+    // compaction, and scanning them again on every prune would grow with the history. No window
+    // before the last cutoff can come back (arrivals that old are past their grace).
+    String from = prunedBelow == Long.MIN_VALUE ? PREFIX : time(prunedBelow);
+    prunedBelow = Math.max(prunedBelow, cutoff);
     List<String> expired = new ArrayList<>();
-    try (KeyValueIterator<String, V> it = store.range(PREFIX, time(now - retention))) {
+    try (KeyValueIterator<String, V> it = store.range(from, time(cutoff))) {
       while (it.hasNext()) {
         expired.add(it.next().key);
       }
