@@ -14,6 +14,14 @@ public final class AnalyzerMetrics {
 
   /** Counter of contacts the spike detector ignored as too late; tag {@code reason}. */
   public static final String SPIKE_LATE_IGNORED = nl.waarom.analyzer.insights.SpikeDetector.LATE_METRIC;
+  /**
+   * Counter of trend and explained-share events not counted; tags {@code stream} ({@code trends},
+   * {@code explained}), {@code window} ({@code 1m}, {@code 15m}, {@code 60m}), {@code cause}
+   * ({@code late}: beyond the grace; {@code expired}: a repeat of a window no longer kept).
+   */
+  public static final String TREND_EVENTS_DROPPED = nl.waarom.analyzer.trends.TrendRollupProcessor.DROPPED;
+  /** Gauge: explained share of the latest ended 15-minute window, 0..1 (NaN until known). */
+  public static final String EXPLAINED_SHARE = nl.waarom.analyzer.trends.ExplainedShareGauge.METRIC;
 
   /** Counter of taxonomy file reloads; tag {@code outcome} = {@code ok} or {@code rejected}. */
   public static final String TAXONOMY_RELOAD = nl.waarom.analyzer.classify.ClassifierSource.RELOAD_METRIC;

@@ -3,30 +3,31 @@ package nl.waarom.analyzer.app;
 import java.time.Duration;
 import nl.waarom.analyzer.insights.SpikeOptions;
 import nl.waarom.analyzer.repeats.RepeatOptions;
+import nl.waarom.analyzer.trends.TrendOptions;
 import nl.waarom.common.Config;
 
 /**
  * The settings that shape the topology (as opposed to how it is run).
  *
- * @param trendGrace how long a trend window accepts late contacts; not negative
+ * @param trends trend roll-up, grace and baseline; never null
  * @param spike spike thresholds and cost; never null
  * @param repeat repeat ledger and repeat hotspot settings; never null
  */
-public record AnalyzerOptions(Duration trendGrace, SpikeOptions spike, RepeatOptions repeat) {
-  /** Width of every trend and spike window. */
+public record AnalyzerOptions(TrendOptions trends, SpikeOptions spike, RepeatOptions repeat) {
+  /** Width of every spike window (trends have 1, 15 and 60 minutes, see TrendOptions). */
   public static final Duration WINDOW = Duration.ofMinutes(1);
 
   public AnalyzerOptions {
-    if (trendGrace.isNegative()) {
-      throw new IllegalArgumentException("trend grace must not be negative: " + trendGrace);
-    }
     if (!spike.windowSize().equals(WINDOW)) {
       throw new IllegalArgumentException("spike windows must be " + WINDOW);
     }
   }
 
   public static AnalyzerOptions from(Config config) {
-    return new AnalyzerOptions(config.get(AnalyzerSettings.TREND_GRACE),
+    return new AnalyzerOptions(new TrendOptions(config.get(AnalyzerSettings.TREND_GRACE),
+        config.get(AnalyzerSettings.TREND_ROLLUP_GRACE),
+        config.get(AnalyzerSettings.TREND_BASELINE_WINDOWS),
+        config.get(AnalyzerSettings.TREND_BASELINE_WEEKS), config.get(AnalyzerSettings.REPEAT_WINDOW)),
         new SpikeOptions(WINDOW, config.get(AnalyzerSettings.SPIKE_BASELINE_WINDOWS),
             config.get(AnalyzerSettings.SPIKE_LEVEL_WINDOWS),
             config.get(AnalyzerSettings.SPIKE_SEASON_WEEKS),
@@ -49,12 +50,5 @@ public record AnalyzerOptions(Duration trendGrace, SpikeOptions spike, RepeatOpt
         config.get(AnalyzerSettings.REPEAT_HISTORY_DAYS),
         config.get(AnalyzerSettings.REPEAT_MIN_HISTORY_DAYS),
         config.get(AnalyzerSettings.COST_PER_MINUTE));
-  }
-
-  /** How long the trend store keeps windows: long enough for the grace and for the baseline. */
-  public Duration trendRetention() {
-    Duration forGrace = WINDOW.plus(trendGrace);
-    Duration forBaseline = WINDOW.multipliedBy(spike.baselineWindows() + 1L);
-    return forGrace.compareTo(forBaseline) >= 0 ? forGrace : forBaseline;
   }
 }

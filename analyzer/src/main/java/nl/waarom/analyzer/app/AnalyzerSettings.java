@@ -31,6 +31,18 @@ public final class AnalyzerSettings {
   public static final Setting<Duration> TREND_GRACE = Setting.duration(
       "WAAROM_TREND_GRACE", "5m",
       "How long after a one-minute window ends late contacts are still counted in it.");
+  public static final Setting<Duration> TREND_ROLLUP_GRACE = Setting.duration(
+      "WAAROM_TREND_ROLLUP_GRACE", "48h",
+      "How long after a 15- or 60-minute window ends late contacts are still counted in it, so an "
+          + "email answered tomorrow counts in today's window.");
+  public static final Setting<Integer> TREND_BASELINE_WINDOWS = Setting.integer(
+      "WAAROM_TREND_BASELINE_WINDOWS", 15, 1, 1440,
+      "Number of preceding windows of the same size whose mean count is a trend's baseline (for "
+          + "hourly windows only until earlier weeks were watched).");
+  public static final Setting<Integer> TREND_BASELINE_WEEKS = Setting.integer(
+      "WAAROM_TREND_BASELINE_WEEKS", 4, 1, 8,
+      "Number of previous weeks whose same hour of the week forms the baseline of an hourly "
+          + "trend (weighted mean, latest week heaviest).");
   public static final Setting<Integer> SPIKE_BASELINE_WINDOWS = Setting.integer(
       "WAAROM_SPIKE_BASELINE_WINDOWS", 15, 1, 1440,
       "Number of preceding one-minute windows whose mean count is the baseline of a reason while "
@@ -140,7 +152,8 @@ public final class AnalyzerSettings {
         PROCESSING_GUARANTEE, COMMIT_INTERVAL, TREND_GRACE, SPIKE_BASELINE_WINDOWS,
         SPIKE_MIN_COUNT, SPIKE_MIN_HISTORY_WINDOWS, TAXONOMY_FILE,
         TAXONOMY_RELOAD_INTERVAL, TRAINING_CSV, MODEL_MIN_CONFIDENCE, COST_PER_MINUTE, TOPIC_PARTITIONS,
-        TOPIC_REPLICATION, SPIKE_THRESHOLD, SPIKE_SHIFT, SPIKE_SEASON_WEEKS, SPIKE_LEVEL_WINDOWS,
+        TOPIC_REPLICATION, TREND_ROLLUP_GRACE, TREND_BASELINE_WINDOWS, TREND_BASELINE_WEEKS,
+        SPIKE_THRESHOLD, SPIKE_SHIFT, SPIKE_SEASON_WEEKS, SPIKE_LEVEL_WINDOWS,
         SPIKE_LATE_HORIZON, REPEAT_WINDOW, REPEAT_TRANSFER_GAP, REPEAT_LATENESS,
         REPEAT_EARLY_HORIZON, REPEAT_RATE_THRESHOLD, REPEAT_MIN_COUNT, REPEAT_MIN_Z,
         REPEAT_MIN_RISE, REPEAT_HISTORY_DAYS, REPEAT_MIN_HISTORY_DAYS);

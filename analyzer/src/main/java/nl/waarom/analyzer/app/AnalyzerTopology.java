@@ -14,29 +14,22 @@ import nl.waarom.analyzer.insights.SpikeState;
 import nl.waarom.analyzer.repeats.RepeatHotspotDetector;
 import nl.waarom.analyzer.repeats.RepeatHotspots;
 import nl.waarom.analyzer.repeats.RepeatLedger;
-import nl.waarom.analyzer.trends.TrendAggregator;
-import nl.waarom.analyzer.trends.TrendBaselineProcessor;
 import nl.waarom.analyzer.trends.TrendKeys;
+import nl.waarom.analyzer.trends.TrendStreams;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Contact;
-import nl.waarom.schemas.ReasonTrend;
 import nl.waarom.schemas.Topic;
 import nl.waarom.schemas.Topics;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The analyzer's Kafka Streams topology, built by a pure function.
@@ -45,18 +38,16 @@ import org.apache.kafka.streams.state.WindowStore;
  * decoded in the topology). Classified contacts are re-keyed by customer through the repeat
  * ledger, which marks repeats, and re-keyed by contactId before everything below. Output:
  * {@code contacts.classified} (key contactId), {@code reason-trends} (key
- * reasonId|channel|windowStartIso), {@code insights} (key insightId), {@code dlq} (undecodable
- * input). Internal: repartition topics {@code by-customer}, {@code reason-channel} and
- * {@code by-reason}, stores {@code repeat-ledger}, {@code reason-counts-1m},
- * {@code spike-baseline}, {@code spike-background}, {@code spike-emitted}, {@code repeat-hotspot-days},
- * {@code repeat-hotspot-emitted}. Every processor, repartition topic and store is named; the
- * names are pinned by {@code AnalyzerTopologyTest}, because renaming one changes an internal
- * topic and loses its state.
+ * reasonId|channel|windowMinutes|windowStartIso), {@code explained-share} (key
+ * windowMinutes|windowStartIso), {@code insights} (key insightId), {@code dlq} (undecodable
+ * input). Internal: repartition topics {@code by-customer}, {@code reason-channel},
+ * {@code explained} and {@code by-reason}; stores {@code repeat-ledger}, the trends' stores (see
+ * {@link TrendStreams}), {@code spike-baseline}, {@code spike-background}, {@code spike-emitted},
+ * {@code repeat-hotspot-days}, {@code repeat-hotspot-emitted}. Every processor, repartition topic
+ * and store is named; the names are pinned by {@code AnalyzerTopologyTest}, because renaming one
+ * changes an internal topic and loses its state.
  */
 public final class AnalyzerTopology {
-  /** Window store of counts per reason|channel per minute. */
-  public static final String TREND_STORE = "reason-counts-1m";
-
   private AnalyzerTopology() {}
 
   /** The topology with one fixed classifier. */
@@ -92,7 +83,7 @@ public final class AnalyzerTopology {
     classified = repeats(builder, classified, options, topics, registry);
     classified.to(topics.classified.name(), produced(topics.classified, "classified-sink"));
 
-    trends(classified, options, topics);
+    trends(builder, classified, options, topics, registry);
     KStream<String, ClassifiedContact> byReason =
         spikes(builder, classified, options, topics, classifiers, registry);
     repeatHotspots(builder, byReason, options, classifiers, topics, registry);
@@ -110,24 +101,9 @@ public final class AnalyzerTopology {
     return all;
   }
 
-  private static void trends(KStream<String, ClassifiedContact> classified,
-      AnalyzerOptions options, Topics topics) {
-    classified
-        .selectKey((key, contact) -> TrendKeys.reasonChannel(contact),
-            Named.as("key-by-reason-channel"))
-        .groupByKey(Grouped.with("reason-channel", Serdes.String(), topics.classified.valueSerde()))
-        .windowedBy(TimeWindows.ofSizeAndGrace(AnalyzerOptions.WINDOW, options.trendGrace()))
-        .aggregate(TrendAggregator::initial, TrendAggregator::add, Named.as("count-reason-channel"),
-            Materialized.<String, ReasonTrend, WindowStore<Bytes, byte[]>>as(TREND_STORE)
-                .withKeySerde(Serdes.String())
-                .withValueSerde(topics.reasonTrends.valueSerde())
-                .withRetention(options.trendRetention()))
-        .toStream(Named.as("reason-count-updates"))
-        .processValues(() -> new TrendBaselineProcessor(TREND_STORE, AnalyzerOptions.WINDOW,
-            options.spike().baselineWindows()), Named.as("trend-baseline"), TREND_STORE)
-        .map((window, trend) -> KeyValue.pair(TrendKeys.trendKey(trend.getReasonId(),
-            trend.getChannel(), trend.getWindowStart()), trend), Named.as("key-by-trend-window"))
-        .to(topics.reasonTrends.name(), produced(topics.reasonTrends, "reason-trends-sink"));
+  private static void trends(StreamsBuilder builder, KStream<String, ClassifiedContact> classified,
+      AnalyzerOptions options, Topics topics, MeterRegistry registry) {
+    TrendStreams.add(builder, classified, options.trends(), topics, registry);
   }
 
   /**

@@ -5,7 +5,7 @@ import nl.waarom.analyzer.taxonomy.Reason;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.ClassifiedContact;
 
-/** The keys trends are grouped and published by. */
+/** The keys trends and explained shares are grouped and published by. */
 public final class TrendKeys {
   private TrendKeys() {}
 
@@ -15,13 +15,24 @@ public final class TrendKeys {
         ? Reason.UNEXPLAINED : contact.getReasons().get(0).getReasonId();
   }
 
-  /** {@code reasonId|channel}, the grouping key of the window store. */
-  public static String reasonChannel(ClassifiedContact contact) {
-    return primaryReason(contact) + "|" + contact.getChannel();
+  /** {@code reasonId|channel}, the grouping key of the trend stores. */
+  public static String reasonChannel(String reasonId, Channel channel) {
+    return reasonId + "|" + channel;
   }
 
-  /** {@code reasonId|channel|windowStartIso}, the key on the reason-trends topic. */
-  public static String trendKey(String reasonId, Channel channel, Instant windowStart) {
-    return reasonId + "|" + channel + "|" + windowStart;
+  /** {@code reasonId|channel} of a classified contact's primary reason and channel. */
+  public static String reasonChannel(ClassifiedContact contact) {
+    return reasonChannel(primaryReason(contact), contact.getChannel());
+  }
+
+  /** {@code reasonId|channel|windowMinutes|windowStartIso}, the key on the reason-trends topic. */
+  public static String trendKey(String reasonId, Channel channel, int windowMinutes,
+      Instant windowStart) {
+    return reasonId + "|" + channel + "|" + windowMinutes + "|" + windowStart;
+  }
+
+  /** {@code windowMinutes|windowStartIso}, the key on the explained-share topic. */
+  public static String shareKey(int windowMinutes, Instant windowStart) {
+    return windowMinutes + "|" + windowStart;
   }
 }

@@ -90,27 +90,36 @@ class AnalyzerIT {
     }
   }
 
-  /** reasonId|channel|windowStart -> count that the analyzer should end with. */
+  /** reasonId|channel|1|windowStart -> count of the minute windows the analyzer should end with. */
   private static Map<String, Long> expectedTrends(List<Contact> contacts) {
     return contacts.stream().collect(Collectors.groupingBy(c -> {
       int i = Integer.parseInt(c.getContactId().substring(1));
-      return REASONS.get(i % 4) + "|" + c.getChannel() + "|"
+      return REASONS.get(i % 4) + "|" + c.getChannel() + "|1|"
           + c.getOccurredAt().truncatedTo(ChronoUnit.MINUTES);
     }, TreeMap::new, Collectors.counting()));
   }
 
-  /** Reads the trends topic until the latest counts add up to {@code total}, then a bit longer. */
+  /**
+   * Reads the trends topic until the latest counts of the minute windows add up to {@code total},
+   * then a bit longer.
+   */
   private static Map<String, Long> latestTrends(Topics topics, long total) {
     Map<String, Long> latest = new TreeMap<>();
     try (KafkaConsumer<String, ReasonTrend> consumer = broker.consumer(topics.reasonTrends)) {
       await().atMost(WAIT).until(() -> {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> latest.put(r.key(), r.value().getCount()));
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> putMinute(latest, r));
         return latest.values().stream().mapToLong(Long::longValue).sum() >= total;
       });
       KafkaBroker.pollAtLeast(consumer, Integer.MAX_VALUE, Duration.ofSeconds(2))
-          .forEach(r -> latest.put(r.key(), r.value().getCount()));
+          .forEach(r -> putMinute(latest, r));
     }
     return latest;
+  }
+
+  private static void putMinute(Map<String, Long> latest, ConsumerRecord<String, ReasonTrend> r) {
+    if (r.value().getWindowMinutes() == 1) {
+      latest.put(r.key(), r.value().getCount());
+    }
   }
 
   /** Every contact id on the classified topic with how often it appears, after all arrived. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import nl.waarom.analyzer.insights.SpikeOptions;
 import nl.waarom.analyzer.repeats.RepeatOptions;
+import nl.waarom.analyzer.trends.TrendOptions;
 import nl.waarom.common.Config;
 import nl.waarom.common.Setting;
 import org.apache.kafka.streams.StreamsConfig;
@@ -27,7 +28,8 @@ class AnalyzerSettingsTest {
   void defaultsLoadIntoTheDocumentedValues() {
     Config config = Config.load(AnalyzerSettings.all(), Map.of());
 
-    assertThat(AnalyzerOptions.from(config)).isEqualTo(new AnalyzerOptions(Duration.ofMinutes(5),
+    assertThat(AnalyzerOptions.from(config)).isEqualTo(new AnalyzerOptions(
+        new TrendOptions(Duration.ofMinutes(5), Duration.ofHours(48), 15, 4, Duration.ofDays(7)),
         new SpikeOptions(Duration.ofMinutes(1), 15, 60, 4, 8, 8.0, 4.0, 3, Duration.ofHours(48),
             1.0),
         new RepeatOptions(Duration.ofDays(7), Duration.ofMinutes(15), Duration.ofDays(2),
@@ -52,9 +54,19 @@ class AnalyzerSettingsTest {
   }
 
   @Test
-  void trendStoreKeepsEnoughWindowsForTheBaseline() {
-    Config config = Config.load(AnalyzerSettings.all(), Map.of("WAAROM_TREND_GRACE", "2m"));
+  void trendStoresKeepWindowsForGraceBaselineAndRepeats() {
+    Config config = Config.load(AnalyzerSettings.all(), Map.of("WAAROM_TREND_GRACE", "2m",
+        "WAAROM_TREND_ROLLUP_GRACE", "1h", "WAAROM_TREND_BASELINE_WEEKS", "2"));
 
-    assertThat(AnalyzerOptions.from(config).trendRetention()).isEqualTo(Duration.ofMinutes(16));
+    // 1m: the 15 baseline windows beat 1m + 2m grace; 15m: the 15 baseline windows beat
+    // 15m + 1h; 60m: 2 weeks of same-hour baseline beat the 7-day repeat window.
+    assertThat(AnalyzerOptions.from(config).trends().rollups()).containsExactly(
+        new TrendOptions.Rollup(1, Duration.ofMinutes(2), Duration.ofMinutes(16)),
+        new TrendOptions.Rollup(15, Duration.ofHours(1), Duration.ofMinutes(240)),
+        new TrendOptions.Rollup(60, Duration.ofHours(1), Duration.ofDays(14).plusHours(1)));
+    assertThat(AnalyzerOptions.from(Config.load(AnalyzerSettings.all(), Map.of()))
+        .trends().rollups()).extracting(TrendOptions.Rollup::retention).containsExactly(
+        Duration.ofMinutes(16), Duration.ofHours(48).plusMinutes(15),
+        Duration.ofDays(28).plusHours(1));
   }
 }

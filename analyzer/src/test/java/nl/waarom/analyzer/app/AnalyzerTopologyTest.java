@@ -26,6 +26,7 @@ import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.DeadLetter;
+import nl.waarom.schemas.ExplainedShare;
 import nl.waarom.schemas.Evidence;
 import nl.waarom.schemas.Insight;
 import nl.waarom.schemas.InsightExample;
@@ -160,7 +161,7 @@ class AnalyzerTopologyTest {
   }
 
   @Test
-  void countsPerReasonChannelAndMinuteWithBaseline() {
+  void countsPerReasonChannelAndWindowWithBaseline() {
     pipe(customerSays("a", Channel.CHAT, T0.plusSeconds(1), "storing"));
     pipe(customerSays("b", Channel.CHAT, T0.plusSeconds(30), "no internet"));
     pipe(customerSays("c", Channel.CALL, T0.plusSeconds(40), "the payment link does not work"));
@@ -171,18 +172,41 @@ class AnalyzerTopologyTest {
 
     Instant t1 = T0.plusSeconds(60);
     assertThat(latest).isEqualTo(Map.of(
-        "outage|CHAT|2026-11-24T10:00:00Z", trend("outage", Channel.CHAT, T0, 2, null),
-        "payment-problem|CALL|2026-11-24T10:00:00Z",
-        trend("payment-problem", Channel.CALL, T0, 1, null),
-        "unexplained|EMAIL|2026-11-24T10:00:00Z", trend("unexplained", Channel.EMAIL, T0, 1, null),
-        "outage|CHAT|2026-11-24T10:01:00Z", trend("outage", Channel.CHAT, t1, 1, 2.0 / 15)));
+        "outage|CHAT|1|2026-11-24T10:00:00Z", trend("outage", Channel.CHAT, 1, T0, 2, null),
+        "payment-problem|CALL|1|2026-11-24T10:00:00Z",
+        trend("payment-problem", Channel.CALL, 1, T0, 1, null),
+        "unexplained|EMAIL|1|2026-11-24T10:00:00Z",
+        trend("unexplained", Channel.EMAIL, 1, T0, 1, null),
+        "outage|CHAT|1|2026-11-24T10:01:00Z", trend("outage", Channel.CHAT, 1, t1, 1, 2.0 / 15),
+        "outage|CHAT|15|2026-11-24T10:00:00Z", trend("outage", Channel.CHAT, 15, T0, 3, null),
+        "payment-problem|CALL|15|2026-11-24T10:00:00Z",
+        trend("payment-problem", Channel.CALL, 15, T0, 1, null),
+        "unexplained|EMAIL|15|2026-11-24T10:00:00Z",
+        trend("unexplained", Channel.EMAIL, 15, T0, 1, null),
+        "outage|CHAT|60|2026-11-24T10:00:00Z", trend("outage", Channel.CHAT, 60, T0, 3, null),
+        "payment-problem|CALL|60|2026-11-24T10:00:00Z",
+        trend("payment-problem", Channel.CALL, 60, T0, 1, null),
+        "unexplained|EMAIL|60|2026-11-24T10:00:00Z",
+        trend("unexplained", Channel.EMAIL, 60, T0, 1, null)));
+    assertThat(output(topics.explainedShare).readKeyValuesToMap()).isEqualTo(Map.of(
+        "1|2026-11-24T10:00:00Z", share(1, T0, 4, 3),
+        "1|2026-11-24T10:01:00Z", share(1, t1, 1, 1),
+        "15|2026-11-24T10:00:00Z", share(15, T0, 5, 4),
+        "60|2026-11-24T10:00:00Z", share(60, T0, 5, 4)));
   }
 
-  private static ReasonTrend trend(String reason, Channel channel, Instant start, long count,
-      Double baseline) {
+  private static ReasonTrend trend(String reason, Channel channel, int minutes, Instant start,
+      long count, Double baseline) {
     return ReasonTrend.newBuilder().setReasonId(reason).setChannel(channel).setWindowStart(start)
-        .setWindowEnd(start.plusSeconds(60)).setCount(count).setHandleMillisTotal(count * HANDLE)
+        .setWindowEnd(start.plusSeconds(60L * minutes)).setWindowMinutes(minutes).setCount(count)
+        .setHandleMillisTotal(count * HANDLE).setHandleCount(count).setRepeatCount(0)
+        .setRepeatsComplete(false)
         .setBaseline(baseline).setDeviation(baseline == null ? null : count / baseline).build();
+  }
+
+  private static ExplainedShare share(int minutes, Instant start, long total, long explained) {
+    return new ExplainedShare(start, start.plusSeconds(60L * minutes), minutes, total, explained,
+        (double) explained / total);
   }
 
   @Test
@@ -191,7 +215,10 @@ class AnalyzerTopologyTest {
     pipe(customerSays("b", Channel.CHAT, T0.plusSeconds(2), "storing"));
 
     assertThat(trends.readKeyValuesToList()).extracting(kv -> kv.key + "=" + kv.value.getCount())
-        .containsExactly("outage|CHAT|2026-11-24T10:00:00Z=1", "outage|CHAT|2026-11-24T10:00:00Z=2");
+        .containsExactly("outage|CHAT|1|2026-11-24T10:00:00Z=1",
+            "outage|CHAT|15|2026-11-24T10:00:00Z=1", "outage|CHAT|60|2026-11-24T10:00:00Z=1",
+            "outage|CHAT|1|2026-11-24T10:00:00Z=2", "outage|CHAT|15|2026-11-24T10:00:00Z=2",
+            "outage|CHAT|60|2026-11-24T10:00:00Z=2");
   }
 
   private static Contact withMetadata(Contact contact, String queue, Map<String, String> attributes) {
@@ -349,14 +376,18 @@ class AnalyzerTopologyTest {
       }
     }));
 
-    assertThat(description.subtopologies()).hasSize(4);
-    assertThat(stores).containsExactly("reason-counts-1m", "repeat-hotspot-days",
+    assertThat(description.subtopologies()).hasSize(5);
+    assertThat(stores).containsExactly(
+        "explained-share-15m", "explained-share-1m", "explained-share-60m",
+        "reason-trends-15m", "reason-trends-1m", "reason-trends-60m", "repeat-hotspot-days",
         "repeat-hotspot-emitted", "repeat-ledger", "spike-background", "spike-baseline",
-        "spike-emitted");
+        "spike-emitted", "trend-progress");
     assertThat(nodes).containsExactly(PINNED_NODES);
     // Repartition topics are <application.id>-<name>; changelogs are <application.id>-<store>-changelog.
-    assertThat(sinkTopics).containsExactly("by-customer-repartition", "by-reason-repartition", "reason-channel-repartition",
-        "waarom.contacts.classified", "waarom.dlq", "waarom.insights", "waarom.reason-trends");
+    assertThat(sinkTopics).containsExactly(
+        "by-customer-repartition", "by-reason-repartition", "explained-repartition",
+        "reason-channel-repartition", "waarom.contacts.classified", "waarom.dlq",
+        "waarom.explained-share", "waarom.insights", "waarom.reason-trends");
     assertThat(description.toString()).doesNotContain("KSTREAM-", "KTABLE-");
   }
 
@@ -364,13 +395,14 @@ class AnalyzerTopologyTest {
       "by-customer-repartition-filter", "by-customer-repartition-sink",
       "by-customer-repartition-source", "by-reason-repartition-filter",
       "by-reason-repartition-sink", "by-reason-repartition-source", "classified",
-      "classified-sink", "count-classified", "count-dead-letters", "count-insights",
-      "count-reason-channel", "count-repeat-hotspots", "dead-letter-sink", "dead-letter-value",
+      "classified-sink", "count-classified", "count-dead-letters", "count-explained",
+      "count-insights", "count-repeat-hotspots", "dead-letter-sink", "dead-letter-value",
       "dead-letters", "decode-and-classify", "detect-repeat-hotspots", "detect-spikes",
-      "insights-sink", "key-by-contact-id", "key-by-customer", "key-by-reason",
-      "key-by-reason-channel", "key-by-trend-window", "mark-repeats", "merge-contacts.call",
-      "merge-contacts.email", "read-contacts.call", "read-contacts.chat", "read-contacts.email",
-      "reason-channel-repartition-filter", "reason-channel-repartition-sink",
-      "reason-channel-repartition-source", "reason-count-updates", "reason-trends-sink",
-      "repeat-hotspots-sink", "trend-baseline"};
+      "explained-repartition-filter", "explained-repartition-sink",
+      "explained-repartition-source", "explained-share-sink", "insights-sink",
+      "key-by-contact-id", "key-by-customer", "key-by-reason", "mark-repeats",
+      "merge-contacts.call", "merge-contacts.email", "read-contacts.call", "read-contacts.chat",
+      "read-contacts.email", "reason-channel-repartition-filter",
+      "reason-channel-repartition-sink", "reason-channel-repartition-source",
+      "reason-trends-sink", "repeat-hotspots-sink", "rollup-trends", "share-events", "trend-events"};
 }
