@@ -1,6 +1,8 @@
 package nl.waarom.analyzer.app;
 
 import java.time.Duration;
+import nl.waarom.analyzer.emerging.EmergingOptions;
+import nl.waarom.analyzer.emerging.EmergingSettings;
 import nl.waarom.analyzer.insights.SpikeOptions;
 import nl.waarom.common.Config;
 
@@ -9,8 +11,9 @@ import nl.waarom.common.Config;
  *
  * @param trendGrace how long a trend window accepts late contacts; not negative
  * @param spike spike thresholds and cost; never null
+ * @param emerging EMERGING_REASON detector settings; never null
  */
-public record AnalyzerOptions(Duration trendGrace, SpikeOptions spike) {
+public record AnalyzerOptions(Duration trendGrace, SpikeOptions spike, EmergingOptions emerging) {
   /** Width of every trend and spike window. */
   public static final Duration WINDOW = Duration.ofMinutes(1);
 
@@ -28,7 +31,8 @@ public record AnalyzerOptions(Duration trendGrace, SpikeOptions spike) {
         new SpikeOptions(WINDOW, config.get(AnalyzerSettings.SPIKE_BASELINE_WINDOWS),
             config.get(AnalyzerSettings.SPIKE_MIN_COUNT), config.get(AnalyzerSettings.SPIKE_FACTOR),
             config.get(AnalyzerSettings.SPIKE_MIN_HISTORY_WINDOWS),
-            config.get(AnalyzerSettings.COST_PER_MINUTE)));
+            config.get(AnalyzerSettings.COST_PER_MINUTE)),
+        EmergingSettings.options(config, config.get(AnalyzerSettings.COST_PER_MINUTE)));
   }
 
   /** How long the trend store keeps windows: long enough for the grace and for the baseline. */

@@ -2,6 +2,8 @@ package nl.waarom.analyzer.app;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
+import nl.waarom.analyzer.emerging.EmergingSettings;
 import nl.waarom.common.CommonSettings;
 import nl.waarom.common.Setting;
 
@@ -75,10 +77,10 @@ public final class AnalyzerSettings {
 
   /** Every setting, in documentation order. */
   public static List<Setting<?>> all() {
-    return List.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, APPLICATION_ID, STATE_DIR, PORT,
-        PROCESSING_GUARANTEE, COMMIT_INTERVAL, TREND_GRACE, SPIKE_BASELINE_WINDOWS,
+    return Stream.of(List.<Setting<?>>of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, APPLICATION_ID, STATE_DIR,
+        PORT, PROCESSING_GUARANTEE, COMMIT_INTERVAL, TREND_GRACE, SPIKE_BASELINE_WINDOWS,
         SPIKE_MIN_COUNT, SPIKE_FACTOR, SPIKE_MIN_HISTORY_WINDOWS, TAXONOMY_FILE,
         TAXONOMY_RELOAD_INTERVAL, TRAINING_CSV, MODEL_MIN_CONFIDENCE, COST_PER_MINUTE, TOPIC_PARTITIONS,
-        TOPIC_REPLICATION);
+        TOPIC_REPLICATION), EmergingSettings.all()).flatMap(List::stream).toList();
   }
 }

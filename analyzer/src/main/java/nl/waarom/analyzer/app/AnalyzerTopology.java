@@ -6,6 +6,7 @@ import nl.waarom.analyzer.classify.Classifier;
 import nl.waarom.analyzer.classify.ClassifierSource;
 import java.util.function.Supplier;
 import nl.waarom.analyzer.classify.Outcome;
+import nl.waarom.analyzer.emerging.EmergingTopology;
 import nl.waarom.analyzer.insights.JsonSerde;
 import nl.waarom.analyzer.insights.SpikeDetector;
 import nl.waarom.analyzer.insights.SpikeInsights;
@@ -42,7 +43,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * {@code reason-trends} (key reasonId|channel|windowStartIso), {@code insights} (key insightId),
  * {@code dlq} (undecodable input). Internal: repartition topics {@code reason-channel} and
  * {@code by-reason}, stores {@code reason-counts-1m}, {@code spike-baseline},
- * {@code spike-emitted}. Every processor, repartition topic and store is named; the names are
+ * {@code spike-emitted}, and the {@code emerging-*} stores of {@link EmergingTopology}. Every processor, repartition topic and store is named; the names are
  * pinned by {@code AnalyzerTopologyTest}, because renaming one changes an internal topic and
  * loses its state.
  */
@@ -85,7 +86,9 @@ public final class AnalyzerTopology {
     classified.to(topics.classified.name(), produced(topics.classified, "classified-sink"));
 
     trends(classified, options, topics);
-    spikes(builder, classified, options, topics, classifiers, registry);
+    KStream<String, ClassifiedContact> byReason =
+        spikes(builder, classified, options, topics, classifiers, registry);
+    emerging(byReason, options, topics, registry);
     return builder.build();
   }
 
@@ -120,7 +123,7 @@ public final class AnalyzerTopology {
         .to(topics.reasonTrends.name(), produced(topics.reasonTrends, "reason-trends-sink"));
   }
 
-  private static void spikes(StreamsBuilder builder, KStream<String, ClassifiedContact> classified,
+  private static KStream<String, ClassifiedContact> spikes(StreamsBuilder builder, KStream<String, ClassifiedContact> classified,
       AnalyzerOptions options, Topics topics, Supplier<Classifier> classifiers,
       MeterRegistry registry) {
     builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -132,16 +135,24 @@ public final class AnalyzerTopology {
     // The taxonomy in force when the spike fires: a reloaded taxonomy's names and
     // preventability apply to spikes of its new reasons.
     SpikeInsights insights = new SpikeInsights(() -> classifiers.get().taxonomy(), options.spike());
-    classified
+    KStream<String, ClassifiedContact> byReason = classified
         .selectKey((key, contact) -> TrendKeys.primaryReason(contact), Named.as("key-by-reason"))
         .repartition(Repartitioned.<String, ClassifiedContact>as("by-reason")
-            .withKeySerde(Serdes.String()).withValueSerde(topics.classified.valueSerde()))
+            .withKeySerde(Serdes.String()).withValueSerde(topics.classified.valueSerde()));
+    byReason
         .process(() -> new SpikeDetector(options.spike(), insights), Named.as("detect-spikes"),
             SpikeDetector.BASELINE_STORE, SpikeDetector.EMITTED_STORE)
         .peek((id, insight) -> registry.counter(AnalyzerMetrics.INSIGHTS, "kind",
             insight.getKind().name(), "reason", String.valueOf(insight.getReasonId())).increment(),
             Named.as("count-insights"))
         .to(topics.insights.name(), produced(topics.insights, "insights-sink"));
+    return byReason;
+  }
+
+  private static void emerging(KStream<String, ClassifiedContact> byReason,
+      AnalyzerOptions options, Topics topics, MeterRegistry registry) {
+    EmergingTopology.addTo(byReason, options.emerging(), topics.insights, registry,
+        AnalyzerMetrics.INSIGHTS);
   }
 
   private static <V> Produced<String, V> produced(Topic<String, V> topic, String name) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
+import nl.waarom.analyzer.emerging.EmergingOptions;
 import nl.waarom.analyzer.insights.SpikeOptions;
 import nl.waarom.common.Config;
 import nl.waarom.common.Setting;
@@ -27,7 +28,8 @@ class AnalyzerSettingsTest {
     Config config = Config.load(AnalyzerSettings.all(), Map.of());
 
     assertThat(AnalyzerOptions.from(config)).isEqualTo(new AnalyzerOptions(Duration.ofMinutes(5),
-        new SpikeOptions(Duration.ofMinutes(1), 15, 10, 3.0, 3, 1.0)));
+        new SpikeOptions(Duration.ofMinutes(1), 15, 10, 3.0, 3, 1.0),
+        EmergingOptions.defaults(1.0)));
     assertThat(AnalyzerApp.streamsProperties(config)).containsEntry(
             StreamsConfig.APPLICATION_ID_CONFIG, "waarom-analyzer")
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2")

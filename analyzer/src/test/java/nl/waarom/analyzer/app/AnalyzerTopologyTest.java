@@ -291,7 +291,9 @@ class AnalyzerTopologyTest {
     }));
 
     assertThat(description.subtopologies()).hasSize(3);
-    assertThat(stores).containsExactly("reason-counts-1m", "spike-baseline", "spike-emitted");
+    assertThat(stores).containsExactly("emerging-background", "emerging-emitted",
+        "emerging-progress", "emerging-recent", "reason-counts-1m", "spike-baseline",
+        "spike-emitted");
     assertThat(nodes).containsExactly(PINNED_NODES);
     // Repartition topics are <application.id>-<name>; changelogs are <application.id>-<store>-changelog.
     assertThat(sinkTopics).containsExactly("by-reason-repartition", "reason-channel-repartition",
@@ -302,11 +304,12 @@ class AnalyzerTopologyTest {
   private static final String[] PINNED_NODES = {
       "by-reason-repartition-filter", "by-reason-repartition-sink",
       "by-reason-repartition-source", "classified", "classified-sink", "count-classified",
-      "count-dead-letters", "count-insights", "count-reason-channel", "dead-letter-sink",
-      "dead-letter-value", "dead-letters", "decode-and-classify", "detect-spikes",
-      "insights-sink", "key-by-contact-id", "key-by-reason", "key-by-reason-channel",
-      "key-by-trend-window", "merge-contacts.call", "merge-contacts.email",
-      "read-contacts.call", "read-contacts.chat", "read-contacts.email",
+      "count-dead-letters", "count-emerging-insights", "count-insights", "count-reason-channel",
+      "dead-letter-sink", "dead-letter-value", "dead-letters", "decode-and-classify",
+      "detect-emerging", "detect-spikes", "emerging-insights-sink", "insights-sink",
+      "key-by-contact-id", "key-by-reason", "key-by-reason-channel", "key-by-trend-window",
+      "merge-contacts.call", "merge-contacts.email", "only-unexplained", "read-contacts.call",
+      "read-contacts.chat", "read-contacts.email",
       "reason-channel-repartition-filter", "reason-channel-repartition-sink",
       "reason-channel-repartition-source", "reason-count-updates", "reason-trends-sink",
       "trend-baseline"};
