@@ -34,8 +34,8 @@ public final class EmergingSettings {
           + "share for the term to be significant (it must also be at least 3 times as common).");
   public static final Setting<Double> MIN_OVERLAP = Setting.decimal(
       "WAAROM_EMERGING_MIN_OVERLAP", 0.3, 0.01, 1.0,
-      "Significant terms join a candidate reason when their contacts overlap the strongest "
-          + "term's contacts at least this much (Jaccard).");
+      "A word or phrase joins a candidate reason when its contacts overlap those of the "
+          + "candidate's strongest term at least this much (Jaccard).");
   public static final Setting<Integer> VOCABULARY_CAP = Setting.integer(
       "WAAROM_EMERGING_VOCABULARY", 50_000, 100, 10_000_000,
       "At most this many terms are kept in the background; the rarest are evicted first.");
