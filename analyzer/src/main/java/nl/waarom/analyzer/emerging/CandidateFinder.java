@@ -29,6 +29,10 @@ public final class CandidateFinder {
   static final double SUPPORT_SCORE = 3.84;
   /** Lift a supporting term needs. */
   static final double SUPPORT_LIFT = 1.5;
+  /** An anchor of a seed is in at least this share of the seed's contacts. */
+  static final double ANCHOR_COVERAGE = 0.9;
+  /** A term joins through an anchor when at least this share of its contacts have the anchor. */
+  static final double ANCHORED = 0.8;
 
   /** The background a foreground is compared with. */
   public interface Background {
@@ -50,23 +54,27 @@ public final class CandidateFinder {
   public List<Candidate> find(List<RecentContact> foreground, Background background) {
     backgroundTotal = background.total();
     List<ScoredTerm> terms = overRepresented(foreground, background);
-    List<List<ScoredTerm>> groups = merge(group(terms, foreground.size()), foreground.size());
+    List<Group> groups = merge(group(terms, foreground.size()));
     List<Candidate> candidates = new ArrayList<>();
-    for (List<ScoredTerm> group : groups) {
-      BitSet core = contactsOf(group.stream()
-          .filter(t -> significant(t, foreground.size())).toList());
-      if (core.cardinality() < options.minContacts()) {
+    for (Group group : groups) {
+      if (group.core().cardinality() < options.minContacts()) {
         continue;
       }
-      DraftedRule rule = RuleDrafter.draft(group, core);
-      BitSet caught = rule.caught(group);
+      DraftedRule rule = RuleDrafter.draft(group.terms(), group.core());
+      BitSet caught = rule.caught(group.terms());
       List<RecentContact> contacts = caught.stream().mapToObj(foreground::get).toList();
       if (contacts.size() >= options.minContacts()) {
-        candidates.add(new Candidate(group, rule, contacts));
+        candidates.add(new Candidate(group.terms(), rule, contacts));
       }
     }
     return candidates;
   }
+
+  /**
+   * Terms of one candidate, strongest first, and its core contacts: those of its significant
+   * terms and of the terms it took in through an anchor.
+   */
+  private record Group(List<ScoredTerm> terms, BitSet core) { }
 
   /**
    * Terms more common in the foreground than in the background, strongest first (ties by term,
@@ -107,53 +115,71 @@ public final class CandidateFinder {
   }
 
   /**
-   * Each significant term not yet grouped seeds a group; every over-represented term whose
-   * contacts overlap the seed's enough joins it.
+   * Each significant term not yet grouped seeds a group. Every over-represented term whose
+   * contacts overlap the seed's enough joins it. So do its anchors, the over-represented terms in
+   * at least {@link #ANCHOR_COVERAGE} of the seed's contacts ("update" for "app update"), and
+   * every term at least {@link Significance#MIN_LIFT} times as common as in the background whose
+   * contacts nearly all ({@link #ANCHORED}) have an anchor: the same reason in the other
+   * language ("instellingen" next to "settings") or in other words.
    */
-  private List<List<ScoredTerm>> group(List<ScoredTerm> terms, int foregroundSize) {
-    List<List<ScoredTerm>> groups = new ArrayList<>();
+  private List<Group> group(List<ScoredTerm> terms, int foregroundSize) {
+    List<Group> groups = new ArrayList<>();
     Set<String> grouped = new HashSet<>();
     for (ScoredTerm seed : terms) {
       if (grouped.contains(seed.term()) || !significant(seed, foregroundSize)) {
         continue;
       }
+      List<ScoredTerm> anchors = terms.stream()
+          .filter(t -> share(seed.contacts(), t.contacts()) >= ANCHOR_COVERAGE).toList();
       List<ScoredTerm> members = new ArrayList<>();
+      BitSet core = new BitSet();
       for (ScoredTerm t : terms) {
-        if (t == seed || jaccard(t.contacts(), seed.contacts()) >= options.minOverlap()) {
+        boolean anchored = t.share() >= Significance.MIN_LIFT * t.backgroundShare()
+            && anchors.stream().anyMatch(a -> a != t && share(t.contacts(), a.contacts())
+                >= ANCHORED);
+        if (t == seed || anchors.contains(t) || anchored
+            || jaccard(t.contacts(), seed.contacts()) >= options.minOverlap()) {
           members.add(t);
           grouped.add(t.term());
+          if (anchored || significant(t, foregroundSize)) {
+            core.or(t.contacts());
+          }
         }
       }
-      groups.add(members);
+      groups.add(new Group(members, core));
     }
     return groups;
   }
 
-  /** Groups whose significant terms' contacts overlap enough are one candidate. */
-  private List<List<ScoredTerm>> merge(List<List<ScoredTerm>> groups, int foregroundSize) {
-    List<List<ScoredTerm>> merged = new ArrayList<>();
-    List<BitSet> mergedContacts = new ArrayList<>();
-    for (List<ScoredTerm> group : groups) {
-      BitSet contacts = contactsOf(group.stream()
-          .filter(t -> significant(t, foregroundSize)).toList());
+  /** Groups whose core contacts overlap enough are one candidate (the stronger takes them in). */
+  private List<Group> merge(List<Group> groups) {
+    List<Group> merged = new ArrayList<>();
+    for (Group group : groups) {
       int into = -1;
       for (int i = 0; i < merged.size() && into < 0; i++) {
-        if (jaccard(contacts, mergedContacts.get(i)) >= options.minOverlap()) {
+        if (jaccard(group.core(), merged.get(i).core()) >= options.minOverlap()) {
           into = i;
         }
       }
       if (into < 0) {
-        merged.add(new ArrayList<>(group));
-        mergedContacts.add(contacts);
+        merged.add(new Group(new ArrayList<>(group.terms()), (BitSet) group.core().clone()));
       } else {
-        List<ScoredTerm> target = merged.get(into);
-        group.stream().filter(t -> !target.contains(t)).forEach(target::add);
-        target.sort(Comparator.comparingDouble(ScoredTerm::score).reversed()
+        Group target = merged.get(into);
+        group.terms().stream().filter(t -> !target.terms().contains(t))
+            .forEach(target.terms()::add);
+        target.terms().sort(Comparator.comparingDouble(ScoredTerm::score).reversed()
             .thenComparing(ScoredTerm::term));
-        mergedContacts.get(into).or(contacts);
+        target.core().or(group.core());
       }
     }
     return merged;
+  }
+
+  /** |a ∩ b| / |a|: how much of {@code a} also has {@code b}. */
+  static double share(BitSet a, BitSet b) {
+    BitSet both = (BitSet) a.clone();
+    both.and(b);
+    return a.isEmpty() ? 0 : both.cardinality() / (double) a.cardinality();
   }
 
   private static BitSet contactsOf(List<ScoredTerm> terms) {

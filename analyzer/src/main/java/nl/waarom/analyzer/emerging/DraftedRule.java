@@ -13,9 +13,12 @@ import java.util.stream.Collectors;
  * A rule drafted for a candidate reason: an AND of clauses, each an OR of terms, searched in the
  * customer's words. Written in the taxonomy's rule syntax (analyzer/TAXONOMY.md), e.g.
  * {@code customer:update AND customer:(settings OR instellingen)}; a two-word phrase becomes an
- * unordered proximity {@code "app update"~3} (both words, at most 3 moves apart), because {@code ContactTerms} makes a phrase of
- * two words that were adjacent once stop words were dropped ("deletes my settings" gives
- * "deletes settings"). Immutable.
+ * unordered proximity {@code "app update"~3} (both words, at most 3 moves apart), because
+ * {@code ContactTerms} makes a phrase of two words that were adjacent once stop words were
+ * dropped ("deletes my settings" gives "deletes settings"). Words other than letters and digits
+ * are quoted. Matching on a contact's terms ({@link #matches}) approximates the classifier's
+ * matching: the classifier also stems (so it catches "updates" for "update"), searches only the
+ * customer's turns (not an email subject) and a proximity allows 3 words between. Immutable.
  *
  * @param clauses at least one clause, each with at least one term; never null
  */

@@ -37,9 +37,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Late contacts: one in the foreground counts in the next evaluations; an older one goes
  * straight into the background; one older than the background span is ignored and counted in
- * the {@link #TOO_LATE_METRIC} counter. State is bounded: {@code maxRecent} recent contacts,
- * {@code vocabularyCap} background terms, emitted ids of two days, one progress record
- * ({@link #PROGRESS_STORE}). All stores are persistent and changelogged. Not thread-safe: one
+ * the {@link #TOO_LATE_METRIC} counter. State is bounded: {@code maxRecent} recent contacts (each
+ * at most 64 terms of at most 48 characters plus its snippet: about 3 KB, so 15 MB at the default
+ * 5,000; a 2-hour foreground at 200 unexplained contacts an hour holds 400), {@code vocabularyCap}
+ * background terms ({@link BackgroundStore}), emitted ids of two days, one progress record
+ * ({@link #PROGRESS_STORE}); the recent contacts and the background terms read are also held in
+ * memory, to spare JSON parsing. All stores are persistent and changelogged. Not thread-safe: one
  * instance per stream task, as Kafka Streams uses processors.
  */
 public final class EmergingDetector
@@ -87,6 +90,7 @@ public final class EmergingDetector
   public void init(ProcessorContext<String, Insight> context) {
     this.context = context;
     this.recent = context.getStateStore(RECENT_STORE);
+    recentCopy.clear(); // a revived task starts from its restored stores
     try (KeyValueIterator<String, RecentContact> all = recent.all()) {
       all.forEachRemaining(kv -> recentCopy.put(kv.key, kv.value));
     }
@@ -211,8 +215,8 @@ public final class EmergingDetector
     }
     List<String> contactIds = candidate.contacts().stream().map(RecentContact::contactId)
         .limit(EmittedCandidate.MAX_CONTACT_IDS).toList();
-    emitted.put(id, new EmittedCandidate(
-        terms.stream().limit(EmittedCandidate.MAX_TERMS).toList(), contactIds, rules.stream().limit(EmittedCandidate.MAX_RULES).toList(), count, day, now));
+    emitted.put(id, new EmittedCandidate(terms.stream().limit(EmittedCandidate.MAX_TERMS).toList(),
+        contactIds, rules.stream().limit(EmittedCandidate.MAX_RULES).toList(), count, day, now));
     Insight insight = insights.insight(candidate, foregroundSize, Instant.ofEpochMilli(start),
         windowEnd, Instant.ofEpochMilli(now));
     context.forward(new Record<>(id, insight, now));
