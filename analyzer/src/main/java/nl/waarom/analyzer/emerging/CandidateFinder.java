@@ -16,11 +16,14 @@ import java.util.Set;
  * as in the background) seed groups, strongest first; every over-represented term (a weaker test:
  * G² ≥ {@link #SUPPORT_SCORE}, lift ≥ {@link #SUPPORT_LIFT}) whose contacts overlap the seed's by
  * Jaccard ≥ {@code minOverlap} joins the seed's group (a term may join several), so a word that
- * the new reason shares with old chatter ("update") can still anchor its rule. Groups whose
- * significant terms' contacts overlap that much are merged into the stronger. Each group gets a
- * drafted rule ({@link RuleDrafter}) for the contacts of its significant terms; the foreground
- * contacts that rule catches are the candidate's, and a candidate needs {@code minContacts} of
- * them. Not thread-safe (one per detector).
+ * the new reason shares with old chatter ("update") can still anchor its rule; so do terms that
+ * co-occur with such an anchor (the other language's words for the same thing, see
+ * {@link #group}). This can also join two new reasons that share one over-represented word in
+ * nearly all their contacts; their drafted rule then shows it ({@code app AND (crash OR
+ * settings)}). Groups whose core contacts overlap by {@code minOverlap} are merged into the
+ * stronger. Each group gets a drafted rule ({@link RuleDrafter}) for its core contacts; the
+ * foreground contacts that rule catches are the candidate's, and a candidate needs
+ * {@code minContacts} of them. Not thread-safe (one per detector).
  */
 public final class CandidateFinder {
   /** At most this many over-represented terms are grouped per evaluation (strongest first). */

@@ -9,7 +9,7 @@
  * {@code WAAROM_EMERGING_VOCABULARY} terms). A term is significant when its log-likelihood ratio
  * G² is high enough, it has enough contacts and it is at least three times as common as in the
  * background ({@link nl.waarom.analyzer.emerging.Significance}). Significant terms that occur in
- * the same contacts are grouped into candidate reasons
+ * the same contacts, or next to the same anchor word, are grouped into candidate reasons
  * ({@link nl.waarom.analyzer.emerging.CandidateFinder}); each gets a rule in the taxonomy's syntax
  * drafted from its terms ({@link nl.waarom.analyzer.emerging.DraftedRule}), and the contacts that
  * rule catches are the candidate's. A candidate with enough contacts becomes an insight
