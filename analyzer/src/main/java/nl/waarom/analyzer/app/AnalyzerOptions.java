@@ -1,6 +1,8 @@
 package nl.waarom.analyzer.app;
 
 import java.time.Duration;
+import nl.waarom.analyzer.emerging.EmergingOptions;
+import nl.waarom.analyzer.emerging.EmergingSettings;
 import nl.waarom.analyzer.insights.SpikeOptions;
 import nl.waarom.analyzer.repeats.RepeatOptions;
 import nl.waarom.analyzer.trends.TrendOptions;
@@ -12,8 +14,10 @@ import nl.waarom.common.Config;
  * @param trends trend roll-up, grace and baseline; never null
  * @param spike spike thresholds and cost; never null
  * @param repeat repeat ledger and repeat hotspot settings; never null
+ * @param emerging EMERGING_REASON detector settings; never null
  */
-public record AnalyzerOptions(TrendOptions trends, SpikeOptions spike, RepeatOptions repeat) {
+public record AnalyzerOptions(TrendOptions trends, SpikeOptions spike, RepeatOptions repeat,
+    EmergingOptions emerging) {
   /** Width of every spike window (trends have 1, 15 and 60 minutes, see TrendOptions). */
   public static final Duration WINDOW = Duration.ofMinutes(1);
 
@@ -36,7 +40,8 @@ public record AnalyzerOptions(TrendOptions trends, SpikeOptions spike, RepeatOpt
             config.get(AnalyzerSettings.SPIKE_MIN_HISTORY_WINDOWS),
             config.get(AnalyzerSettings.SPIKE_LATE_HORIZON),
             config.get(AnalyzerSettings.COST_PER_MINUTE)),
-        repeatOptions(config));
+        repeatOptions(config),
+        EmergingSettings.options(config, config.get(AnalyzerSettings.COST_PER_MINUTE)));
   }
 
   private static RepeatOptions repeatOptions(Config config) {

@@ -2,6 +2,8 @@ package nl.waarom.analyzer.app;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
+import nl.waarom.analyzer.emerging.EmergingSettings;
 import nl.waarom.common.CommonSettings;
 import nl.waarom.common.Setting;
 
@@ -148,14 +150,15 @@ public final class AnalyzerSettings {
 
   /** Every setting, in documentation order. */
   public static List<Setting<?>> all() {
-    return List.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, APPLICATION_ID, STATE_DIR, PORT,
-        PROCESSING_GUARANTEE, COMMIT_INTERVAL, TREND_GRACE, SPIKE_BASELINE_WINDOWS,
+    return Stream.of(List.<Setting<?>>of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, APPLICATION_ID, STATE_DIR,
+        PORT, PROCESSING_GUARANTEE, COMMIT_INTERVAL, TREND_GRACE, SPIKE_BASELINE_WINDOWS,
         SPIKE_MIN_COUNT, SPIKE_MIN_HISTORY_WINDOWS, TAXONOMY_FILE,
         TAXONOMY_RELOAD_INTERVAL, TRAINING_CSV, MODEL_MIN_CONFIDENCE, COST_PER_MINUTE, TOPIC_PARTITIONS,
         TOPIC_REPLICATION, TREND_ROLLUP_GRACE, TREND_BASELINE_WINDOWS, TREND_BASELINE_WEEKS,
         SPIKE_THRESHOLD, SPIKE_SHIFT, SPIKE_SEASON_WEEKS, SPIKE_LEVEL_WINDOWS,
         SPIKE_LATE_HORIZON, REPEAT_WINDOW, REPEAT_TRANSFER_GAP, REPEAT_LATENESS,
         REPEAT_EARLY_HORIZON, REPEAT_RATE_THRESHOLD, REPEAT_MIN_COUNT, REPEAT_MIN_Z,
-        REPEAT_MIN_RISE, REPEAT_HISTORY_DAYS, REPEAT_MIN_HISTORY_DAYS);
+        REPEAT_MIN_RISE, REPEAT_HISTORY_DAYS, REPEAT_MIN_HISTORY_DAYS), EmergingSettings.all())
+        .flatMap(List::stream).toList();
   }
 }

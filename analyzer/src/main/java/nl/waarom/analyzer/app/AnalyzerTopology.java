@@ -6,6 +6,7 @@ import nl.waarom.analyzer.classify.Classifier;
 import nl.waarom.analyzer.classify.ClassifierSource;
 import java.util.function.Supplier;
 import nl.waarom.analyzer.classify.Outcome;
+import nl.waarom.analyzer.emerging.EmergingTopology;
 import nl.waarom.analyzer.insights.JsonSerde;
 import nl.waarom.analyzer.insights.SignalCounts;
 import nl.waarom.analyzer.insights.SpikeDetector;
@@ -43,7 +44,8 @@ import org.apache.kafka.streams.state.Stores;
  * input). Internal: repartition topics {@code by-customer}, {@code reason-channel},
  * {@code explained} and {@code by-reason}; stores {@code repeat-ledger}, the trends' stores (see
  * {@link TrendStreams}), {@code spike-baseline}, {@code spike-background}, {@code spike-emitted},
- * {@code repeat-hotspot-days}, {@code repeat-hotspot-emitted}. Every processor, repartition topic
+ * {@code repeat-hotspot-days}, {@code repeat-hotspot-emitted}, and the
+ * {@code emerging-*} stores of {@link EmergingTopology}. Every processor, repartition topic
  * and store is named; the names are pinned by {@code AnalyzerTopologyTest}, because renaming one
  * changes an internal topic and loses its state.
  */
@@ -87,6 +89,7 @@ public final class AnalyzerTopology {
     KStream<String, ClassifiedContact> byReason =
         spikes(builder, classified, options, topics, classifiers, registry);
     repeatHotspots(builder, byReason, options, classifiers, topics, registry);
+    emerging(byReason, options, topics, registry);
     return builder.build();
   }
 
@@ -166,6 +169,12 @@ public final class AnalyzerTopology {
             insight.getKind().name(), "reason", String.valueOf(insight.getReasonId())).increment(),
             Named.as("count-repeat-hotspots"))
         .to(topics.insights.name(), produced(topics.insights, "repeat-hotspots-sink"));
+  }
+
+  private static void emerging(KStream<String, ClassifiedContact> byReason,
+      AnalyzerOptions options, Topics topics, MeterRegistry registry) {
+    EmergingTopology.addTo(byReason, options.emerging(), topics.insights, registry,
+        AnalyzerMetrics.INSIGHTS);
   }
 
   private static <V> Produced<String, V> produced(Topic<String, V> topic, String name) {

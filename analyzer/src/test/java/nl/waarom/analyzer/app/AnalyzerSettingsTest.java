@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
+import nl.waarom.analyzer.emerging.EmergingOptions;
 import nl.waarom.analyzer.insights.SpikeOptions;
 import nl.waarom.analyzer.repeats.RepeatOptions;
 import nl.waarom.analyzer.trends.TrendOptions;
@@ -33,7 +34,8 @@ class AnalyzerSettingsTest {
         new SpikeOptions(Duration.ofMinutes(1), 15, 60, 4, 8, 8.0, 4.0, 3, Duration.ofHours(48),
             1.0),
         new RepeatOptions(Duration.ofDays(7), Duration.ofMinutes(15), Duration.ofDays(2),
-            Duration.ofHours(24), 0.25, 10, 3.0, 1.25, 14, 3, 1.0)));
+            Duration.ofHours(24), 0.25, 10, 3.0, 1.25, 14, 3, 1.0),
+        EmergingOptions.defaults(1.0)));
     assertThat(AnalyzerOptions.from(config).spike()).isEqualTo(SpikeOptions.defaults());
     assertThat(AnalyzerApp.streamsProperties(config)).containsEntry(
             StreamsConfig.APPLICATION_ID_CONFIG, "waarom-analyzer")

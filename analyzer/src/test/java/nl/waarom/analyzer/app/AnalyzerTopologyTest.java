@@ -378,10 +378,10 @@ class AnalyzerTopologyTest {
 
     assertThat(description.subtopologies()).hasSize(5);
     assertThat(stores).containsExactly(
-        "explained-share-15m", "explained-share-1m", "explained-share-60m",
-        "reason-trends-15m", "reason-trends-1m", "reason-trends-60m", "repeat-hotspot-days",
-        "repeat-hotspot-emitted", "repeat-ledger", "spike-background", "spike-baseline",
-        "spike-emitted", "trend-progress");
+        "emerging-background", "emerging-emitted", "emerging-progress", "emerging-recent",
+        "explained-share-15m", "explained-share-1m", "explained-share-60m", "reason-trends-15m",
+        "reason-trends-1m", "reason-trends-60m", "repeat-hotspot-days", "repeat-hotspot-emitted",
+        "repeat-ledger", "spike-background", "spike-baseline", "spike-emitted", "trend-progress");
     assertThat(nodes).containsExactly(PINNED_NODES);
     // Repartition topics are <application.id>-<name>; changelogs are <application.id>-<store>-changelog.
     assertThat(sinkTopics).containsExactly(
@@ -395,14 +395,15 @@ class AnalyzerTopologyTest {
       "by-customer-repartition-filter", "by-customer-repartition-sink",
       "by-customer-repartition-source", "by-reason-repartition-filter",
       "by-reason-repartition-sink", "by-reason-repartition-source", "classified",
-      "classified-sink", "count-classified", "count-dead-letters", "count-explained",
-      "count-insights", "count-repeat-hotspots", "dead-letter-sink", "dead-letter-value",
-      "dead-letters", "decode-and-classify", "detect-repeat-hotspots", "detect-spikes",
+      "classified-sink", "count-classified", "count-dead-letters", "count-emerging-insights",
+      "count-explained", "count-insights", "count-repeat-hotspots", "dead-letter-sink",
+      "dead-letter-value", "dead-letters", "decode-and-classify", "detect-emerging",
+      "detect-repeat-hotspots", "detect-spikes", "emerging-insights-sink",
       "explained-repartition-filter", "explained-repartition-sink",
       "explained-repartition-source", "explained-share-sink", "insights-sink",
       "key-by-contact-id", "key-by-customer", "key-by-reason", "mark-repeats",
-      "merge-contacts.call", "merge-contacts.email", "read-contacts.call", "read-contacts.chat",
-      "read-contacts.email", "reason-channel-repartition-filter",
+      "merge-contacts.call", "merge-contacts.email", "only-unexplained", "read-contacts.call",
+      "read-contacts.chat", "read-contacts.email", "reason-channel-repartition-filter",
       "reason-channel-repartition-sink", "reason-channel-repartition-source",
       "reason-trends-sink", "repeat-hotspots-sink", "rollup-trends", "share-events", "trend-events"};
 }
