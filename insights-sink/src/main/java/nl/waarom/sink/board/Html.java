@@ -41,7 +41,9 @@ public final class Html {
         .forEach(w -> {
           for (int at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
             int end = at + w.length();
-            boolean startOk = at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1));
+            // not inside a redaction placeholder such as [EMAIL]
+            boolean startOk = at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1))
+                && lower.charAt(at - 1) != '[';
             boolean endOk = end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end));
             if (startOk && endOk && text.length() == lower.length()) {
               java.util.Arrays.fill(marked, at, end, true);

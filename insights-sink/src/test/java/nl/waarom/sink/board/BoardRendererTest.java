@@ -149,6 +149,8 @@ class BoardRendererTest {
         .contains("data-action=\"promote\"").contains("data-action=\"dismiss\"");
     assertThat(BoardRenderer.fragment("backlog", view))
         .contains("Since the <mark>App Update</mark> my <mark>settings</mark> are gone");
+    assertThat(Html.highlight("mail [EMAIL] or email me", List.of("email", "mail")))
+        .isEqualTo("<mark>mail</mark> [EMAIL] or <mark>email</mark> me");
     assertThat(BoardRenderer.render(view)).contains("<div data-fragment=\"share\">",
         "<div data-fragment=\"top-reasons\">", "<div data-fragment=\"emerging\">",
         "<div data-fragment=\"backlog\">");
