@@ -154,7 +154,7 @@ public final class InsightBench {
 
   /** What the replay produced. */
   record Replay(List<Insight> insights, long measured, long explained, long piped,
-      double seconds) {}
+      double seconds, long dropped) {}
 
   static Replay replay(InsightScenario scenario, Predicate<Planned> replayed,
       Classifier classifier, PrintStream out) {
@@ -170,6 +170,8 @@ public final class InsightBench {
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
         config.get(AnalyzerSettings.COMMIT_INTERVAL).toMillis());
     GroundTruth truth = scenario.truth();
+    // Kafka Streams logs a warning for every record too late for a window; thousands here.
+    QuietLogger quiet = QuietLogger.quiet("org.apache.kafka.streams.kstream.internals");
     try (TopologyTestDriver driver = new TopologyTestDriver(AnalyzerTopology.buildTopology(
         AnalyzerOptions.from(config), topics, classifier, new SimpleMeterRegistry()), props)) {
       Map<Channel, TestInputTopic<String, byte[]>> inputs = new EnumMap<>(Channel.class);
@@ -213,9 +215,38 @@ public final class InsightBench {
         progress(out, day, dayCount, dayStart, drain);
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      return new Replay(drain.insights, drain.measured, drain.explained, piped, seconds);
+      return new Replay(drain.insights, drain.measured, drain.explained, piped, seconds,
+          dropped(driver));
     } finally {
+      quiet.restore();
       delete(stateDir);
+    }
+  }
+
+  /** Records Kafka Streams dropped (too late for their window, or unprocessable). */
+  private static long dropped(TopologyTestDriver driver) {
+    return driver.metrics().entrySet().stream()
+        .filter(e -> e.getKey().name().equals("dropped-records-total"))
+        .mapToLong(e -> e.getValue().metricValue() instanceof Number n ? n.longValue() : 0)
+        .sum();
+  }
+
+  /** Raises one logger to ERROR for the duration of a run when the backend is logback. */
+  private record QuietLogger(ch.qos.logback.classic.Logger logger,
+      ch.qos.logback.classic.Level level) {
+    static QuietLogger quiet(String name) {
+      if (org.slf4j.LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger l) {
+        QuietLogger quiet = new QuietLogger(l, l.getLevel());
+        l.setLevel(ch.qos.logback.classic.Level.ERROR);
+        return quiet;
+      }
+      return new QuietLogger(null, null);
+    }
+
+    void restore() {
+      if (logger != null) {
+        logger.setLevel(level);
+      }
     }
   }
 
@@ -288,6 +319,8 @@ public final class InsightBench {
         .distinct().count();
     out.printf(Locale.ROOT, "replayed %,d contacts in %.1f s: %.0f contacts/s%n", replay.piped,
         replay.seconds, replay.piped / Math.max(replay.seconds, 1e-9));
+    out.printf(Locale.ROOT, "records dropped by Kafka Streams (e.g. too late for a window's "
+        + "grace): %,d%n", replay.dropped);
     out.println("spikes (detection delay in event time after the incident's start):");
     for (InsightScore.Detection d : result.detections()) {
       Incident i = d.incident();
