@@ -129,7 +129,11 @@ public final class InsightScenario {
     }
   }
 
-  /** Why a planned contact exists. */
+  /**
+   * Why a planned contact exists: ordinary traffic with a reason, chatter without one, an
+   * incident's extra contacts, the new reason, a repeat of an earlier contact (same customer and
+   * reason, hours to days later) or a transfer of a call (minutes later, second-line queue).
+   */
   public enum Kind { NORMAL, CHATTER, SURGE, NEW_REASON, REPEAT, TRANSFER }
 
   /**
@@ -165,6 +169,10 @@ public final class InsightScenario {
   /**
    * What the scenario injected.
    *
+   * @param start the first generated minute (the first warm-up Monday, local midnight)
+   * @param measuredStart the measured week's Monday, local midnight
+   * @param measuredEnd the end of the measured days (exclusive)
+   * @param incidents the surges, in time order
    * @param newReason null when the measured days end before it starts
    */
   public record GroundTruth(Instant start, Instant measuredStart, Instant measuredEnd,
