@@ -181,7 +181,7 @@ public final class InsightBench {
             new StringSerializer(), new ByteArraySerializer()));
         serializers.put(channel, topics.contactsFor(channel).valueSerde().serializer());
       }
-      Drain drain = new Drain(driver, topics, truth);
+      Drain drain = new Drain(driver, topics, truth, out);
       long t0 = System.nanoTime();
       long piped = 0;
       LocalDate day = null;
@@ -262,22 +262,37 @@ public final class InsightBench {
     private final TopologyTestDriver driver;
     private final Topics topics;
     private final GroundTruth truth;
+    private final PrintStream out;
     private final Map<String, TestOutputTopic<?, ?>> outputs = new HashMap<>();
+    private final java.util.Set<String> seen = new java.util.HashSet<>();
     final List<Insight> insights = new ArrayList<>();
     long measured;
     long explained;
 
-    Drain(TopologyTestDriver driver, Topics topics, GroundTruth truth) {
+    Drain(TopologyTestDriver driver, Topics topics, GroundTruth truth, PrintStream out) {
       this.driver = driver;
       this.topics = topics;
       this.truth = truth;
+      this.out = out;
+    }
+
+    /** Keeps an insight; prints the measured days' insights as they come (partial runs). */
+    private void insight(Insight insight) {
+      insights.add(insight);
+      if (seen.add(insight.getInsightId())
+          && !insight.getDetectedAt().isBefore(truth.measuredStart())) {
+        out.printf(Locale.ROOT, "    %s %s detected %s: count %d, baseline %.1f%n",
+            insight.getKind(), insight.getReasonId() == null ? InsightScore.phrases(insight)
+                : insight.getReasonId(), local(insight.getDetectedAt()), insight.getCount(),
+            insight.getBaseline());
+      }
     }
 
     void run() {
       for (String name : driver.producedTopicNames()) {
         if (name.equals(topics.insights.name())) {
           output(name, topics.insights.valueSerde().deserializer()).readValuesToList()
-              .forEach(v -> insights.add((Insight) v));
+              .forEach(v -> insight((Insight) v));
         } else if (name.equals(topics.classified.name())) {
           for (Object value : output(name, topics.classified.valueSerde().deserializer())
               .readValuesToList()) {
