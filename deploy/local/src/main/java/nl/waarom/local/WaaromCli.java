@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import nl.waarom.analyzer.bench.ClassifyBench;
+import nl.waarom.analyzer.bench.InsightBench;
 import nl.waarom.analyzer.classify.ClassifyMain;
 import nl.waarom.analyzer.eval.EvalMain;
 import nl.waarom.common.Config;
@@ -54,6 +55,9 @@ public final class WaaromCli {
               throughput and p99 latency of the whole classification step (rules + model)
         bench redaction [--messages 5000] [--seed 42]
               recall and precision of PII redaction per type on generated messages
+        bench insights [--weeks-warmup 2] [--per-week 60000] [--seed 42] [--days 7]
+              replay generated weeks of traffic with injected surges and a new reason through
+              the analyzer topology; print detection delays, false spikes, share explained
         config
               print every configuration variable of every service (Markdown)
         help  this text
@@ -94,13 +98,18 @@ public final class WaaromCli {
   }
 
   private static int bench(String[] args, PrintStream out) throws InterruptedException {
+    String[] rest = args.length > 0 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
     if (args.length > 0 && args[0].equals("classify")) {
-      return ClassifyBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
+      return ClassifyBench.run(rest, out);
     }
     if (args.length > 0 && args[0].equals("redaction")) {
       return RedactionBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
     }
-    out.println("usage: bench classify|redaction [options]   (the benchmarks: classify, redaction)");
+    if (args.length > 0 && args[0].equals("insights")) {
+      return InsightBench.run(rest, out);
+    }
+    out.println("usage: bench classify|insights|redaction [options]   (the benchmarks: classify,"
+        + " insights, redaction)");
     return 2;
   }
 

@@ -37,6 +37,20 @@ class WaaromCliTest {
   }
 
   @Test
+  void benchInsightsIsWiredToTheInsightBenchmark() throws Exception {
+    assertThat(WaaromCli.run(new String[] {"help"}, out)).isZero();
+    assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("bench insights");
+    buffer.reset();
+    // A bad option is answered by the insight benchmark itself, before any traffic is generated.
+    assertThat(WaaromCli.run(new String[] {"bench", "insights", "--days", "8"}, out)).isEqualTo(2);
+    assertThat(buffer.toString(StandardCharsets.UTF_8))
+        .contains("bench insights: measured days must be 1 to 7", "usage: bench insights");
+    buffer.reset();
+    assertThat(WaaromCli.run(new String[] {"bench", "fly"}, out)).isEqualTo(2);
+    assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("classify, insights, redaction");
+  }
+
+  @Test
   void unknownCommandIsAUsageError() throws Exception {
     assertThat(WaaromCli.run(new String[] {"dance"}, out)).isEqualTo(2);
     assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("unknown command: dance");
