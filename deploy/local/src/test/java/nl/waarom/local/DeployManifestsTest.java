@@ -270,6 +270,20 @@ class DeployManifestsTest {
         .anySatisfy(e -> assertThat(e).contains("livenessProbe", "/health"))
         .anySatisfy(e -> assertThat(e).contains("readinessProbe", "/healthy", "/ready"))
         .anySatisfy(e -> assertThat(e).contains("readinessProbe", "port 8081", "9090"));
+    String analyzer = """
+        kind: Deployment
+        metadata: {name: an}
+        spec:
+          template:
+            spec:
+              containers:
+                - name: analyzer
+                  args: [analyzer]
+                  env: [{name: WAAROM_ANALYZER_STATE_DIR, value: /state}]
+                  volumeMounts: [{name: state, mountPath: /state}]
+        """;
+    assertThat(checkKubernetes(loadAll(analyzer))).anySatisfy(e -> assertThat(e)
+        .contains("WAAROM_ANALYZER_STATE_DIR=/state", "volume claim of a StatefulSet"));
     assertThat(checkSecretValues("x", map(loadAll(k8s).get(1))))
         .singleElement().asString().contains("WAAROM_PSEUDONYM_SECRET");
 
@@ -449,6 +463,9 @@ class DeployManifestsTest {
           env.put(String.valueOf(var.get("name")), String.valueOf(var.getOrDefault("value", "")));
         }
         errors.addAll(checkVariables(where, service, env));
+        if (service == Service.ANALYZER) {
+          errors.addAll(checkStateVolume(where, w, container, env));
+        }
 
         Map<String, Integer> portsByName = new LinkedHashMap<>();
         for (Object p : list(container.get("ports"))) {
@@ -526,6 +543,23 @@ class DeployManifestsTest {
       });
     }
     return errors;
+  }
+
+  /** The analyzer's WAAROM_ANALYZER_STATE_DIR is a mount of a StatefulSet volume claim. */
+  static List<String> checkStateVolume(String where, Map<String, Object> workload,
+      Map<String, Object> container, Map<String, String> env) {
+    String dir = env.get(AnalyzerSettings.STATE_DIR.env());
+    if (dir == null) {
+      return List.of(where + ": " + AnalyzerSettings.STATE_DIR.env() + " is not set");
+    }
+    Set<String> claims = list(map(workload.get("spec")).get("volumeClaimTemplates")).stream()
+        .map(t -> String.valueOf(map(map(t).get("metadata")).get("name")))
+        .collect(Collectors.toSet());
+    boolean onClaim = "StatefulSet".equals(workload.get("kind"))
+        && list(container.get("volumeMounts")).stream().map(DeployManifestsTest::map)
+            .anyMatch(m -> dir.equals(m.get("mountPath")) && claims.contains(m.get("name")));
+    return onClaim ? List.of() : List.of(where + ": " + AnalyzerSettings.STATE_DIR.env() + "="
+        + dir + " is not a mounted volume claim of a StatefulSet");
   }
 
   /** Every WAAROM_* key must be a setting of the service; a port setting must be its default. */
