@@ -97,8 +97,9 @@ class DeployManifestsTest {
   void everyManifestParsesAndTheExpectedOnesExist() throws IOException {
     List<Path> yaml = yamlFiles();
     assertThat(yaml.stream().map(p -> DEPLOY.relativize(p).toString().replace('\\', '/')))
-        .contains("compose/compose.yaml", "k8s/kustomization.yaml", "k8s/gateway.yaml",
-            "k8s/analyzer.yaml", "k8s/sink.yaml", "k8s/configmap.yaml", "k8s/secret.yaml",
+        .contains("compose/compose.yaml", "k8s/base/kustomization.yaml", "k8s/base/gateway.yaml",
+            "k8s/base/analyzer.yaml", "k8s/base/sink.yaml", "k8s/base/configmap.yaml",
+            "k8s/base/secret.yaml", "k8s/overlays/example/kustomization.yaml",
             "k8s/strimzi/kafka-connect.yaml", "k8s/strimzi/connectors.yaml");
     for (Path file : yaml) {
       assertThat(loadAll(Files.readString(file))).as("%s holds YAML documents", file).isNotEmpty();
@@ -117,7 +118,7 @@ class DeployManifestsTest {
     }
     assertThat(errors).as("WAAROM_* names that are no setting (see ./waarom config)").isEmpty();
     // and not vacuous: the scan found the variables the manifests must set
-    assertThat(Files.readString(DEPLOY.resolve("k8s/secret.yaml")))
+    assertThat(Files.readString(DEPLOY.resolve("k8s/base/secret.yaml")))
         .contains("WAAROM_PSEUDONYM_SECRET", "WAAROM_JDBC_PASSWORD", "WAAROM_JIRA_TOKEN",
             "WAAROM_GITHUB_TOKEN");
   }
@@ -217,14 +218,20 @@ class DeployManifestsTest {
         errors.addAll(checkSecretValues(rel(f), map(doc)));
       }
     }
+    List<Path> templates = new ArrayList<>();
     try (Stream<Path> files = Files.list(DEPLOY.resolve("compose/secrets.example"))) {
-      for (Path f : files.sorted().toList()) {
-        keyValues(Files.readString(f)).forEach((k, v) -> {
-          if (!v.isEmpty() && !v.equals(PLACEHOLDER)) {
-            errors.add(rel(f) + ": " + k + " holds a value; only " + PLACEHOLDER + " or empty");
-          }
-        });
-      }
+      files.forEach(templates::add);
+    }
+    try (Stream<Path> files = Files.walk(DEPLOY.resolve("k8s"))) {
+      files.filter(f -> f.toString().endsWith(".env.example")).forEach(templates::add);
+    }
+    assertThat(templates).hasSizeGreaterThanOrEqualTo(6);
+    for (Path f : templates.stream().sorted().toList()) {
+      keyValues(Files.readString(f)).forEach((k, v) -> {
+        if (!v.isEmpty() && !v.equals(PLACEHOLDER)) {
+          errors.add(rel(f) + ": " + k + " holds a value; only " + PLACEHOLDER + " or empty");
+        }
+      });
     }
     assertThat(errors).isEmpty();
   }
