@@ -236,6 +236,29 @@ class DeployManifestsTest {
     assertThat(errors).isEmpty();
   }
 
+  @Test
+  void imageRunsTheRealMainClassesOnTheirPorts() throws Exception {
+    String entrypoint = Files.readString(DEPLOY.resolve("docker/entrypoint.sh"));
+    Map<String, String> mains = new LinkedHashMap<>();
+    Matcher m = Pattern.compile("(?m)^\\s*([a-z-]+)\\)\\s*main=([\\w.]+)").matcher(entrypoint);
+    while (m.find()) {
+      mains.put(m.group(1), m.group(2));
+    }
+    assertThat(mains).containsEntry("gateway", "nl.waarom.ingest.gateway.GatewayMain")
+        .containsEntry("analyzer", "nl.waarom.analyzer.app.AnalyzerMain")
+        .containsEntry("sink", "nl.waarom.sink.app.SinkMain");
+    for (String main : mains.values()) {
+      assertThat(Class.forName(main, false, getClass().getClassLoader()).getMethod("main", String[].class))
+          .as(main).isNotNull();
+    }
+    String dockerfile = Files.readString(DEPLOY.resolve("docker/Dockerfile"));
+    Matcher expose = Pattern.compile("(?m)^EXPOSE ([\\d ]+)$").matcher(dockerfile);
+    assertThat(expose.find()).as("Dockerfile has EXPOSE").isTrue();
+    assertThat(Set.of(expose.group(1).trim().split("\\s+"))).containsExactlyInAnyOrder(
+        Stream.of(Service.values()).map(s -> String.valueOf(s.defaultPort())).toArray(String[]::new));
+    assertThat(unknownVariables("deploy/docker/Dockerfile", dockerfile)).isEmpty();
+  }
+
   // ---------------------------------------------------------------- the checks catch mistakes
 
   @Test
