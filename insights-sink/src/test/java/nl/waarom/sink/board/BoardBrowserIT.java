@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -103,7 +104,12 @@ class BoardBrowserIT {
     browser.findElement(By.id("actor")).sendKeys("anna");
     for (String[] step : new String[][] {{"to-triaged", "triaged"},
         {"to-in_progress", "in_progress"}, {"to-done", "done"}}) {
-      wait.until(ExpectedConditions.elementToBeClickable(By.id(step[0]))).click();
+      // the page swaps its sections in when the server pushes a change: find the button afresh
+      wait.ignoring(StaleElementReferenceException.class)
+          .until(d -> {
+            d.findElement(By.id(step[0])).click();
+            return true;
+          });
       wait.until(ExpectedConditions.textToBe(By.id("status"), step[1]));
     }
     assertThat(browser.findElement(By.id("action-error")).getText()).isEmpty();

@@ -12,8 +12,10 @@
   }
 
   let refreshing = null;
+  let again = false;
   async function refresh() {
-    if (refreshing) { return refreshing; }
+    if (refreshing) { again = true; return refreshing; } // a change during a refresh: once more after
+    again = false;
     refreshing = (async () => {
       const sections = document.querySelectorAll('[data-fragment]');
       for (const el of sections) {
@@ -22,8 +24,10 @@
         el.querySelectorAll('input[id]').forEach(i => { typed[i.id] = i.value; });
         try {
           const response = await fetch(fragmentUrl(el), {headers: {'Accept': 'text/html'}});
-          if (response.ok) {
-            el.innerHTML = await response.text();
+          const html = response.ok ? await response.text() : null;
+          if (html !== null && html !== el.__html) { // unchanged sections keep their elements
+            el.__html = html;
+            el.innerHTML = html;
             Object.entries(typed).forEach(([id, v]) => {
               const i = document.getElementById(id);
               if (i) { i.value = v; }
@@ -35,6 +39,7 @@
       document.body.dataset.refreshedAt = String(Date.now());
     })();
     try { await refreshing; } finally { refreshing = null; }
+    if (again) { await refresh(); }
   }
 
   function connect() {
