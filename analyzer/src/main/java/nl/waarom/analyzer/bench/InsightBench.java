@@ -159,7 +159,19 @@ public final class InsightBench {
   static Replay replay(InsightScenario scenario, Predicate<Planned> replayed,
       Classifier classifier, PrintStream out) {
     Topics topics = Topics.defaults();
-    Config config = Config.load(AnalyzerSettings.all(), Map.of());
+    // the detectors' settings from the environment (WAAROM_SPIKE_THRESHOLD, ...), so a team can
+    // measure a tuning before it deploys one; printed so a result line says what it measured
+    Map<String, String> tuned = new java.util.TreeMap<>();
+    System.getenv().forEach((k, v) -> {
+      if (k.startsWith("WAAROM_SPIKE_") || k.startsWith("WAAROM_EMERGING_")
+          || k.startsWith("WAAROM_REPEAT_") || k.startsWith("WAAROM_TREND_")) {
+        tuned.put(k, v);
+      }
+    });
+    if (!tuned.isEmpty()) {
+      out.println("detector settings from the environment: " + tuned);
+    }
+    Config config = Config.load(AnalyzerSettings.all(), tuned);
     Path stateDir = tempDir();
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get(AnalyzerSettings.APPLICATION_ID));
