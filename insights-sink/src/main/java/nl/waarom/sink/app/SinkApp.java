@@ -78,7 +78,7 @@ public final class SinkApp implements AutoCloseable {
           new BacklogActions(database.dataSource()), verifyOptions(config));
       verifier.start();
       Exporter exporter = Exporter.create(exportConfig, database.dataSource(), registry,
-          Clock.systemUTC()).orElse(null);
+          Clock.systemUTC(), ranking).orElse(null);
       if (exporter != null) {
         exporter.start();
       }

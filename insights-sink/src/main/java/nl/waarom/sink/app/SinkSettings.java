@@ -89,7 +89,8 @@ public final class SinkSettings {
           + "unknown cost are exported too.");
   public static final Setting<Integer> EXPORT_TOP_N = Setting.integer(
       "WAAROM_EXPORT_TOP_N", 50, 1, 10_000,
-      "Export at most this many items per run: the highest estimated cost first.");
+      "Export at most this many items per run: the highest value at stake first (the board's "
+          + "ranking).");
   public static final Setting<String> BOARD_URL = Setting.string(
       "WAAROM_BOARD_URL", "http://localhost:8080/",
       "Address of the board as the team reaches it; exported issues link back to it.");

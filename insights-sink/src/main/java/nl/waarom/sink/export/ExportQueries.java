@@ -13,28 +13,32 @@ import nl.waarom.sink.db.Sql;
 
 /**
  * Selects the backlog items to export: {@code backlog_items} joined with each item's latest
- * {@code insights} row, filtered by status and minimum cost, highest estimated cost first.
+ * {@code insights} row, filtered by status and minimum cost, highest value at stake first (the
+ * board's {@link nl.waarom.sink.backlog.Ranking}).
  * Stateless apart from the data source; thread-safe.
  */
 final class ExportQueries {
-  private static final String SELECT = "SELECT b.item_id, b.title, b.kind AS item_kind,"
+  private static final String SELECT_TEMPLATE = "SELECT b.item_id, b.title, b.kind AS item_kind,"
       + " b.status AS item_status, b.insight_count, b.estimated_cost AS item_cost,"
       + " b.preventability AS item_preventability, " + InsightReader.columns("i")
       + " FROM backlog_items b JOIN insights i ON i.insight_id = b.latest_insight_id"
       + " WHERE ((cardinality(?::text[]) = 0 AND lower(b.status) <> 'dismissed')"
       + "        OR lower(b.status) = ANY(?::text[]))"
       + " AND (? <= 0 OR b.estimated_cost >= ?)"
-      + " ORDER BY b.estimated_cost DESC NULLS LAST, b.item_id LIMIT ?";
+      + " ORDER BY %s DESC, b.item_id LIMIT ?";
 
   private final DataSource dataSource;
+  private final String select;
 
-  ExportQueries(DataSource dataSource) {
+  /** @param ranking the board's ranking: the exporter takes the items of highest value first */
+  ExportQueries(DataSource dataSource, nl.waarom.sink.backlog.Ranking ranking) {
     this.dataSource = dataSource;
+    this.select = String.format(java.util.Locale.ROOT, SELECT_TEMPLATE, ranking.sql());
   }
 
   /** The items to export in rank order; never null. */
   List<ExportItem> candidates(Set<String> statuses, double minCost, int limit) throws SQLException {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT)) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(select)) {
       List<String> st = List.copyOf(statuses);
       Sql.setTextArray(c, ps, 1, st);
       Sql.setTextArray(c, ps, 2, st);

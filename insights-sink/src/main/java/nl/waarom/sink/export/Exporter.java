@@ -48,13 +48,19 @@ public final class Exporter implements AutoCloseable {
   /** An exporter for the tracker of {@code config} (not NONE). */
   public Exporter(ExportConfig config, Tracker tracker, DataSource dataSource,
       MeterRegistry registry, Clock clock) {
+    this(config, tracker, dataSource, registry, clock, nl.waarom.sink.backlog.Ranking.defaults());
+  }
+
+  /** An exporter choosing the items of highest value at stake by {@code ranking}. */
+  public Exporter(ExportConfig config, Tracker tracker, DataSource dataSource,
+      MeterRegistry registry, Clock clock, nl.waarom.sink.backlog.Ranking ranking) {
     if (tracker.kind() != config.tracker()) {
       throw new IllegalArgumentException("tracker " + tracker.kind() + " but configured "
           + config.tracker());
     }
     this.config = config;
     this.tracker = tracker;
-    this.queries = new ExportQueries(dataSource);
+    this.queries = new ExportQueries(dataSource, ranking);
     this.links = new TrackerLinks(dataSource);
     this.metrics = new ExportMetrics(registry, tracker.kind());
     this.clock = clock;
@@ -63,6 +69,12 @@ public final class Exporter implements AutoCloseable {
   /** The exporter for the configured tracker; empty when the tracker is NONE. */
   public static Optional<Exporter> create(ExportConfig config, DataSource dataSource,
       MeterRegistry registry, Clock clock) {
+    return create(config, dataSource, registry, clock, nl.waarom.sink.backlog.Ranking.defaults());
+  }
+
+  /** The exporter of the configured tracker, choosing items by {@code ranking}; empty for none. */
+  public static Optional<Exporter> create(ExportConfig config, DataSource dataSource,
+      MeterRegistry registry, Clock clock, nl.waarom.sink.backlog.Ranking ranking) {
     Tracker tracker = switch (config.tracker()) {
       case NONE -> null;
       case JIRA -> new JiraTracker(config.jira());
@@ -70,7 +82,7 @@ public final class Exporter implements AutoCloseable {
       case WEBHOOK -> new WebhookTracker(config.webhook(), clock);
     };
     return tracker == null ? Optional.empty()
-        : Optional.of(new Exporter(config, tracker, dataSource, registry, clock));
+        : Optional.of(new Exporter(config, tracker, dataSource, registry, clock, ranking));
   }
 
   /** What one run did: items per outcome. */

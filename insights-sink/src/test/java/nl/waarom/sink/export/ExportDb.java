@@ -40,7 +40,8 @@ final class ExportDb implements AutoCloseable {
   /** An exporter as SinkApp builds it, from environment variables. */
   Exporter exporter(Map<String, String> env, SimpleMeterRegistry registry) {
     ExportConfig config = ExportConfig.from(Config.load(SinkSettings.all(), env));
-    return Exporter.create(config, database.dataSource(), registry, Clock.systemUTC()).orElseThrow();
+    return Exporter.create(config, database.dataSource(), registry, Clock.systemUTC(),
+        nl.waarom.sink.backlog.Ranking.defaults()).orElseThrow();
   }
 
   List<TrackerLink> links() throws SQLException {

@@ -129,4 +129,19 @@ class WebhookExportIT {
       assertThat(l.lastError()).contains("HTTP 401");
     });
   }
+
+  @Test
+  void topNTakesTheItemsOfHighestValueAtStakeNotOfHighestCost() throws Exception {
+    // payment-problem (setUp): 900 a week, PREVENT (weight 1.0): value 900
+    db.store(nl.waarom.schemas.Insight.newBuilder(
+            Fixtures.spike("agent-script", Fixtures.T0, 40, 1500.0))
+        .setPreventability(nl.waarom.schemas.Preventability.ASSIST).build()); // value 1500 × 0.4
+    Map<String, String> env = new java.util.HashMap<>(env(SECRET));
+    env.put("WAAROM_EXPORT_TOP_N", "1");
+
+    db.exporter(env, new SimpleMeterRegistry()).runOnce();
+
+    assertThat(receiver.deliveries).extracting(d -> d.get("itemId").asText())
+        .containsExactly("spike.payment-problem");
+  }
 }
