@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pushes "the data changed" to every open board over Server-Sent Events ({@code /api/stream}).
- * One thread asks the database every {@code interval} for a version string (latest stored
- * insight, latest backlog change, latest trend and explained-share update; each an indexed max)
- * and, when it differs from the last one, sends event {@code changed} with the version to every
+ * While at least one board is open, one thread asks the database every {@code interval} for a
+ * version string (latest stored insight, latest backlog change, latest trend and explained-share
+ * update; each an indexed max) and, when it differs from the last one, sends event {@code changed} with the version to every
  * client; the page then fetches its fragments. A comment every 15 s keeps proxies from closing
  * idle streams. Whoever writes (the consumer, the API, the verifier, another sink instance) is
  * seen the same way, because the database is the source of truth.
@@ -63,6 +63,9 @@ final class BoardEvents implements AutoCloseable {
   }
 
   private void poll() {
+    if (clients.isEmpty()) {
+      return; // nobody to tell; a board that connects later is told of the next change
+    }
     try {
       String now = read();
       if (!Objects.equals(now, version)) {

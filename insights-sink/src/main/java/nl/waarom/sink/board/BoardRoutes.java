@@ -4,7 +4,9 @@ import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import nl.waarom.sink.backlog.BacklogQueries;
@@ -44,7 +46,25 @@ final class BoardRoutes {
       throw new QueryParams.BadParameterException("name", "no fragment '" + name + "'; one of "
           + BoardRenderer.FRAGMENTS);
     }
-    ctx.html(BoardRenderer.fragment(name, view()));
+    ctx.html(BoardRenderer.fragment(name, viewFor(name)));
+  }
+
+  /**
+   * Only what one section shows: the page asks for its four sections after every change, and
+   * each would otherwise run every query of the board.
+   */
+  private BoardView viewFor(String name) throws SQLException {
+    Instant now = clock.instant();
+    TopReasons none = TopReasons.of(now, BOARD_WINDOW, List.of());
+    return switch (name) {
+      case "share" -> new BoardView(none, List.of(), Map.of(),
+          nl.waarom.sink.db.ShareStore.recent(dataSource, 15, 48));
+      case "top-reasons" -> {
+        TopReasons top = trends.topReasons(BOARD_WINDOW, now);
+        yield new BoardView(top, List.of(), trends.perMinute(top.from(), top.asOf()), List.of());
+      }
+      default -> new BoardView(none, backlog.ranked(BOARD_ITEMS, Status.open()));
+    };
   }
 
   private BoardView view() throws SQLException {
