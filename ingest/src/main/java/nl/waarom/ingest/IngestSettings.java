@@ -1,9 +1,9 @@
 package nl.waarom.ingest;
 
 import java.util.List;
-import nl.waarom.common.CommonSettings;
-import nl.waarom.common.Config;
-import nl.waarom.common.Setting;
+import nl.waarom.platform.CommonSettings;
+import nl.waarom.platform.Config;
+import nl.waarom.platform.Setting;
 import nl.waarom.ingest.privacy.Pseudonymizer;
 import nl.waarom.schemas.Topics;
 import org.slf4j.Logger;

@@ -25,12 +25,12 @@ import nl.waarom.analyzer.classify.ClassifierSource;
 import nl.waarom.analyzer.classify.Language;
 import nl.waarom.analyzer.classify.ModelOptions;
 import nl.waarom.analyzer.classify.RuleParser;
-import nl.waarom.analyzer.eval.CsvExamples;
+import nl.waarom.analyzer.model.CsvExamples;
 import nl.waarom.analyzer.model.LabeledText;
-import nl.waarom.analyzer.taxonomy.Taxonomy;
-import nl.waarom.analyzer.taxonomy.TaxonomyLoader;
-import nl.waarom.common.Config;
-import nl.waarom.common.OpsEndpoints;
+import nl.waarom.taxonomy.Taxonomy;
+import nl.waarom.taxonomy.TaxonomyLoader;
+import nl.waarom.platform.Config;
+import nl.waarom.platform.OpsEndpoints;
 import nl.waarom.schemas.Topics;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -62,7 +62,7 @@ public final class AnalyzerApp implements AutoCloseable {
    * application and the HTTP server. Returns while the application is still rebalancing; use
    * {@link #isRunning()} to wait for it.
    *
-   * @throws nl.waarom.common.Config.ConfigException listing every invalid setting
+   * @throws nl.waarom.platform.Config.ConfigException listing every invalid setting
    */
   public static AnalyzerApp start(Map<String, String> env) {
     Config config = Config.load(AnalyzerSettings.all(), env);

@@ -6,7 +6,7 @@ import nl.waarom.analyzer.emerging.EmergingSettings;
 import nl.waarom.analyzer.insights.SpikeOptions;
 import nl.waarom.analyzer.repeats.RepeatOptions;
 import nl.waarom.analyzer.trends.TrendOptions;
-import nl.waarom.common.Config;
+import nl.waarom.platform.Config;
 
 /**
  * The settings that shape the topology (as opposed to how it is run).

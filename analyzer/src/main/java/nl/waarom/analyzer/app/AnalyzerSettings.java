@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import nl.waarom.analyzer.emerging.EmergingSettings;
-import nl.waarom.common.CommonSettings;
-import nl.waarom.common.Setting;
+import nl.waarom.platform.CommonSettings;
+import nl.waarom.platform.Setting;
 
 /** The analyzer's configuration catalogue: every environment variable it reads. */
 public final class AnalyzerSettings {

@@ -16,8 +16,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import nl.waarom.analyzer.taxonomy.Taxonomy;
-import nl.waarom.analyzer.taxonomy.TaxonomyLoader;
+import nl.waarom.taxonomy.Taxonomy;
+import nl.waarom.taxonomy.TaxonomyLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +61,7 @@ public final class ClassifierSource implements Supplier<Classifier>, Closeable {
    * Loads the file now (a bad file at start-up is an error: there is nothing to keep) and, when
    * {@code interval} is positive, checks it for changes every interval.
    *
-   * @throws nl.waarom.analyzer.taxonomy.TaxonomyException listing every problem of the file
+   * @throws nl.waarom.taxonomy.TaxonomyException listing every problem of the file
    */
   public static ClassifierSource watching(Path file, Duration interval, MeterRegistry registry) {
     return watching(file, interval, registry, Classifier::new);

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import nl.waarom.analyzer.taxonomy.TaxonomyLoader;
+import nl.waarom.taxonomy.TaxonomyLoader;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.Speaker;

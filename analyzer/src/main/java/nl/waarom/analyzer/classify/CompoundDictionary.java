@@ -8,8 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.waarom.analyzer.taxonomy.Reason;
-import nl.waarom.analyzer.taxonomy.Taxonomy;
+import nl.waarom.taxonomy.Reason;
+import nl.waarom.taxonomy.Taxonomy;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 

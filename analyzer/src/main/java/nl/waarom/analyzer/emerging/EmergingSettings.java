@@ -2,8 +2,8 @@ package nl.waarom.analyzer.emerging;
 
 import java.time.Duration;
 import java.util.List;
-import nl.waarom.common.Config;
-import nl.waarom.common.Setting;
+import nl.waarom.platform.Config;
+import nl.waarom.platform.Setting;
 
 /**
  * The EMERGING_REASON detector's settings (part of the analyzer's catalogue,

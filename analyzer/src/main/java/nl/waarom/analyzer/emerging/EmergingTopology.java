@@ -3,7 +3,7 @@ package nl.waarom.analyzer.emerging;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 import nl.waarom.analyzer.insights.JsonSerde;
-import nl.waarom.analyzer.taxonomy.Reason;
+import nl.waarom.taxonomy.Reason;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Insight;
 import nl.waarom.schemas.Topic;

@@ -1,7 +1,7 @@
 package nl.waarom.analyzer.insights;
 
-import nl.waarom.analyzer.taxonomy.Reason;
-import nl.waarom.analyzer.taxonomy.Taxonomy;
+import nl.waarom.taxonomy.Reason;
+import nl.waarom.taxonomy.Taxonomy;
 import nl.waarom.schemas.Insight;
 import nl.waarom.schemas.Preventability;
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import nl.waarom.analyzer.taxonomy.Taxonomy;
+import nl.waarom.taxonomy.Taxonomy;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Insight;
 import nl.waarom.schemas.InsightExample;

@@ -12,7 +12,7 @@ import nl.waarom.analyzer.insights.JsonSerde;
 import nl.waarom.analyzer.repeats.HotspotState.History;
 import nl.waarom.analyzer.repeats.RepeatDay.Horizon;
 import nl.waarom.analyzer.repeats.RepeatDay.Judged;
-import nl.waarom.analyzer.taxonomy.Reason;
+import nl.waarom.taxonomy.Reason;
 import nl.waarom.analyzer.trends.TrendKeys;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Insight;

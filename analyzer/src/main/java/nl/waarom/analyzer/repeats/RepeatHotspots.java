@@ -11,7 +11,7 @@ import nl.waarom.analyzer.insights.InsightCosts;
 import nl.waarom.analyzer.repeats.HotspotState.History;
 import nl.waarom.analyzer.repeats.RepeatDay.Horizon;
 import nl.waarom.analyzer.repeats.RepeatDay.Judged;
-import nl.waarom.analyzer.taxonomy.Taxonomy;
+import nl.waarom.taxonomy.Taxonomy;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Insight;
 import nl.waarom.schemas.InsightExample;

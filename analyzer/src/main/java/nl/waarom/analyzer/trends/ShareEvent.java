@@ -15,7 +15,7 @@ public record ShareEvent(long at, boolean explained) {
 
   public static ShareEvent of(ClassifiedContact contact) {
     return new ShareEvent(contact.getOccurredAt().toEpochMilli(),
-        !TrendKeys.primaryReason(contact).equals(nl.waarom.analyzer.taxonomy.Reason.UNEXPLAINED));
+        !TrendKeys.primaryReason(contact).equals(nl.waarom.taxonomy.Reason.UNEXPLAINED));
   }
 
   /**

@@ -1,7 +1,7 @@
 package nl.waarom.analyzer.trends;
 
 import java.time.Instant;
-import nl.waarom.analyzer.taxonomy.Reason;
+import nl.waarom.taxonomy.Reason;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.ClassifiedContact;
 

@@ -9,8 +9,8 @@ import nl.waarom.analyzer.emerging.EmergingOptions;
 import nl.waarom.analyzer.insights.SpikeOptions;
 import nl.waarom.analyzer.repeats.RepeatOptions;
 import nl.waarom.analyzer.trends.TrendOptions;
-import nl.waarom.common.Config;
-import nl.waarom.common.Setting;
+import nl.waarom.platform.Config;
+import nl.waarom.platform.Setting;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 

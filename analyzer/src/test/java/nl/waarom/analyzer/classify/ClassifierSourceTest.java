@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import nl.waarom.analyzer.taxonomy.TaxonomyException;
+import nl.waarom.taxonomy.TaxonomyException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,7 +84,7 @@ class ClassifierSourceTest {
   @Test
   void aFixedSourceNeverReloads() {
     try (ClassifierSource source = ClassifierSource.fixed(
-        new Classifier(nl.waarom.analyzer.taxonomy.TaxonomyLoader.loadDefault(RuleParser.check())))) {
+        new Classifier(nl.waarom.taxonomy.TaxonomyLoader.loadDefault(RuleParser.check())))) {
       assertThat(source.reload()).isFalse();
       assertThat(source.get().taxonomy().version()).isEqualTo("2026.11-2");
     }

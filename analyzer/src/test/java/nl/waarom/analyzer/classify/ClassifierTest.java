@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import nl.waarom.analyzer.taxonomy.LocalizedName;
-import nl.waarom.analyzer.taxonomy.Reason;
-import nl.waarom.analyzer.taxonomy.Taxonomy;
-import nl.waarom.analyzer.taxonomy.TaxonomyLoader;
+import nl.waarom.taxonomy.LocalizedName;
+import nl.waarom.taxonomy.Reason;
+import nl.waarom.taxonomy.Taxonomy;
+import nl.waarom.taxonomy.TaxonomyLoader;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.Preventability;

@@ -2,9 +2,9 @@ package nl.waarom.analyzer.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import nl.waarom.analyzer.taxonomy.Example;
-import nl.waarom.analyzer.taxonomy.Reason;
-import nl.waarom.analyzer.taxonomy.TaxonomyLoader;
+import nl.waarom.taxonomy.Example;
+import nl.waarom.taxonomy.Reason;
+import nl.waarom.taxonomy.TaxonomyLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

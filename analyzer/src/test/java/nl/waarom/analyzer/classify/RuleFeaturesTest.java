@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import nl.waarom.analyzer.taxonomy.LocalizedName;
-import nl.waarom.analyzer.taxonomy.Reason;
-import nl.waarom.analyzer.taxonomy.Taxonomy;
+import nl.waarom.taxonomy.LocalizedName;
+import nl.waarom.taxonomy.Reason;
+import nl.waarom.taxonomy.Taxonomy;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.Preventability;

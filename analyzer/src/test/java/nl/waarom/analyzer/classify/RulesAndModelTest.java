@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import nl.waarom.analyzer.taxonomy.Taxonomy;
-import nl.waarom.analyzer.taxonomy.TaxonomyLoader;
+import nl.waarom.taxonomy.Taxonomy;
+import nl.waarom.taxonomy.TaxonomyLoader;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.ReasonSource;
 import org.junit.jupiter.api.AfterAll;

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import nl.waarom.analyzer.app.AnalyzerMetrics;
-import nl.waarom.analyzer.eval.CsvExamples;
+import nl.waarom.analyzer.model.CsvExamples;
 import nl.waarom.analyzer.model.LabeledText;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Insight;

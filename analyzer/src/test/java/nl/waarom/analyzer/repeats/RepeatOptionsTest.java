@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import nl.waarom.analyzer.app.AnalyzerOptions;
 import nl.waarom.analyzer.app.AnalyzerSettings;
-import nl.waarom.common.Config;
+import nl.waarom.platform.Config;
 import org.junit.jupiter.api.Test;
 
 class RepeatOptionsTest {

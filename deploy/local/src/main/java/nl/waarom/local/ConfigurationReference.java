@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.waarom.analyzer.app.AnalyzerSettings;
-import nl.waarom.common.Setting;
+import nl.waarom.platform.Setting;
 import nl.waarom.ingest.IngestSettings;
 import nl.waarom.ingest.gateway.GatewaySettings;
 import nl.waarom.sink.app.SinkSettings;

@@ -2,8 +2,8 @@ package nl.waarom.local;
 
 import java.time.Duration;
 import java.util.List;
-import nl.waarom.common.CommonSettings;
-import nl.waarom.common.Setting;
+import nl.waarom.platform.CommonSettings;
+import nl.waarom.platform.Setting;
 
 /** Configuration of the all-in-one local stack and its demo scenario (environment variables). */
 public final class LocalSettings {

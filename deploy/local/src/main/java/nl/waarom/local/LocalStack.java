@@ -10,7 +10,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import nl.waarom.analyzer.app.AnalyzerApp;
-import nl.waarom.common.Config;
+import nl.waarom.platform.Config;
 import nl.waarom.ingest.gateway.Gateway;
 import nl.waarom.local.kafka.EmbeddedKafka;
 import nl.waarom.sink.app.SinkApp;

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.waarom.analyzer.app.AnalyzerSettings;
-import nl.waarom.common.Setting;
+import nl.waarom.platform.Setting;
 import nl.waarom.ingest.gateway.GatewaySettings;
 import nl.waarom.sink.app.SinkSettings;
 import org.junit.jupiter.api.BeforeAll;

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import nl.waarom.common.Config;
+import nl.waarom.platform.Config;
 import nl.waarom.ingest.IngestSettings;
 import nl.waarom.ingest.contact.ContactJson;
 import nl.waarom.ingest.kafka.TopicProducer;

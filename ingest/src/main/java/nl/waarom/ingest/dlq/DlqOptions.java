@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import nl.waarom.common.Parsers;
+import nl.waarom.platform.Parsers;
 
 /**
  * Command-line options of {@code dlq list} and {@code dlq replay}; {@code --name=value} works too.

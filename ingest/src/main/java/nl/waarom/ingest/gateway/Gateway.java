@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import nl.waarom.common.Config;
-import nl.waarom.common.OpsEndpoints;
-import nl.waarom.common.Setting;
+import nl.waarom.platform.Config;
+import nl.waarom.platform.OpsEndpoints;
+import nl.waarom.platform.Setting;
 import nl.waarom.ingest.IngestSettings;
 import nl.waarom.ingest.contact.ContactJson;
 import nl.waarom.ingest.kafka.ClusterProbe;
@@ -63,7 +63,7 @@ public final class Gateway implements AutoCloseable {
    * Starts the gateway from environment variables (see {@link GatewaySettings}); returns once the
    * HTTP port is bound. Kafka need not be reachable yet: {@code /ready} tells when it is.
    *
-   * @throws nl.waarom.common.Config.ConfigException when a setting is invalid
+   * @throws nl.waarom.platform.Config.ConfigException when a setting is invalid
    */
   public static Gateway start(Map<String, String> env) {
     Config config = Config.load(GatewaySettings.all(), env);

@@ -1,6 +1,6 @@
 package nl.waarom.ingest.gateway;
 
-import nl.waarom.common.Config;
+import nl.waarom.platform.Config;
 
 /** Runs the {@link Gateway} from the process environment until the JVM is asked to stop. */
 public final class GatewayMain {

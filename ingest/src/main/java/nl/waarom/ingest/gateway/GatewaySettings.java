@@ -3,8 +3,8 @@ package nl.waarom.ingest.gateway;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import nl.waarom.common.Parsers;
-import nl.waarom.common.Setting;
+import nl.waarom.platform.Parsers;
+import nl.waarom.platform.Setting;
 import nl.waarom.ingest.IngestSettings;
 
 /**

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import nl.waarom.common.Config;
+import nl.waarom.platform.Config;
 import nl.waarom.ingest.IngestSettings;
 import nl.waarom.ingest.contact.ContactJson;
 import nl.waarom.ingest.contact.Validated;
@@ -56,7 +56,7 @@ public final class Replay {
    * @param env environment variables (see {@link IngestSettings}); never null
    * @throws IOException when the file cannot be read
    * @throws ReplayException when Kafka did not acknowledge a record
-   * @throws nl.waarom.common.Config.ConfigException when a setting is invalid
+   * @throws nl.waarom.platform.Config.ConfigException when a setting is invalid
    */
   public static Summary run(Path file, double ratePerSecond, Map<String, String> env)
       throws IOException {

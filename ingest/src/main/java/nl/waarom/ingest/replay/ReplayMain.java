@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.Map;
-import nl.waarom.common.Config;
+import nl.waarom.platform.Config;
 
 /**
  * Command-line entry of the {@link Replay}: prints {@code replayed=N dead_lettered=M elapsed_s=...}

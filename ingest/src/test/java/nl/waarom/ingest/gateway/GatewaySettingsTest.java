@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
-import nl.waarom.common.Config;
-import nl.waarom.common.Setting;
+import nl.waarom.platform.Config;
+import nl.waarom.platform.Setting;
 import nl.waarom.ingest.IngestSettings;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import nl.waarom.common.Config;
+import nl.waarom.platform.Config;
 import nl.waarom.schemas.Topics;
 import nl.waarom.sink.backlog.BacklogActions;
 import nl.waarom.sink.backlog.Ranking;

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import nl.waarom.sink.backlog.Ranking;
-import nl.waarom.common.CommonSettings;
-import nl.waarom.common.Setting;
+import nl.waarom.platform.CommonSettings;
+import nl.waarom.platform.Setting;
 import nl.waarom.sink.export.TrackerKind;
 
 /**

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
-import nl.waarom.common.OpsEndpoints;
+import nl.waarom.platform.OpsEndpoints;
 import nl.waarom.sink.backlog.BacklogException;
 import nl.waarom.sink.backlog.BacklogQueries;
 import nl.waarom.sink.backlog.Ranking;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import nl.waarom.common.Config;
+import nl.waarom.platform.Config;
 import nl.waarom.sink.app.SinkSettings;
 
 /**

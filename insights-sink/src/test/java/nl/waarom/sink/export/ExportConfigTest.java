@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import nl.waarom.common.Config;
+import nl.waarom.platform.Config;
 import nl.waarom.sink.app.SinkSettings;
 import nl.waarom.sink.export.ExportConfig.ExportConfigException;
 import org.junit.jupiter.api.Test;

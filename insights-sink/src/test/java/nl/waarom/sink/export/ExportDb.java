@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.waarom.common.Config;
+import nl.waarom.platform.Config;
 import nl.waarom.schemas.Insight;
 import nl.waarom.sink.app.SinkSettings;
 import nl.waarom.sink.consume.SinkRepository;

@@ -10,7 +10,7 @@ import nl.waarom.analyzer.classify.Classification;
 import nl.waarom.analyzer.classify.Classifier;
 import nl.waarom.analyzer.classify.ReasonScore;
 import nl.waarom.analyzer.classify.RuleParser;
-import nl.waarom.analyzer.taxonomy.TaxonomyLoader;
+import nl.waarom.taxonomy.TaxonomyLoader;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.Speaker;

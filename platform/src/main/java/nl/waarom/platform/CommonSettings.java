@@ -1,0 +1,27 @@
+package nl.waarom.platform;
+
+import nl.waarom.schemas.Topics;
+
+/**
+ * Settings every Waarom service reads the same way. Declared once here so each service's catalogue
+ * lists the same {@link Setting} object (same name, default, validation and description).
+ */
+public final class CommonSettings {
+  public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS = Setting.string(
+      "WAAROM_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092",
+      "Kafka bootstrap servers, comma-separated host:port pairs.");
+  public static final Setting<String> TOPIC_PREFIX = new Setting<>(
+      "WAAROM_TOPIC_PREFIX", "string", Topics.DEFAULT_PREFIX, false,
+      "Prefix of every Waarom topic name, so several installations can share one cluster.",
+      prefix -> Topics.withPrefix(prefix).prefix());
+  public static final Setting<String> DATA_DIR = Setting.string("WAAROM_DATA_DIR", ".waarom",
+      "Folder for persistent local data: the embedded PostgreSQL (<dir>/postgres) and, in the "
+          + "local stack, Kafka's logs and the analyzer's state; `./waarom --reset` wipes it.");
+
+  private CommonSettings() {}
+
+  /** The topic catalogue for the configured prefix; the config must hold {@link #TOPIC_PREFIX}. */
+  public static Topics topics(Config config) {
+    return Topics.withPrefix(config.get(TOPIC_PREFIX));
+  }
+}

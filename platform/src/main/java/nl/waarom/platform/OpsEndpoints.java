@@ -1,0 +1,29 @@
+package nl.waarom.platform;
+
+import io.javalin.config.JavalinConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The operational endpoints every Waarom service serves on its HTTP port: {@code GET /healthy}
+ * (the process is alive and not broken), {@code GET /ready} (it can do its work now: e.g. the
+ * Kafka Streams application is RUNNING), and {@code GET /metrics} (Micrometer, Prometheus text
+ * format). Health answers 200 or 503 with a one-word body.
+ */
+public final class OpsEndpoints {
+  private OpsEndpoints() {}
+
+  public static void install(JavalinConfig config, PrometheusMeterRegistry registry,
+      BooleanSupplier healthy, BooleanSupplier ready) {
+    config.routes.get("/healthy", ctx -> {
+      boolean ok = healthy.getAsBoolean();
+      ctx.status(ok ? 200 : 503).result(ok ? "healthy" : "unhealthy");
+    });
+    config.routes.get("/ready", ctx -> {
+      boolean ok = ready.getAsBoolean();
+      ctx.status(ok ? 200 : 503).result(ok ? "ready" : "not ready");
+    });
+    config.routes.get("/metrics", ctx ->
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+  }
+}

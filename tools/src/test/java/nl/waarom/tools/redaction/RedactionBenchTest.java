@@ -1,0 +1,60 @@
+package nl.waarom.tools.redaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import nl.waarom.ingest.privacy.PiiType;
+import nl.waarom.ingest.privacy.Redactor;
+import org.junit.jupiter.api.Test;
+
+class RedactionBenchTest {
+  @Test
+  void generationIsDeterministicAndPlantsEveryTypeWhereItSays() {
+    List<GeneratedMessage> a = new MessageGenerator(7).generate(300);
+    assertThat(a).isEqualTo(new MessageGenerator(7).generate(300))
+        .isNotEqualTo(new MessageGenerator(8).generate(300));
+    assertThat(a.stream().flatMap(m -> m.planted().stream()).map(Planted::type))
+        .contains(PiiType.values());
+    for (GeneratedMessage m : a) {
+      for (Planted p : m.planted()) {
+        String value = m.text().substring(p.start(), p.end());
+        assertThat(value).isNotBlank().isEqualTo(value.strip());
+      }
+    }
+  }
+
+  @Test
+  void measuresRecallAndPrecisionAndTheLastLineHasTheAgreedShape() {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    int code = RedactionBench.run(new String[] {"--messages", "700", "--seed", "3"},
+        new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    List<String> lines = buffer.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(code).isZero();
+    assertThat(lines.getLast()).matches("result: recall_min=\\d\\.\\d{3} precision_min=\\d\\.\\d{3}");
+    RedactionBench.Result r = RedactionBench.measure(new MessageGenerator(3).generate(700),
+        new Redactor()::find);
+    for (PiiType t : List.of(PiiType.IBAN, PiiType.BSN, PiiType.CARD)) {
+      assertThat(r.recall(t)).as(t.name()).isGreaterThanOrEqualTo(0.99);
+    }
+    r.nearMisses().forEach((kind, c) -> assertThat(c[1]).as(kind).isZero());
+  }
+
+  @Test
+  void aRedactorThatFindsNothingScoresZeroRecall() {
+    RedactionBench.Result r = RedactionBench.measure(new MessageGenerator(3).generate(100),
+        (text, names) -> List.of());
+    assertThat(r.recall(PiiType.EMAIL)).isZero();
+    assertThat(r.precision(PiiType.EMAIL)).isEqualTo(1.0);
+  }
+
+  @Test
+  void badArgumentsAreAUsageError() {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    assertThat(RedactionBench.run(new String[] {"--fast"},
+        new PrintStream(buffer, true, StandardCharsets.UTF_8))).isEqualTo(2);
+    assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("usage: bench redaction");
+  }
+}
