@@ -1,0 +1,82 @@
+package nl.waarom.local;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What may import what, checked on the compiled production classes of every module (this module's
+ * test class path holds them all). The module map and the reasons are in docs/ARCHITECTURE.md:
+ * {@code schemas} is the contract and imports nothing of ours; {@code platform} and {@code taxonomy}
+ * build only on the contract; the three services never import each other; {@code tools} and
+ * {@code deploy/local} sit on top; nothing in production imports the test fixtures; inside a
+ * service, feature packages do not import its {@code app} wiring, and feature packages form no
+ * cycle.
+ */
+class ArchitectureTest {
+  private static JavaClasses production;
+
+  @BeforeAll
+  static void importProductionClasses() {
+    production = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("nl.waarom");
+  }
+
+  @Test
+  void modulesDependOnlyDownwards() {
+    layeredArchitecture().consideringOnlyDependenciesInAnyPackage("nl.waarom..")
+        .layer("schemas").definedBy("nl.waarom.schemas..")
+        .layer("platform").definedBy("nl.waarom.platform..")
+        .layer("taxonomy").definedBy("nl.waarom.taxonomy..")
+        .layer("ingest").definedBy("nl.waarom.ingest..")
+        .layer("analyzer").definedBy("nl.waarom.analyzer..")
+        .layer("sink").definedBy("nl.waarom.sink..")
+        .layer("tools").definedBy("nl.waarom.tools..")
+        .layer("local").definedBy("nl.waarom.local..")
+        .layer("test-support").definedBy("nl.waarom.testing..")
+        .whereLayer("local").mayNotBeAccessedByAnyLayer()
+        .whereLayer("tools").mayOnlyBeAccessedByLayers("local")
+        .whereLayer("ingest").mayOnlyBeAccessedByLayers("tools", "local")
+        .whereLayer("analyzer").mayOnlyBeAccessedByLayers("tools", "local")
+        .whereLayer("sink").mayOnlyBeAccessedByLayers("tools", "local")
+        .whereLayer("taxonomy").mayOnlyBeAccessedByLayers("analyzer", "sink", "tools", "local")
+        .whereLayer("platform")
+        .mayOnlyBeAccessedByLayers("ingest", "analyzer", "sink", "tools", "local")
+        .whereLayer("test-support").mayNotBeAccessedByAnyLayer()
+        .check(production);
+  }
+
+  @Test
+  void theContractImportsNothingButAvroAndKafkaClients() {
+    noClasses().that().resideInAPackage("nl.waarom.schemas..")
+        .should().dependOnClassesThat().resideOutsideOfPackages(
+            "nl.waarom.schemas..", "java..", "org.apache.avro..", "org.apache.kafka.common..")
+        .check(production);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"analyzer", "sink"})
+  void featurePackagesDoNotImportTheAppWiring(String service) {
+    String app = "nl.waarom." + service + ".app..";
+    noClasses().that().resideInAPackage("nl.waarom." + service + "..")
+        .and().resideOutsideOfPackage(app)
+        .should().dependOnClassesThat().resideInAPackage(app)
+        .check(production);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ingest", "analyzer", "sink", "tools", "local"})
+  void featurePackagesFormNoCycle(String module) {
+    slices().matching("nl.waarom." + module + ".(*)..").should().beFreeOfCycles()
+        .check(production);
+  }
+}
