@@ -16,7 +16,8 @@ public final class CommonSettings {
       prefix -> Topics.withPrefix(prefix).prefix());
   public static final Setting<String> DATA_DIR = Setting.string("WAAROM_DATA_DIR", ".waarom",
       "Folder for persistent local data: the embedded PostgreSQL (<dir>/postgres) and, in the "
-          + "local stack, Kafka's logs and the analyzer's state; `./waarom --reset` wipes it.");
+          + "local stack, Kafka's logs and the analyzer's state; `./waarom run --reset` "
+          + "(or `demo --reset`) wipes it.");
 
   private CommonSettings() {}
 

@@ -6,8 +6,8 @@ import java.util.function.Function;
 /**
  * One configuration key of a service: its environment variable, type, default, validation and
  * description. Settings are declared as constants in a per-service catalogue class and read with
- * {@link Config}; a test in each module fails when a setting has no description or is missing from
- * the README.
+ * {@link Config}; a test fails when a setting has no description or is missing from the
+ * configuration reference, {@code docs/configuration.md}.
  *
  * @param env environment variable name, e.g. {@code WAAROM_KAFKA_BOOTSTRAP_SERVERS}; never null
  * @param type short type name shown in documentation (string, int, duration, ...); never null

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads a taxonomy YAML file (the format is described in {@code analyzer/TAXONOMY.md}) into a
+ * Reads a taxonomy YAML file (the format is described in {@code docs/taxonomy.md}) into a
  * {@link Taxonomy}. Validates everything and reports every problem at once, each with file and
  * line: unknown or missing fields, a bad id or preventability, duplicate ids, unknown parents,
  * cycles and more than two levels, reasons without rules and examples, and rules that the

@@ -1,5 +1,5 @@
 /**
- * The taxonomy of contact reasons: a versioned YAML file (format: {@code analyzer/TAXONOMY.md})
+ * The taxonomy of contact reasons: a versioned YAML file (format: {@code docs/taxonomy.md})
  * that says, for every reason, its group, its names in Dutch and English, who owns it, how it can
  * be prevented, the Lucene rules that recognise it and labelled examples in each language.
  *

@@ -197,7 +197,7 @@ class InsightsIT {
     env.put("WAAROM_ANALYZER_PORT", "0");
     // One partition per topic: a replay of hours of history in seconds lets the tasks upstream of
     // the by-reason repartition run hours apart, and the detectors then see a reason's contacts
-    // out of order (a known gap, see the analyzer README); live traffic keeps them in step.
+    // out of order (a known gap, see docs/insights.md); live traffic keeps them in step.
     env.put("WAAROM_TOPIC_PARTITIONS", "1");
     return env;
   }

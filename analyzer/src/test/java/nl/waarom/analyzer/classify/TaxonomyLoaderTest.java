@@ -198,11 +198,11 @@ class TaxonomyLoaderTest {
   /** The complete example in the format documentation must stay a valid taxonomy. */
   @Test
   void theDocumentedExampleLoads() throws java.io.IOException {
-    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("TAXONOMY.md"));
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/taxonomy.md"));
     int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
     String yaml = doc.substring(start, doc.indexOf("```", start));
 
-    Taxonomy taxonomy = TaxonomyLoader.loadText("TAXONOMY.md", yaml, RuleParser.check());
+    Taxonomy taxonomy = TaxonomyLoader.loadText("docs/taxonomy.md", yaml, RuleParser.check());
 
     assertThat(taxonomy.classifiable()).extracting(Reason::id)
         .containsExactly("payment-problem", "invoice-question");

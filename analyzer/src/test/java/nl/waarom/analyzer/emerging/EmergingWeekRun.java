@@ -36,12 +36,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Not a unit test (its name keeps it out of the default test run; it takes minutes): a week of
  * realistic unexplained traffic through the emerging branch, measuring false EMERGING_REASON
  * insights and the delay of a new reason. Background texts: the public CLINC150 utterances
- * ({@code -Dwaarom.data=/work/shared/data}, never copied into the repository), intents in a
+ * ({@code -Dwaarom.data=DIR}, a folder holding {@code clinc150/train_with_oos.csv}; never copied
+ * into the repository), intents in a
  * Zipf mix; about 15,000 unexplained contacts a week with weekday office-hour peaks, quieter
  * evenings and weekends, ±12 % day-to-day noise on Poisson, 20 % of emails 1-30 h late. From
  * Thursday 09:00 a new reason ("app update deletes my settings", Dutch and English variants)
  * rises from 6 to 30 contacts an hour. Run:
- * {@code ./mvnw -B -o -q test -pl analyzer -Dtest=EmergingWeekRun -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -B -o -q test -pl analyzer -Dtest=EmergingWeekRun -Dwaarom.data=DIR
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class EmergingWeekRun {
   private static final Instant MONDAY = Instant.parse("2026-11-23T00:00:00Z");
@@ -52,7 +54,10 @@ class EmergingWeekRun {
 
   @Test
   void aWeekOfUnexplainedTraffic() throws Exception {
-    Path data = Path.of(System.getProperty("waarom.data", "/work/shared/data"));
+    String dir = System.getProperty("waarom.data");
+    assertThat(dir).as("-Dwaarom.data=DIR, the folder holding clinc150/train_with_oos.csv")
+        .isNotBlank();
+    Path data = Path.of(dir);
     List<LabeledText> clinc = CsvExamples.read(data.resolve("clinc150/train_with_oos.csv"),
         "text", "label");
     Map<String, List<String>> byIntent = new LinkedHashMap<>();

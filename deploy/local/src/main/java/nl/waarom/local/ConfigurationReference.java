@@ -11,8 +11,9 @@ import nl.waarom.sink.app.SinkSettings;
 
 /**
  * The configuration reference of every service, rendered from the settings catalogues themselves
- * (so it cannot drift): the README embeds it between {@code <!-- config:begin -->} and
- * {@code <!-- config:end -->}, a test fails when the two differ, and {@code ./waarom config} prints it.
+ * (so it cannot drift): {@code docs/configuration.md} embeds it between
+ * {@code <!-- config:begin -->} and {@code <!-- config:end -->}, {@code ConfigurationDocumentedTest}
+ * fails when the two differ, and {@code ./waarom config} prints it.
  */
 public final class ConfigurationReference {
   private ConfigurationReference() {}

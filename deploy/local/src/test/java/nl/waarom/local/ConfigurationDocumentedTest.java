@@ -7,20 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Every configuration key of every service is documented in the README, exactly as declared. */
+/**
+ * Every configuration key of every service is documented in {@code docs/configuration.md}, exactly
+ * as declared: the text between its markers is the output of {@code ./waarom config}.
+ */
 class ConfigurationDocumentedTest {
   private static final String BEGIN = "<!-- config:begin -->\n";
   private static final String END = "<!-- config:end -->";
 
   @Test
-  void readmeHoldsTheGeneratedReference() throws Exception {
-    Path readme = Path.of(System.getProperty("user.dir")).resolve("../../README.md").normalize();
-    String text = Files.readString(readme, StandardCharsets.UTF_8);
+  void configurationDocHoldsTheGeneratedReference() throws Exception {
+    Path doc = Path.of(System.getProperty("user.dir")).resolve("../../docs/configuration.md")
+        .normalize();
+    String text = Files.readString(doc, StandardCharsets.UTF_8);
     int begin = text.indexOf(BEGIN);
     int end = text.indexOf(END);
-    assertThat(begin).as("README.md has a %s marker", BEGIN.strip()).isNotNegative();
+    assertThat(begin).as("docs/configuration.md has a %s marker", BEGIN.strip()).isNotNegative();
+    assertThat(end).as("docs/configuration.md has a %s marker", END).isGreaterThan(begin);
     assertThat(text.substring(begin + BEGIN.length(), end))
-        .as("README configuration section is out of date: paste the output of ./waarom config")
+        .as("docs/configuration.md is out of date: paste the output of ./waarom config")
         .isEqualTo(ConfigurationReference.markdown());
   }
 

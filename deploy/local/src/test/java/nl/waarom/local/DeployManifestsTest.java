@@ -30,13 +30,14 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Keeps the deployment manifests under {@code deploy/} honest against the code and the README:
+ * Keeps the deployment manifests under {@code deploy/} honest against the code and the docs:
  * every {@code WAAROM_*} variable in {@code deploy/compose}, {@code deploy/k8s} and
  * {@code deploy/grafana} is a setting of the services' catalogues (and, where a container runs a
  * service, of that service's catalogue); probes and healthchecks use {@code /healthy} or
  * {@code /ready} on the service's port; container, Service and scrape ports are the port settings'
- * defaults; the Grafana dashboard queries only metrics documented in README.md; connector configs
- * use the keys documented in ingest/CONNECTORS.md; committed secrets are placeholders.
+ * defaults; the Grafana dashboard queries only metrics documented in docs/operations.md;
+ * connector configs use the keys documented in ingest/CONNECTORS.md; committed secrets are
+ * placeholders.
  *
  * <p>The checks are plain functions over parsed documents, so {@link #checksReportBrokenManifests}
  * can prove on inline manifests that each of them fails when it should. No broker, no files
@@ -49,6 +50,8 @@ class DeployManifestsTest {
   private static final Pattern WAAROM_VAR = Pattern.compile("WAAROM_[A-Z0-9_]+");
   private static final Set<String> PROBE_PATHS = Set.of("/healthy", "/ready");
   private static final String PLACEHOLDER = "REPLACE-ME";
+  /** The document whose metric table lists every metric the dashboard may query. */
+  private static final String METRICS_DOC = "docs/operations.md";
 
   /** A service of the image: its entrypoint argument, settings catalogue and port setting. */
   enum Service {
@@ -196,7 +199,7 @@ class DeployManifestsTest {
   @Test
   void dashboardQueriesOnlyDocumentedMetrics() throws IOException {
     Map<String, String> documented = documentedMetrics(
-        Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8));
+        Files.readString(ROOT.resolve(METRICS_DOC), StandardCharsets.UTF_8));
     assertThat(documented).containsKeys("waarom_analyzer_contacts_classified_total",
         "waarom_sink_batch_duration_seconds", "kafka_consumer_fetch_manager_records_lag_max");
     List<String> exprs = expressions(dashboard());
@@ -641,7 +644,7 @@ class DeployManifestsTest {
     for (String expr : exprs) {
       for (String metric : metricNames(expr)) {
         if (!allowed.contains(metric)) {
-          errors.add(metric + " (in " + expr + ") is not a metric documented in README.md");
+          errors.add(metric + " (in " + expr + ") is not a metric documented in " + METRICS_DOC);
         }
       }
     }
@@ -729,11 +732,11 @@ class DeployManifestsTest {
 
   // ---------------------------------------------------------------- documentation sources
 
-  /** README metric table rows: name → type (counter, timer, gauge). */
-  static Map<String, String> documentedMetrics(String readme) {
+  /** Metric table rows of {@link #METRICS_DOC}: name → type (counter, timer, gauge). */
+  static Map<String, String> documentedMetrics(String doc) {
     Map<String, String> metrics = new LinkedHashMap<>();
     Matcher m = Pattern.compile("(?m)^\\| `([a-z_][a-z0-9_]*)` \\| (counter|timer|gauge) \\|")
-        .matcher(readme);
+        .matcher(doc);
     while (m.find()) {
       metrics.put(m.group(1), m.group(2));
     }

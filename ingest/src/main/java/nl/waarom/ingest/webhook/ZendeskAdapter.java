@@ -24,7 +24,7 @@ import nl.waarom.schemas.Speaker;
  * <p><b>Payload</b>: Zendesk's ticket <em>events</em> carry no comments
  * (<a href="https://developer.zendesk.com/api-reference/webhooks/event-types/ticket-events">ticket
  * events</a>), so a trigger ("Ticket status is Solved", action "Notify webhook") sends this JSON
- * body, built with Zendesk placeholders (the README gives the template):
+ * body, built with Zendesk placeholders (docs/ingest.md gives the template):
  *
  * <pre>{@code
  * {"ticket": {"id": "{{ticket.id}}", "status": "{{ticket.status}}", "subject": "{{ticket.title}}",

@@ -8,7 +8,7 @@ import nl.waarom.sink.db.InsightRow;
 
 /**
  * The taxonomy entry an emerging reason would become when the team promotes it: YAML in the
- * format of {@code analyzer/TAXONOMY.md}, with the analyzer's drafted rule and the insight's
+ * format of {@code docs/taxonomy.md}, with the analyzer's drafted rule and the insight's
  * (redacted) example snippets, for review and pasting into the taxonomy file. Names, owner and
  * preventability are the team's decision: the draft marks them {@code TODO} so the taxonomy
  * loader rejects the entry until they are filled in (it never guesses).
