@@ -51,12 +51,29 @@ public final class WaaromCommand {
     cli.registerConverter(Duration.class, new Converters.DurationConverter());
     cli.setOut(writer(terminal.out()));
     cli.setErr(writer(terminal.err()));
+    CommandLine.IParameterExceptionHandler usageError = cli.getParameterExceptionHandler();
+    cli.setParameterExceptionHandler((e, args) -> usageError.handleParseException(unknownFirst(e),
+        args));
     // declaration order: the options a user needs most come first
     everyCommand(cli, c -> c.getCommandSpec().usageMessage().sortOptions(false)
         .longOptionsMaxWidth(28).descriptionHeading("%n").parameterListHeading("%nParameters:%n")
         .optionListHeading("%nOptions:%n").commandListHeading("%nCommands:%n")
         .footerHeading("%nExamples:%n"));
     return cli;
+  }
+
+  /**
+   * A misspelt option is the error to report, even when picocli stopped at a missing required
+   * option first ({@code eval --nope} says {@code --nope} is unknown, not that {@code --train} is
+   * missing).
+   */
+  private static CommandLine.ParameterException unknownFirst(CommandLine.ParameterException e) {
+    CommandLine failed = e.getCommandLine();
+    if (e instanceof CommandLine.UnmatchedArgumentException
+        || failed.getUnmatchedArguments().isEmpty()) {
+      return e;
+    }
+    return new CommandLine.UnmatchedArgumentException(failed, failed.getUnmatchedArguments());
   }
 
   /** Visits {@code root} and every subcommand under it, parents before children. */

@@ -57,8 +57,6 @@ class CommandOptionsTest {
     assertThat(cli.out()).isEmpty();
     assertThat(cli.execute("replay", "--file")).isEqualTo(2);
     assertThat(cli.err()).contains("'--file'");
-    assertThat(cli.execute("replay", "--fiel", "a")).isEqualTo(2);
-    assertThat(cli.err()).contains("Missing required option: '--file=FILE'");
     assertThat(cli.execute("replay", "--file", "a", "--fiel", "b")).isEqualTo(2);
     assertThat(cli.err()).contains("'--fiel'");
     // parsed, then refused by the replay itself before Kafka is asked

@@ -71,6 +71,14 @@ class WaaromCliTest {
   }
 
   @Test
+  void anUnknownOptionIsNamedBeforeMissingRequiredOnes() {
+    assertThat(cli.execute("eval", "--nope")).isEqualTo(2);
+    assertThat(cli.err()).startsWith("Unknown option: '--nope'").contains("Usage: waarom eval");
+    assertThat(cli.execute("replay", "--fiel", "a.jsonl")).isEqualTo(2);
+    assertThat(cli.err()).contains("'--fiel'", "Possible solutions: --file");
+  }
+
+  @Test
   void helpListsEveryCommand() {
     assertThat(cli.execute("help")).isZero();
     assertThat(cli.out()).contains("demo", "run", "replay", "dlq", "eval", "classify", "bench",
