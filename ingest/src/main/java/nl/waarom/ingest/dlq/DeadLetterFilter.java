@@ -20,6 +20,21 @@ public record DeadLetterFilter(Instant since, String source, List<String> addres
     return new DeadLetterFilter(null, null, List.of());
   }
 
+  /**
+   * The address {@code partition:offset} of {@code text}, which may be a bare offset (partition
+   * 0): {@code 17} becomes {@code 0:17}, {@code 1:007} becomes {@code 1:7}.
+   *
+   * @throws IllegalArgumentException when the text is neither
+   */
+  public static String address(String text) {
+    String s = text.strip();
+    if (!s.matches("(\\d{1,9}:)?\\d{1,18}")) {
+      throw new IllegalArgumentException("must be partition:offset or offset: '" + text + "'");
+    }
+    String[] parts = s.contains(":") ? s.split(":") : new String[] {"0", s};
+    return Integer.parseInt(parts[0]) + ":" + Long.parseLong(parts[1]);
+  }
+
   boolean matches(DeadLetterEntry e) {
     String s = e.letter().getSource();
     return (since == null || !e.letter().getFailedAt().isBefore(since))

@@ -1,7 +1,6 @@
 package nl.waarom.ingest.dlq;
 
 import java.io.PrintStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,53 +13,66 @@ import nl.waarom.ingest.privacy.Redactor;
 import nl.waarom.schemas.Topics;
 
 /**
- * Command-line entry of {@code ./waarom dlq list|replay} (see {@link DlqOptions#USAGE}): reads the
- * dead-letter topic {@code dlq} and, for replay, writes the channel topics or the letters'
- * original topics. Exits 0 on success (also when letters stay dead: they are reported), 2 on bad
- * arguments or configuration, 1 when Kafka fails.
+ * The dead-letter commands ({@code ./waarom dlq list|replay}): reads the dead-letter topic
+ * {@code dlq} and, for replay, writes the channel topics or the letters' original topics. Each
+ * returns the exit code: 0 on success (also when letters stay dead: they are reported), 2 on bad
+ * configuration, 1 when Kafka fails. Kafka, the topic prefix and the pseudonym secret come from
+ * {@code WAAROM_KAFKA_BOOTSTRAP_SERVERS}, {@code WAAROM_TOPIC_PREFIX} and
+ * {@code WAAROM_PSEUDONYM_SECRET}; the command line is parsed by the CLI, which hands over
+ * validated {@link DlqListOptions} and {@link DlqReplayOptions}.
  */
 public final class DlqMain {
   static final int OK = 0;
   static final int FAILED = 1;
-  static final int BAD_ARGUMENTS = 2;
+  static final int BAD_CONFIGURATION = 2;
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final int MAX_ERROR_CHARS = 160;
 
   private DlqMain() {}
 
-  public static void main(String[] args) {
-    System.exit(run(args, System.getenv(), System.out, System.err));
+  /**
+   * Prints the selected dead letters (address partition:offset, time, source, origin, size,
+   * error), at most {@code limit} of them, then their count. Never throws for bad configuration.
+   */
+  public static int list(DlqListOptions options, Map<String, String> env, PrintStream out,
+      PrintStream err) {
+    return withLetters("list", options.filter(), env, err,
+        (entries, config, topics) -> list(entries, options.limit(), out));
   }
 
-  /** Runs one command and returns the exit code; never throws for bad input. */
-  public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-    DlqOptions options;
+  /**
+   * Re-submits the selected letters' original bytes to where they came from: the original topic
+   * for consumer dead letters (analyzer, insights-sink); the gateway's validation,
+   * pseudonymisation and redaction for gateway, webhook, replay and connector dead letters.
+   * Letters still invalid stay dead and are reported. Never throws for bad configuration.
+   */
+  public static int replay(DlqReplayOptions options, Map<String, String> env, PrintStream out,
+      PrintStream err) {
+    return withLetters("replay", options.filter(), env, err,
+        (entries, config, topics) -> replay(entries, options.dryRun(), config, topics, out));
+  }
+
+  private interface LetterCommand {
+    void run(List<DeadLetterEntry> entries, Config config, Topics topics);
+  }
+
+  private static int withLetters(String command, DeadLetterFilter filter,
+      Map<String, String> env, PrintStream err, LetterCommand body) {
     Config config;
     try {
-      options = DlqOptions.parse(args, Clock.systemUTC());
       config = Config.load(IngestSettings.all(), env);
-    } catch (IllegalArgumentException e) {
-      err.println("dlq: " + e.getMessage());
-      err.println(DlqOptions.USAGE);
-      return BAD_ARGUMENTS;
-    }
-    if (options.help()) {
-      out.println(DlqOptions.USAGE);
-      return OK;
+    } catch (Config.ConfigException e) {
+      err.println("dlq " + command + ": " + e.getMessage());
+      return BAD_CONFIGURATION;
     }
     Topics topics = IngestSettings.topics(config);
     String bootstrap = config.get(IngestSettings.KAFKA_BOOTSTRAP_SERVERS);
     try {
-      List<DeadLetterEntry> entries = new DeadLetterReader(bootstrap, topics.deadLetters, TIMEOUT)
-          .read(options.filter());
-      if (options.command().equals("list")) {
-        list(entries, options.limit(), out);
-      } else {
-        replay(entries, options.dryRun(), config, topics, out);
-      }
+      body.run(new DeadLetterReader(bootstrap, topics.deadLetters, TIMEOUT).read(filter), config,
+          topics);
       return OK;
     } catch (RuntimeException e) {
-      err.println("dlq " + options.command() + " failed: " + e.getMessage());
+      err.println("dlq " + command + " failed: " + e.getMessage());
       return FAILED;
     }
   }

@@ -7,9 +7,10 @@ import java.util.Map;
 import nl.waarom.platform.Config;
 
 /**
- * Command-line entry of the {@link Replay}: prints {@code replayed=N dead_lettered=M elapsed_s=...}
- * and exits 0 on success, 2 on bad arguments or configuration, 1 when the file cannot be read or
- * Kafka fails.
+ * The {@link Replay} as a command ({@code ./waarom replay}): prints
+ * {@code replayed=N dead_lettered=M elapsed_s=...} and returns the exit code: 0 on success, 2 when
+ * the file is not readable or the configuration is invalid, 1 when reading or Kafka fails. The
+ * command line itself is parsed by the CLI, which hands over validated {@link ReplayOptions}.
  */
 public final class ReplayMain {
   static final int OK = 0;
@@ -18,24 +19,9 @@ public final class ReplayMain {
 
   private ReplayMain() {}
 
-  public static void main(String[] args) {
-    System.exit(run(args, System.getenv(), System.out, System.err));
-  }
-
-  /** Runs a replay and returns the exit code; never throws for bad input. */
-  public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-    ReplayOptions options;
-    try {
-      options = ReplayOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      err.println("replay: " + e.getMessage());
-      err.println(ReplayOptions.USAGE);
-      return BAD_ARGUMENTS;
-    }
-    if (options.help()) {
-      out.println(ReplayOptions.USAGE);
-      return OK;
-    }
+  /** Runs a replay and returns the exit code; never throws for bad input or configuration. */
+  public static int run(ReplayOptions options, Map<String, String> env, PrintStream out,
+      PrintStream err) {
     if (!Files.isRegularFile(options.file()) || !Files.isReadable(options.file())) {
       err.println("replay: not a readable file: " + options.file());
       return BAD_ARGUMENTS;

@@ -117,7 +117,7 @@ class ReplayIT {
     Map<TopicPartition, Long> before = records.snapshot(TOPICS.all());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    int code = ReplayMain.run(new String[] {"--file", file.toString(), "--rate", "20"}, env,
+    int code = ReplayMain.run(new ReplayOptions(file, 20), env,
         new PrintStream(out, true, UTF_8), new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
 
     assertThat(code).isZero();

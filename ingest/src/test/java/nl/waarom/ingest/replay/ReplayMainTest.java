@@ -13,65 +13,41 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The replay command's service side; its command line is tested with the CLI (deploy/local). */
 class ReplayMainTest {
   @TempDir Path dir;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-  private int run(String... args) {
-    return ReplayMain.run(args, Map.of(), new PrintStream(out, true, UTF_8),
+  private int run(ReplayOptions options, Map<String, String> env) {
+    return ReplayMain.run(options, env, new PrintStream(out, true, UTF_8),
         new PrintStream(err, true, UTF_8));
   }
 
   @Test
-  void parsesBothArgumentForms() {
-    assertThat(ReplayOptions.parse(new String[] {"--file", "a.jsonl", "--rate", "2.5"}))
-        .isEqualTo(new ReplayOptions(Path.of("a.jsonl"), 2.5, false));
-    assertThat(ReplayOptions.parse(new String[] {"--rate=0", "--file=b.jsonl"}))
-        .isEqualTo(new ReplayOptions(Path.of("b.jsonl"), 0, false));
-    assertThat(ReplayOptions.parse(new String[] {"--file", "c.jsonl"}).rate()).isZero();
-  }
-
-  @Test
-  void badArgumentsAreNamed() {
-    assertThatThrownBy(() -> ReplayOptions.parse(new String[] {})).hasMessage("--file is required");
-    assertThatThrownBy(() -> ReplayOptions.parse(new String[] {"--file"}))
-        .hasMessage("--file needs a value");
-    assertThatThrownBy(() -> ReplayOptions.parse(new String[] {"--file", "a", "--rate", "-1"}))
-        .hasMessage("--rate must be >= 0: '-1'");
-    assertThatThrownBy(() -> ReplayOptions.parse(new String[] {"--file", "a", "--rate", "fast"}))
-        .hasMessage("--rate must be a number: 'fast'");
-    assertThatThrownBy(() -> ReplayOptions.parse(new String[] {"--fiel", "a"}))
-        .hasMessage("unknown argument: --fiel");
-  }
-
-  @Test
-  void badArgumentsExitWithTwoAndUsage() {
-    assertThat(run("--rate", "5")).isEqualTo(2);
-    assertThat(err.toString(UTF_8)).contains("--file is required").contains("usage: replay");
-    assertThat(out.toString(UTF_8)).isEmpty();
+  void optionsAreValidated() {
+    assertThat(new ReplayOptions(Path.of("a.jsonl"), 2.5).rate()).isEqualTo(2.5);
+    assertThat(new ReplayOptions(Path.of("a.jsonl"), 0).rate()).isZero();
+    assertThatThrownBy(() -> new ReplayOptions(Path.of("a"), -1))
+        .hasMessage("rate must be a number >= 0: -1.0");
+    assertThatThrownBy(() -> new ReplayOptions(Path.of("a"), Double.NaN))
+        .hasMessageContaining("rate must be a number >= 0");
+    assertThatThrownBy(() -> new ReplayOptions(null, 1)).hasMessage("file");
   }
 
   @Test
   void missingFileExitsWithTwo() {
-    assertThat(run("--file", dir.resolve("nope.jsonl").toString())).isEqualTo(2);
+    assertThat(run(new ReplayOptions(dir.resolve("nope.jsonl"), 0), Map.of())).isEqualTo(2);
     assertThat(err.toString(UTF_8)).contains("not a readable file");
+    assertThat(out.toString(UTF_8)).isEmpty();
   }
 
   @Test
   void badConfigurationExitsWithTwo() throws IOException {
     Path file = Files.writeString(dir.resolve("one.jsonl"), "{}\n");
-    int code = ReplayMain.run(new String[] {"--file", file.toString()},
-        Map.of("WAAROM_TOPIC_PREFIX", "no spaces allowed"), new PrintStream(out, true, UTF_8),
-        new PrintStream(err, true, UTF_8));
+    int code = run(new ReplayOptions(file, 0), Map.of("WAAROM_TOPIC_PREFIX", "no spaces allowed"));
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(UTF_8)).contains("WAAROM_TOPIC_PREFIX");
-  }
-
-  @Test
-  void helpExitsWithZero() {
-    assertThat(run("--help")).isZero();
-    assertThat(out.toString(UTF_8)).startsWith("usage: replay --file PATH");
   }
 
   @Test

@@ -18,38 +18,39 @@ import nl.waarom.schemas.Contact;
  * {@code result: contacts_per_s=… p99_ms=…}.
  */
 public final class ClassifyBench {
-  static final String USAGE = """
-      usage: bench classify [--threads 2] [--extra-rules 500] [--bytes 2048] [--seconds 20]
-                            [--warmup 10]""";
+  /**
+   * What the benchmark measures, validated. Immutable.
+   *
+   * @param threads    classifying threads, &ge; 1
+   * @param extraRules generated rules added to the default taxonomy, &ge; 0
+   * @param bytes      approximate size of a contact's text, &ge; 1
+   * @param seconds    measured time, &ge; 1
+   * @param warmup     warm-up time in seconds, &ge; 0
+   */
+  public record Options(int threads, int extraRules, int bytes, int seconds, int warmup) {
+    public Options {
+      if (threads < 1 || extraRules < 0 || bytes < 1 || seconds < 1 || warmup < 0) {
+        throw new IllegalArgumentException("threads, bytes and seconds must be at least 1, extra "
+            + "rules and warm-up at least 0: threads=" + threads + " extraRules=" + extraRules
+            + " bytes=" + bytes + " seconds=" + seconds + " warmup=" + warmup);
+      }
+    }
+
+    /** 2 threads, 500 extra rules, 2 KB contacts, 20 s measured after 10 s of warm-up. */
+    public static Options defaults() {
+      return new Options(2, 500, 2_048, 20, 10);
+    }
+  }
 
   private ClassifyBench() {}
 
-  public static int run(String[] args, PrintStream out) throws InterruptedException {
-    int threads = 2;
-    int extraRules = 500;
-    int bytes = 2_048;
-    int seconds = 20;
-    int warmup = 10;
-    try {
-      for (int i = 0; i < args.length; i += 2) {
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException("missing value after " + args[i]);
-        }
-        int value = Integer.parseInt(args[i + 1]);
-        switch (args[i]) {
-          case "--threads" -> threads = value;
-          case "--extra-rules" -> extraRules = value;
-          case "--bytes" -> bytes = value;
-          case "--seconds" -> seconds = value;
-          case "--warmup" -> warmup = value;
-          default -> throw new IllegalArgumentException("unknown option " + args[i]);
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      out.println("bench classify: " + e.getMessage());
-      out.println(USAGE);
-      return 2;
-    }
+  /** Runs the benchmark and returns the exit code (0). */
+  public static int run(Options options, PrintStream out) throws InterruptedException {
+    int threads = options.threads();
+    int extraRules = options.extraRules();
+    int bytes = options.bytes();
+    int seconds = options.seconds();
+    int warmup = options.warmup();
     Taxonomy taxonomy = BenchLoad.withExtraRules(extraRules, 7);
     List<Contact> contacts = BenchLoad.contacts(2_000, bytes, 42);
     long t0 = System.nanoTime();

@@ -65,8 +65,6 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * Single-threaded; one run per call.
  */
 public final class InsightBench {
-  static final String USAGE = """
-      usage: bench insights [--weeks-warmup 2] [--per-week 60000] [--seed 42] [--days 7]""";
   private static final DateTimeFormatter LOCAL =
       DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);
   /** Output topics are read this often (piped records) so the driver does not hoard them. */
@@ -74,15 +72,8 @@ public final class InsightBench {
 
   private InsightBench() {}
 
-  public static int run(String[] args, PrintStream out) {
-    Options options;
-    try {
-      options = parse(args);
-    } catch (IllegalArgumentException e) {
-      out.println("bench insights: " + e.getMessage());
-      out.println(USAGE);
-      return 2;
-    }
+  /** Runs the benchmark over the whole scenario and returns the exit code (0). */
+  public static int run(Options options, PrintStream out) {
     return run(options, plan -> true, out);
   }
 
@@ -101,32 +92,6 @@ public final class InsightBench {
       out.println(result.line());
     }
     return 0;
-  }
-
-  static Options parse(String[] args) {
-    Options d = Options.defaults();
-    int warmup = d.warmupWeeks();
-    int perWeek = d.perWeek();
-    long seed = d.seed();
-    int days = d.measuredDays();
-    for (int i = 0; i < args.length; i += 2) {
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException("missing value after " + args[i]);
-      }
-      String value = args[i + 1];
-      try {
-        switch (args[i]) {
-          case "--weeks-warmup" -> warmup = Integer.parseInt(value);
-          case "--per-week" -> perWeek = Integer.parseInt(value);
-          case "--seed" -> seed = Long.parseLong(value);
-          case "--days" -> days = Integer.parseInt(value);
-          default -> throw new IllegalArgumentException("unknown option " + args[i]);
-        }
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(args[i] + " needs a whole number, not '" + value + "'");
-      }
-    }
-    return new Options(warmup, perWeek, seed, days);
   }
 
   private static void describe(InsightScenario scenario, Options options, PrintStream out,

@@ -21,34 +21,22 @@ import nl.waarom.analyzer.model.ReasonModel;
  * model's calibrated threshold (an in-scope text predicted unknown counts as wrong); without it,
  * the accuracy of the top label (there is no unknown class to predict, so the threshold does not
  * apply; the report also prints the coverage and accuracy at the threshold). Throughput is
- * measured on one thread over the test texts for {@code --seconds} (default 5), after a warm-up of
- * half that.
+ * measured on one thread over the test texts for {@link EvalOptions#seconds()} (default 5), after a
+ * warm-up of half that.
  */
 public final class EvalMain {
   private EvalMain() {
   }
 
-  public static void main(String[] args) {
-    System.exit(run(args, System.out));
-  }
-
-  /** Runs the evaluation; returns 0 on success, 2 on bad arguments or input. */
-  public static int run(String[] args, PrintStream out) {
-    EvalArgs parsed;
-    try {
-      parsed = EvalArgs.parse(args);
-    } catch (IllegalArgumentException e) {
-      out.println("eval: " + e.getMessage());
-      out.println(EvalArgs.USAGE);
-      return 2;
-    }
+  /** Runs the evaluation; returns 0 on success, 2 on bad input, 1 when interrupted. */
+  public static int run(EvalOptions options, PrintStream out) {
     List<LabeledText> train = new ArrayList<>();
     List<LabeledText> test;
     try {
-      for (Path file : parsed.train()) {
-        train.addAll(CsvExamples.read(file, parsed.textColumn(), parsed.labelColumn()));
+      for (Path file : options.train()) {
+        train.addAll(CsvExamples.read(file, options.textColumn(), options.labelColumn()));
       }
-      test = CsvExamples.read(parsed.test(), parsed.textColumn(), parsed.labelColumn());
+      test = CsvExamples.read(options.test(), options.textColumn(), options.labelColumn());
     } catch (CsvExamples.BadInputException e) {
       out.println("eval: " + e.getMessage());
       return 2;
@@ -57,27 +45,27 @@ public final class EvalMain {
       out.println("eval: " + (train.isEmpty() ? "training" : "test") + " data has no labelled rows");
       return 2;
     }
-    String unknown = parsed.options().unknownLabel();
+    String unknown = options.training().unknownLabel();
     out.printf(Locale.ROOT, "train: %d examples, %d labels%n", train.size(), labelCount(train));
     out.printf(Locale.ROOT, "test:  %d examples, %d labels%n", test.size(), labelCount(test));
     long t0 = System.nanoTime();
     ReasonModel model;
     try {
-      model = ModelTrainer.train(train, parsed.options());
+      model = ModelTrainer.train(train, options.training());
     } catch (IllegalArgumentException e) {
       out.println("eval: cannot train: " + e.getMessage());
       return 2;
     }
     double trainSeconds = (System.nanoTime() - t0) / 1e9;
     out.printf(Locale.ROOT, "training: %.1f s (%s, C=%s, %d threads), %d features, temperature %.3f, threshold %.3f%n",
-        trainSeconds, parsed.options().solver(), parsed.options().c(), parsed.options().threads(),
+        trainSeconds, options.training().solver(), options.training().c(), options.training().threads(),
         model.features(), model.temperature(), model.threshold());
     Report report = Report.of(model, test, unknown);
     report.print(out);
     List<String> texts = test.stream().map(LabeledText::text).toList();
     long contactsPerSecond;
     try {
-      Duration measured = Duration.ofSeconds(parsed.seconds());
+      Duration measured = Duration.ofSeconds(options.seconds());
       contactsPerSecond = Math.round(Throughput.measure(model::predict, texts, 1,
           measured.dividedBy(2), measured).perSecond());
     } catch (InterruptedException e) {
@@ -86,7 +74,7 @@ public final class EvalMain {
       return 1;
     }
     out.printf(Locale.ROOT, "throughput: %d contacts/s (one thread over the test texts for %d s, after a warm-up)%n",
-        contactsPerSecond, parsed.seconds());
+        contactsPerSecond, options.seconds());
     out.printf(Locale.ROOT, "result: accuracy=%.3f macro_f1=%.3f oos_precision=%s oos_recall=%s train_s=%.1f contacts_per_s=%d%n",
         report.headlineAccuracy(), report.metrics().macroF1(),
         unknown == null ? "NA" : ratio(report.metrics().oosPrecision()),

@@ -23,33 +23,31 @@ import nl.waarom.ingest.privacy.Redactor;
  * Last line: {@code result: recall_min=<x.xxx> precision_min=<x.xxx>}, the lowest over all types.
  */
 public final class RedactionBench {
-  static final String USAGE = "usage: bench redaction [--messages 5000] [--seed 42]";
+  /**
+   * What the benchmark generates, validated. Immutable.
+   *
+   * @param messages how many messages, &ge; 1
+   * @param seed     seed of the generator (same seed, same messages)
+   */
+  public record Options(int messages, long seed) {
+    public Options {
+      if (messages < 1) {
+        throw new IllegalArgumentException("messages must be at least 1: " + messages);
+      }
+    }
+
+    /** 5,000 messages, seed 42. */
+    public static Options defaults() {
+      return new Options(5_000, 42);
+    }
+  }
 
   private RedactionBench() {}
 
-  /** Runs the benchmark and returns the exit code (2 on bad arguments). */
-  public static int run(String[] args, PrintStream out) {
-    int messages = 5_000;
-    long seed = 42;
-    try {
-      for (int i = 0; i < args.length; i += 2) {
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException("missing value after " + args[i]);
-        }
-        switch (args[i]) {
-          case "--messages" -> messages = Integer.parseInt(args[i + 1]);
-          case "--seed" -> seed = Long.parseLong(args[i + 1]);
-          default -> throw new IllegalArgumentException("unknown option " + args[i]);
-        }
-      }
-      if (messages < 1) {
-        throw new IllegalArgumentException("--messages must be at least 1");
-      }
-    } catch (IllegalArgumentException e) {
-      out.println("bench redaction: " + e.getMessage());
-      out.println(USAGE);
-      return 2;
-    }
+  /** Runs the benchmark and returns the exit code (0). */
+  public static int run(Options options, PrintStream out) {
+    int messages = options.messages();
+    long seed = options.seed();
     Result result = measure(new MessageGenerator(seed).generate(messages), new Redactor()::find);
     print(result, messages, seed, out);
     return 0;

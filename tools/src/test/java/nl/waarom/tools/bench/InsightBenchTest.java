@@ -1,6 +1,7 @@
 package nl.waarom.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -133,15 +134,12 @@ class InsightBenchTest {
   }
 
   @Test
-  void badOptionsPrintUsage() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-
-    assertThat(InsightBench.run(new String[] {"--per-week", "lots"}, out)).isEqualTo(2);
-    assertThat(InsightBench.run(new String[] {"--days", "9"}, out)).isEqualTo(2);
-    assertThat(InsightBench.run(new String[] {"--speed"}, out)).isEqualTo(2);
-    assertThat(bytes.toString(StandardCharsets.UTF_8))
-        .contains("--per-week needs a whole number, not 'lots'", "measured days must be 1 to 7",
-            "missing value after --speed", InsightBench.USAGE);
+  void optionsOutOfRangeAreRejected() {
+    assertThat(InsightScenario.Options.defaults())
+        .isEqualTo(new InsightScenario.Options(2, 60_000, 42, 7));
+    assertThatThrownBy(() -> new InsightScenario.Options(2, 60_000, 42, 9))
+        .hasMessage("measured days must be 1 to 7: 9");
+    assertThatThrownBy(() -> new InsightScenario.Options(2, 99, 42, 7))
+        .hasMessageContaining("contacts per week must be 100 to 5000000");
   }
 }

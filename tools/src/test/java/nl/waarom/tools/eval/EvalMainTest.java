@@ -1,12 +1,15 @@
 package nl.waarom.tools.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import nl.waarom.analyzer.model.TrainOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,8 +19,10 @@ class EvalMainTest {
 
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
-  private int run(String... args) {
-    return EvalMain.run(args, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+  private int run(Path train, Path test, String labelColumn, String unknownLabel, int seconds) {
+    return EvalMain.run(new EvalOptions(List.of(train), test, "text", labelColumn,
+        TrainOptions.defaults().withUnknownLabel(unknownLabel), seconds),
+        new PrintStream(buffer, true, StandardCharsets.UTF_8));
   }
 
   private String output() {
@@ -25,26 +30,21 @@ class EvalMainTest {
   }
 
   @Test
-  void noArgumentsPrintsUsage() {
-    assertThat(run()).isEqualTo(2);
-    assertThat(output()).contains("usage: eval --train");
-  }
-
-  @Test
-  void unknownOptionAndMissingValueAndBadNumberPrintUsage() {
-    assertThat(run("--train", "a.csv", "--test", "b.csv", "--frobnicate", "x")).isEqualTo(2);
-    assertThat(output()).contains("unknown option --frobnicate").contains("usage:");
-    buffer.reset();
-    assertThat(run("--train", "a.csv", "--test")).isEqualTo(2);
-    assertThat(output()).contains("missing value after --test");
-    buffer.reset();
-    assertThat(run("--train", "a.csv", "--test", "b.csv", "--c", "-1")).isEqualTo(2);
-    assertThat(output()).contains("--c must be a positive number");
+  void optionsAreValidated() {
+    Path a = Path.of("a.csv");
+    TrainOptions training = TrainOptions.defaults();
+    assertThat(new EvalOptions(List.of(a, a), a, "text", "label", training, 1).train()).hasSize(2);
+    assertThatThrownBy(() -> new EvalOptions(List.of(), a, "text", "label", training, 5))
+        .hasMessage("at least one training file is needed");
+    assertThatThrownBy(() -> new EvalOptions(List.of(a), a, "text", "label", training, 0))
+        .hasMessage("seconds must be at least 1: 0");
+    assertThatThrownBy(() -> new EvalOptions(List.of(a), a, " ", "label", training, 5))
+        .hasMessage("the text and label columns must be named");
   }
 
   @Test
   void unreadableFileIsExitTwoWithItsName() {
-    assertThat(run("--train", dir.resolve("missing.csv").toString(), "--test", "b.csv")).isEqualTo(2);
+    assertThat(run(dir.resolve("missing.csv"), Path.of("b.csv"), "label", null, 5)).isEqualTo(2);
     assertThat(output()).contains("missing.csv").doesNotContain("usage:");
   }
 
@@ -52,7 +52,7 @@ class EvalMainTest {
   void missingColumnIsExitTwo() throws Exception {
     Path file = dir.resolve("t.csv");
     Files.writeString(file, "text,label\na,b\n");
-    assertThat(run("--train", file.toString(), "--test", file.toString(), "--label-column", "intent")).isEqualTo(2);
+    assertThat(run(file, file, "intent", null, 5)).isEqualTo(2);
     assertThat(output()).contains("no column 'intent'");
   }
 
@@ -69,8 +69,7 @@ class EvalMainTest {
     }
     Path file = dir.resolve("data.csv");
     Files.writeString(file, csv);
-    assertThat(run("--train", file.toString(), "--test", file.toString(), "--unknown-label", "oos",
-        "--seconds", "1")).isEqualTo(0);
+    assertThat(run(file, file, "label", "oos", 1)).isEqualTo(0);
     String[] lines = output().strip().split("\n");
     assertThat(lines[lines.length - 1]).matches(
         "result: accuracy=\\d\\.\\d{3} macro_f1=\\d\\.\\d{3} oos_precision=\\d\\.\\d{3} "

@@ -1,6 +1,7 @@
 package nl.waarom.tools.redaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,7 +30,7 @@ class RedactionBenchTest {
   @Test
   void measuresRecallAndPrecisionAndTheLastLineHasTheAgreedShape() {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    int code = RedactionBench.run(new String[] {"--messages", "700", "--seed", "3"},
+    int code = RedactionBench.run(new RedactionBench.Options(700, 3),
         new PrintStream(buffer, true, StandardCharsets.UTF_8));
     List<String> lines = buffer.toString(StandardCharsets.UTF_8).lines().toList();
     assertThat(code).isZero();
@@ -51,10 +52,9 @@ class RedactionBenchTest {
   }
 
   @Test
-  void badArgumentsAreAUsageError() {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    assertThat(RedactionBench.run(new String[] {"--fast"},
-        new PrintStream(buffer, true, StandardCharsets.UTF_8))).isEqualTo(2);
-    assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("usage: bench redaction");
+  void optionsAreValidated() {
+    assertThat(RedactionBench.Options.defaults()).isEqualTo(new RedactionBench.Options(5_000, 42));
+    assertThatThrownBy(() -> new RedactionBench.Options(0, 42))
+        .hasMessage("messages must be at least 1: 0");
   }
 }

@@ -1,0 +1,43 @@
+package nl.waarom.analyzer.classify;
+
+import java.util.List;
+import java.util.Locale;
+import nl.waarom.schemas.Contact;
+import nl.waarom.schemas.Turn;
+
+/**
+ * A classification as text for people, so a team can see why a contact lands where it does: the
+ * taxonomy version and detected language, then one line per reason with its confidence, source
+ * (RULE or MODEL) and evidence quoted from the turns as {@code "text" [turn:start-end]}; or the
+ * line {@code unexplained: ...} when no reason applies. Used by {@code ./waarom classify}.
+ */
+public final class ClassificationReport {
+  private ClassificationReport() {}
+
+  /** Classifies {@code contact} and returns the report, one line each, ending with a newline. */
+  public static String of(Classifier classifier, Contact contact) {
+    Classification result = classifier.classify(contact);
+    StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "taxonomy %s, language %s%n",
+        classifier.taxonomy().version(),
+        classifier.language(contact).name().toLowerCase(Locale.ROOT)));
+    if (result.unexplained()) {
+      return text.append("unexplained: no rule matched and the model is below its threshold")
+          .append(System.lineSeparator()).toString();
+    }
+    for (ReasonScore score : result.reasons()) {
+      text.append(String.format(Locale.ROOT, "%-24s %.2f %-5s %s%n", score.reasonId(),
+          score.confidence(), score.source(), evidence(score, contact.getTurns())));
+    }
+    return text.toString();
+  }
+
+  private static String evidence(ReasonScore score, List<Turn> turns) {
+    StringBuilder sb = new StringBuilder();
+    for (EvidenceSpan e : score.evidence()) {
+      String turn = turns.get(e.turnIndex()).getText();
+      sb.append(sb.isEmpty() ? "" : ", ").append('"').append(turn, e.start(), e.end()).append('"')
+          .append(String.format(Locale.ROOT, " [%d:%d-%d]", e.turnIndex(), e.start(), e.end()));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,57 @@
+package nl.waarom.local.cli;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import nl.waarom.analyzer.classify.ClassificationReport;
+import nl.waarom.analyzer.classify.Classifier;
+import nl.waarom.analyzer.classify.RuleParser;
+import nl.waarom.schemas.Channel;
+import nl.waarom.schemas.Contact;
+import nl.waarom.schemas.Speaker;
+import nl.waarom.schemas.Turn;
+import nl.waarom.taxonomy.TaxonomyLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code waarom classify}: why a text lands where it does ({@link ClassificationReport}). */
+@Command(name = "classify",
+    description = {"Classify what a customer said, and show why.",
+        "Uses the default taxonomy (rules and learned model); prints each reason with its "
+            + "confidence, source (RULE or MODEL) and the evidence in the text."},
+    footer = {"  waarom classify \"De betaallink in jullie mail werkt niet\"",
+        "  waarom classify \"Hallo\" \"Mijn pakket is niet aangekomen\""})
+final class ClassifyCommand implements Callable<Integer> {
+  private final Terminal terminal;
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "TEXT",
+      description = "What the customer said; several texts are several turns of one contact.")
+  List<String> texts;
+
+  ClassifyCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  /** The contact the texts make: one customer turn each, on the chat channel. */
+  Contact contact() {
+    if (texts.stream().allMatch(String::isBlank)) {
+      throw new ParameterException(spec.commandLine(), "classify: the text is empty");
+    }
+    List<Turn> turns = texts.stream().map(text -> new Turn(Speaker.CUSTOMER, text, 0L)).toList();
+    return Contact.newBuilder().setContactId("cli").setChannel(Channel.CHAT)
+        .setOccurredAt(Instant.now()).setTurns(turns).build();
+  }
+
+  @Override
+  public Integer call() {
+    Contact contact = contact();
+    try (Classifier classifier = new Classifier(TaxonomyLoader.loadDefault(RuleParser.check()))) {
+      terminal.out().print(ClassificationReport.of(classifier, contact));
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,76 @@
+package nl.waarom.local.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import nl.waarom.analyzer.model.TrainOptions;
+import nl.waarom.tools.eval.EvalMain;
+import nl.waarom.tools.eval.EvalOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code waarom eval}: the reason model on a labelled data set ({@link EvalMain}). */
+@Command(name = "eval",
+    description = {"Measure the reason model on a labelled data set.",
+        "Trains on the training CSV files, classifies the test CSV and prints accuracy, macro-F1, "
+            + "out-of-scope precision and recall, training time and single-thread throughput. "
+            + "Reads files only; no Kafka. The last line is result: accuracy=... macro_f1=... "
+            + "oos_precision=... oos_recall=... train_s=... contacts_per_s=..."},
+    footer = {"  waarom eval --train train.csv --test test.csv",
+        "  waarom eval --train a.csv --train b.csv --test c.csv --unknown-label oos"})
+final class EvalCommand implements Callable<Integer> {
+  private static final TrainOptions TRAINING = TrainOptions.defaults();
+  private final Terminal terminal;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--train", required = true, paramLabel = "FILE",
+      description = "A training CSV; repeat it to train on several, concatenated.")
+  List<Path> train;
+
+  @Option(names = "--test", required = true, paramLabel = "FILE", description = "The test CSV.")
+  Path test;
+
+  @Option(names = "--text-column", paramLabel = "NAME",
+      description = "The column holding the text (default: ${DEFAULT-VALUE}).")
+  String textColumn = EvalOptions.DEFAULT_TEXT_COLUMN;
+
+  @Option(names = "--label-column", paramLabel = "NAME",
+      description = "The column holding the label (default: ${DEFAULT-VALUE}).")
+  String labelColumn = EvalOptions.DEFAULT_LABEL_COLUMN;
+
+  @Option(names = "--unknown-label", paramLabel = "LABEL",
+      description = "The label of out-of-scope texts (e.g. oos): the model learns to say "
+          + "unknown, and out-of-scope precision and recall are reported.")
+  String unknownLabel;
+
+  @Option(names = "--solver", paramLabel = "svm|logistic",
+      converter = Converters.SolverConverter.class,
+      description = "The linear model's loss (default: svm).")
+  TrainOptions.Solver solver = TRAINING.solver();
+
+  @Option(names = "--c", paramLabel = "C", converter = Converters.PositiveNumber.class,
+      description = "The solver's regularisation parameter C, greater than 0 (default: "
+          + "${DEFAULT-VALUE}).")
+  double c = TRAINING.c();
+
+  @Option(names = "--seconds", paramLabel = "N", converter = Converters.PositiveInt.class,
+      description = "How long throughput is measured, after a warm-up of half that (default: "
+          + "${DEFAULT-VALUE}).")
+  int seconds = EvalOptions.DEFAULT_SECONDS;
+
+  EvalCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  EvalOptions options() {
+    return Checks.valid(spec, () -> new EvalOptions(train, test, textColumn, labelColumn,
+        TRAINING.withUnknownLabel(unknownLabel).withSolver(solver, c), seconds));
+  }
+
+  @Override
+  public Integer call() {
+    return EvalMain.run(options(), terminal.out());
+  }
+}

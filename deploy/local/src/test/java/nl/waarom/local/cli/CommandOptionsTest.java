@@ -1,0 +1,172 @@
+package nl.waarom.local.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import nl.waarom.analyzer.model.TrainOptions;
+import nl.waarom.ingest.dlq.DeadLetterFilter;
+import nl.waarom.ingest.dlq.DlqListOptions;
+import nl.waarom.ingest.dlq.DlqReplayOptions;
+import nl.waarom.ingest.replay.ReplayOptions;
+import nl.waarom.local.LocalRun;
+import nl.waarom.tools.bench.ClassifyBench;
+import nl.waarom.tools.bench.InsightScenario;
+import nl.waarom.tools.eval.EvalOptions;
+import nl.waarom.tools.redaction.RedactionBench;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each command turns its command line into the service's option record, as documented. */
+class CommandOptionsTest {
+  private final CliRun cli = new CliRun();
+
+  @Test
+  void runAndDemo() {
+    assertThat(cli.parsed(RunCommand.class, "run").options())
+        .isEqualTo(new LocalRun.Options(false, null, false, null, null));
+    assertThat(cli.parsed(DemoCommand.class, "demo").options())
+        .isEqualTo(new LocalRun.Options(true, null, false, null, null));
+    assertThat(cli.parsed(DemoCommand.class, "demo", "--for", "5m", "--reset").options())
+        .isEqualTo(new LocalRun.Options(true, Duration.ofMinutes(5), true, null, null));
+    assertThat(cli.parsed(DemoCommand.class, "demo", "--rate", "10", "--incident-after=90s")
+        .options()).isEqualTo(new LocalRun.Options(true, null, false, 10.0,
+        Duration.ofSeconds(90)));
+    assertThat(cli.parsed(RunCommand.class, "run", "--reset", "--for", "PT2H").options())
+        .isEqualTo(new LocalRun.Options(false, Duration.ofHours(2), true, null, null));
+  }
+
+  @Test
+  void replayTakesBothArgumentForms() {
+    assertThat(cli.parsed(ReplayCommand.class, "replay", "--file", "a.jsonl", "--rate", "2.5")
+        .options()).isEqualTo(new ReplayOptions(Path.of("a.jsonl"), 2.5));
+    assertThat(cli.parsed(ReplayCommand.class, "replay", "--rate=0", "--file=b.jsonl").options())
+        .isEqualTo(new ReplayOptions(Path.of("b.jsonl"), 0));
+    assertThat(cli.parsed(ReplayCommand.class, "replay", "--file", "c.jsonl").options().rate())
+        .isZero();
+  }
+
+  @Test
+  void replayUsageErrorsAndAMissingFile(@TempDir Path dir) {
+    assertThat(cli.execute("replay", "--rate", "5")).isEqualTo(2);
+    assertThat(cli.err()).contains("Missing required option: '--file=FILE'", "Usage: waarom replay");
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.execute("replay", "--file")).isEqualTo(2);
+    assertThat(cli.err()).contains("'--file'");
+    assertThat(cli.execute("replay", "--file", "a", "--fiel", "b")).isEqualTo(2);
+    assertThat(cli.err()).contains("'--fiel'");
+    // parsed, then refused by the replay itself before Kafka is asked
+    assertThat(cli.execute("replay", "--file", dir.resolve("nope.jsonl").toString())).isEqualTo(2);
+    assertThat(cli.err()).contains("not a readable file");
+  }
+
+  @Test
+  void dlqListSelectsAndLimits() {
+    assertThat(cli.parsed(DlqCommand.ListLetters.class, "dlq", "list").options())
+        .isEqualTo(new DlqListOptions(DeadLetterFilter.all(), 100));
+    DlqListOptions o = cli.parsed(DlqCommand.ListLetters.class, "dlq", "list", "--since",
+        "2025-11-24T10:00:00Z", "--source", " gateway ", "--limit=5").options();
+    assertThat(o).isEqualTo(new DlqListOptions(new DeadLetterFilter(
+        Instant.parse("2025-11-24T10:00:00Z"), "gateway", List.of()), 5));
+    Instant since = cli.parsed(DlqCommand.ListLetters.class, "dlq", "list", "--since", "2h")
+        .options().filter().since();
+    assertThat(Duration.between(since, Instant.now())).isBetween(Duration.ofMinutes(119),
+        Duration.ofMinutes(121));
+  }
+
+  @Test
+  void sinceIsAnInstantOrADurationAgo() {
+    Clock clock = Clock.fixed(Instant.parse("2026-01-02T12:00:00Z"), ZoneOffset.UTC);
+    Converters.SinceConverter since = new Converters.SinceConverter(clock);
+    assertThat(since.convert("90m")).isEqualTo(Instant.parse("2026-01-02T10:30:00Z"));
+    assertThat(since.convert("2d")).isEqualTo(Instant.parse("2025-12-31T12:00:00Z"));
+    assertThat(since.convert("2025-11-24T10:00:00Z")).isEqualTo(Instant.parse("2025-11-24T10:00:00Z"));
+  }
+
+  @Test
+  void dlqReplayNeedsExactlyOneOfOffsetAndAll() {
+    assertThat(cli.parsed(DlqCommand.ReplayLetters.class, "dlq", "replay", "--all", "--dry-run")
+        .options()).isEqualTo(new DlqReplayOptions(DeadLetterFilter.all(), true));
+    assertThat(cli.parsed(DlqCommand.ReplayLetters.class, "dlq", "replay", "--offset", "17,1:3",
+        "--offset", "2:9", "--source", "replay").options())
+        .isEqualTo(new DlqReplayOptions(new DeadLetterFilter(null, "replay",
+            List.of("0:17", "1:3", "2:9")), false));
+
+    assertThat(cli.execute("dlq", "replay")).isEqualTo(2);
+    assertThat(cli.err()).contains("--offset", "--all", "Usage: waarom dlq replay");
+    assertThat(cli.execute("dlq", "replay", "--all", "--offset", "0:1")).isEqualTo(2);
+    assertThat(cli.err()).contains("mutually exclusive");
+    assertThat(cli.execute("dlq", "list", "--all")).as("list takes no replay options")
+        .isEqualTo(2);
+    assertThat(cli.err()).contains("'--all'");
+  }
+
+  @Test
+  void dlqHelpNamesBothSubcommands() {
+    assertThat(cli.execute("dlq", "--help")).isZero();
+    assertThat(cli.out()).contains("Usage: waarom dlq", "list", "replay");
+    assertThat(cli.execute("dlq")).isEqualTo(2);
+    assertThat(cli.err()).contains("Missing required subcommand");
+  }
+
+  @Test
+  void evalRepeatsTrainAndDefaultsAsDocumented() {
+    EvalOptions o = cli.parsed(EvalCommand.class, "eval", "--train", "a.csv", "--train", "b.csv",
+        "--test", "c.csv", "--unknown-label", "oos").options();
+    TrainOptions defaults = TrainOptions.defaults();
+    assertThat(o).isEqualTo(new EvalOptions(List.of(Path.of("a.csv"), Path.of("b.csv")),
+        Path.of("c.csv"), "text", "label", defaults.withUnknownLabel("oos"), 5));
+    EvalOptions tuned = cli.parsed(EvalCommand.class, "eval", "--train", "a.csv", "--test",
+        "c.csv", "--solver", "LR", "--c", "0.5", "--seconds", "1", "--text-column", "utterance",
+        "--label-column", "intent").options();
+    assertThat(tuned.training()).isEqualTo(defaults.withSolver(TrainOptions.Solver.LOGISTIC, 0.5));
+    assertThat(List.of(tuned.textColumn(), tuned.labelColumn(), "" + tuned.seconds()))
+        .containsExactly("utterance", "intent", "1");
+  }
+
+  @Test
+  void evalUsageErrorsAndUnreadableFiles(@TempDir Path dir) {
+    assertThat(cli.execute("eval")).isEqualTo(2);
+    assertThat(cli.err()).contains("--train", "--test", "Usage: waarom eval");
+    assertThat(cli.execute("eval", "--train", "a.csv", "--test", "b.csv", "--frobnicate", "x"))
+        .isEqualTo(2);
+    assertThat(cli.err()).contains("'--frobnicate'");
+    assertThat(cli.execute("eval", "--train", "a.csv", "--test")).isEqualTo(2);
+    assertThat(cli.err()).contains("'--test'");
+    assertThat(cli.execute("eval", "--train", dir.resolve("missing.csv").toString(), "--test",
+        "b.csv")).isEqualTo(2);
+    assertThat(cli.out()).contains("missing.csv").doesNotContain("Usage:");
+  }
+
+  @Test
+  void benchmarksDefaultToTheirDocumentedRuns() {
+    assertThat(cli.parsed(BenchCommand.Classify.class, "bench", "classify").options())
+        .isEqualTo(ClassifyBench.Options.defaults());
+    assertThat(cli.parsed(BenchCommand.Classify.class, "bench", "classify", "--threads", "4",
+        "--extra-rules", "0", "--bytes", "512", "--seconds", "3", "--warmup", "0").options())
+        .isEqualTo(new ClassifyBench.Options(4, 0, 512, 3, 0));
+    assertThat(cli.parsed(BenchCommand.Insights.class, "bench", "insights").options())
+        .isEqualTo(InsightScenario.Options.defaults());
+    assertThat(cli.parsed(BenchCommand.Insights.class, "bench", "insights", "--weeks-warmup", "0",
+        "--per-week", "10000", "--seed", "5", "--days", "1").options())
+        .isEqualTo(new InsightScenario.Options(0, 10_000, 5, 1));
+    assertThat(cli.parsed(BenchCommand.Redaction.class, "bench", "redaction").options())
+        .isEqualTo(RedactionBench.Options.defaults());
+    assertThat(cli.parsed(BenchCommand.Redaction.class, "bench", "redaction", "--messages", "700",
+        "--seed", "3").options()).isEqualTo(new RedactionBench.Options(700, 3));
+  }
+
+  @Test
+  void classifyNeedsAText() {
+    assertThat(cli.execute("classify")).isEqualTo(2);
+    assertThat(cli.err()).contains("TEXT", "Usage: waarom classify");
+    assertThat(cli.execute("classify", " ")).isEqualTo(2);
+    assertThat(cli.err()).contains("the text is empty");
+    assertThat(cli.parsed(ClassifyCommand.class, "classify", "hallo", "mijn pakket").contact()
+        .getTurns()).extracting(t -> t.getText()).containsExactly("hallo", "mijn pakket");
+  }
+}

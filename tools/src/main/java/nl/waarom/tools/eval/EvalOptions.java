@@ -1,0 +1,38 @@
+package nl.waarom.tools.eval;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import nl.waarom.analyzer.model.TrainOptions;
+
+/**
+ * What {@link EvalMain#run} evaluates, validated. Immutable.
+ *
+ * @param train       one or more training files, concatenated; never empty
+ * @param test        the test file; never null
+ * @param textColumn  the column holding the text; never blank
+ * @param labelColumn the column holding the label; never blank
+ * @param training    training options (unknown label, solver, C); never null
+ * @param seconds     how long throughput is measured (after a warm-up of half that), &ge; 1
+ */
+public record EvalOptions(List<Path> train, Path test, String textColumn, String labelColumn,
+    TrainOptions training, int seconds) {
+  public static final String DEFAULT_TEXT_COLUMN = "text";
+  public static final String DEFAULT_LABEL_COLUMN = "label";
+  public static final int DEFAULT_SECONDS = 5;
+
+  public EvalOptions {
+    train = List.copyOf(train);
+    if (train.isEmpty()) {
+      throw new IllegalArgumentException("at least one training file is needed");
+    }
+    Objects.requireNonNull(test, "test");
+    Objects.requireNonNull(training, "training");
+    if (textColumn == null || textColumn.isBlank() || labelColumn == null || labelColumn.isBlank()) {
+      throw new IllegalArgumentException("the text and label columns must be named");
+    }
+    if (seconds < 1) {
+      throw new IllegalArgumentException("seconds must be at least 1: " + seconds);
+    }
+  }
+}
