@@ -3,6 +3,7 @@ package nl.waarom.sink.backlog;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import nl.waarom.sink.db.BacklogItem;
 import nl.waarom.sink.db.ExampleRow;
 import nl.waarom.sink.db.InsightRow;
 import nl.waarom.taxonomy.TaxonomyWriter;

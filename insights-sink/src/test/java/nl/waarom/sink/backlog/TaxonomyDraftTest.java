@@ -8,6 +8,7 @@ import nl.waarom.schemas.Insight;
 import nl.waarom.schemas.InsightExample;
 import nl.waarom.schemas.Preventability;
 import nl.waarom.sink.Fixtures;
+import nl.waarom.sink.db.BacklogItem;
 import nl.waarom.sink.db.InsightRow;
 import nl.waarom.taxonomy.Example;
 import nl.waarom.taxonomy.Reason;
