@@ -7,15 +7,17 @@ import java.util.regex.Pattern;
 
 /**
  * Turns HTML into plain text good enough for redaction and classification: {@code <head>},
- * {@code <style>}, {@code <script>} and HTML comments are dropped with their content; a run of
- * block tags ({@code <p>}, {@code </div>}, ...) becomes one line break and every {@code <br>} one;
- * other tags are dropped; character references are decoded (an invalid one becomes U+FFFD); runs
- * of blanks collapse. Plain text passes through unchanged except for white-space. Not a general
- * HTML renderer: tables become lines, layout is lost.
+ * {@code <style>}, {@code <script>} and HTML comments are dropped with their content; block tags
+ * ({@code <p>}, {@code </div>}, ...) and {@code <br>} become line breaks; other tags are dropped;
+ * character references are decoded (an invalid one becomes U+FFFD); runs of blanks collapse, and
+ * never more than one blank line remains. Plain text passes through unchanged except for
+ * white-space. Not a general HTML renderer: tables become lines, layout is lost.
  *
- * <p>Mail quotes the conversation it answers; {@link #withoutQuotedHistory} also drops
- * {@code <blockquote>} and everything from Gmail's {@code gmail_quote} block on. A chat or ticket
- * message keeps its quotes ({@link #toText}). Stateless and thread-safe.
+ * <p>Two kinds of text, as their sources write them. A chat or ticket message ({@link #toText})
+ * keeps its quotes and puts its paragraphs on consecutive lines: a run of block tags is one line
+ * break. A mail body ({@link #mailBody}) reads like plain-text mail: every block tag breaks, so
+ * paragraphs are separated by a blank line, and the quoted history ({@code <blockquote>}, and
+ * everything from Gmail's {@code gmail_quote} block on) is dropped. Stateless and thread-safe.
  */
 public final class HtmlText {
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.DOTALL;
@@ -24,7 +26,8 @@ public final class HtmlText {
   private static final Pattern QUOTED = Pattern.compile(
       "<blockquote\\b.*?</blockquote\\s*>|<div[^>]*class=\"?[^\">]*gmail_quote.*", FLAGS);
   private static final String BLOCK_TAG = "</?(?:p|div|li|h[1-6]|tr|table|blockquote|pre)\\b[^>]*>";
-  private static final Pattern BLOCKS = Pattern.compile(
+  private static final Pattern BLOCK = Pattern.compile(BLOCK_TAG, FLAGS);
+  private static final Pattern BLOCK_RUN = Pattern.compile(
       "(?:" + BLOCK_TAG + ")(?:\\s*(?:" + BLOCK_TAG + "))*", FLAGS);
   private static final Pattern BREAK = Pattern.compile("<br\\s*/?>", FLAGS);
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
@@ -41,17 +44,17 @@ public final class HtmlText {
     return html == null ? null : text(html, false);
   }
 
-  /** Plain text of an HTML mail body without the quoted history; null for null. */
-  public static String withoutQuotedHistory(String html) {
+  /** Plain text of an HTML mail body, without the quoted history; null for null. */
+  public static String mailBody(String html) {
     return html == null ? null : text(html, true);
   }
 
-  private static String text(String html, boolean dropQuotes) {
+  private static String text(String html, boolean mail) {
     String text = DROPPED.matcher(html).replaceAll("");
-    if (dropQuotes) {
+    if (mail) {
       text = QUOTED.matcher(text).replaceAll("");
     }
-    text = BLOCKS.matcher(text).replaceAll("\n");
+    text = (mail ? BLOCK : BLOCK_RUN).matcher(text).replaceAll("\n");
     text = BREAK.matcher(text).replaceAll("\n");
     text = TAG.matcher(text).replaceAll("");
     text = decode(text);

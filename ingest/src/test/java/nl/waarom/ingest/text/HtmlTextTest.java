@@ -17,7 +17,7 @@ class HtmlTextTest {
 
   @Test
   void blocksBecomeLinesAndTagsGo() {
-    assertThat(HtmlText.withoutQuotedHistory("<html><head><title>x</title>"
+    assertThat(HtmlText.mailBody("<html><head><title>x</title>"
         + "<style>p{color:red}</style></head><body><div>Mijn <b>factuur</b> klopt niet.<br>"
         + "Bedrag: &euro;&nbsp;12,50</div><script>alert(1)</script></body></html>"))
         .isEqualTo("Mijn factuur klopt niet.\nBedrag: € 12,50");
@@ -25,13 +25,21 @@ class HtmlTextTest {
 
   @Test
   void quotedHistoryInBlockquoteAndGmailQuoteIsDroppedFromMailOnly() {
-    assertThat(HtmlText.withoutQuotedHistory(
+    assertThat(HtmlText.mailBody(
         "<p>Nieuw</p><blockquote type=\"cite\"><p>Oud</p></blockquote>")).isEqualTo("Nieuw");
-    assertThat(HtmlText.withoutQuotedHistory("<div>Nieuw</div><div class=\"gmail_quote\">"
+    assertThat(HtmlText.mailBody("<div>Nieuw</div><div class=\"gmail_quote\">"
         + "On Mon wrote:<div>Oud</div></div>")).isEqualTo("Nieuw");
     assertThat(HtmlText.toText("<p>Nieuw</p><blockquote><p>Oud</p></blockquote>"))
         .isEqualTo("Nieuw\nOud");
-    assertThat(HtmlText.withoutQuotedHistory(null)).isNull();
+    assertThat(HtmlText.mailBody(null)).isNull();
+  }
+
+  @Test
+  void mailParagraphsAreSeparatedByABlankLineMessageParagraphsAreNot() {
+    String html = "<p>Ik wil opzeggen.</p>\n<p>Mijn nummer: 12</p><div><div>Groet</div></div>";
+
+    assertThat(HtmlText.mailBody(html)).isEqualTo("Ik wil opzeggen.\n\nMijn nummer: 12\n\nGroet");
+    assertThat(HtmlText.toText(html)).isEqualTo("Ik wil opzeggen.\nMijn nummer: 12\nGroet");
   }
 
   @Test

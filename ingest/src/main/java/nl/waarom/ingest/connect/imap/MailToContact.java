@@ -134,7 +134,7 @@ public final class MailToContact {
       return plain;
     }
     String h = find(part, "text/html");
-    return h == null ? "" : HtmlText.withoutQuotedHistory(h);
+    return h == null ? "" : HtmlText.mailBody(h);
   }
 
   /** The first inline part of the type, depth first, skipping attachments and attached mail. */
