@@ -14,8 +14,9 @@ import java.nio.file.Path;
  * Reads a taxonomy YAML file (the format is described in {@code docs/taxonomy.md}) into a
  * {@link Taxonomy}. Validates everything and reports every problem at once, each with file and
  * line: unknown or missing fields, a bad id or preventability, duplicate ids, unknown parents,
- * cycles and more than two levels, reasons without rules and examples, and rules that the
- * {@link RuleCheck} rejects (do not parse, or search an unknown field).
+ * cycles and more than two levels, reasons without rules and examples, rules that the
+ * {@link RuleCheck} rejects (do not parse, or search an unknown field), and names, owner or
+ * preventability still holding a draft's {@value TaxonomyWriter#TODO} placeholder.
  */
 public final class TaxonomyLoader {
   /** Class-path location of the taxonomy that ships with the analyzer. */

@@ -102,6 +102,9 @@ final class TaxonomyReader {
     d.name = name(f.get("name"), who, d.line);
     d.preventability = f.get("preventability");
     d.owner = scalar(f.get("owner"), who, "owner");
+    if (isTodo(d.owner)) {
+      problem(line(f.get("owner")), who, "owner is still " + TaxonomyWriter.TODO + ": decide it");
+    }
     rules(f.get("rules"), who, d.rules);
     examples(f.get("examples"), who, d.examples);
     return d;
@@ -163,6 +166,13 @@ final class TaxonomyReader {
     if (text == null) {
       return null;
     }
+    if (isTodo(text)) {
+      if (node == d.preventability) {
+        problem(line(node), d.id, "preventability is still " + TaxonomyWriter.TODO + ": decide it ("
+            + Preventabilities.SPELLINGS + ")");
+      }
+      return null;
+    }
     try {
       return Preventabilities.parse(text);
     } catch (IllegalArgumentException e) {
@@ -189,9 +199,13 @@ final class TaxonomyReader {
       String value = lang.equals("nl") ? nl : en;
       if (value == null || value.isBlank()) {
         problem(line(node), who, "name." + lang + " is missing");
+      } else if (isTodo(value)) {
+        problem(line(node), who, "name." + lang + " is still " + TaxonomyWriter.TODO
+            + ": decide it");
       }
     }
-    return nl == null || en == null || nl.isBlank() || en.isBlank() ? null : new LocalizedName(nl, en);
+    return nl == null || en == null || nl.isBlank() || en.isBlank() || isTodo(nl) || isTodo(en)
+        ? null : new LocalizedName(nl, en);
   }
 
   private void rules(Node node, String who, List<String> into) {
@@ -271,6 +285,15 @@ final class TaxonomyReader {
     }
     problem(line(node), who, field + " must be a single value");
     return null;
+  }
+
+  /**
+   * Whether a value is a placeholder of a draft ({@code TODO}, or {@code TODO} and a suggestion):
+   * a decision nobody has made yet, so the entry must not be used.
+   */
+  private static boolean isTodo(String value) {
+    return value != null && (value.strip().equals(TaxonomyWriter.TODO)
+        || value.strip().startsWith(TaxonomyWriter.TODO + " "));
   }
 
   private static String keyOf(NodeTuple t) {

@@ -11,6 +11,8 @@
  * immutable value classes ({@link nl.waarom.taxonomy.Taxonomy},
  * {@link nl.waarom.taxonomy.Reason}, {@link nl.waarom.taxonomy.Example}) that
  * validate themselves in their constructors, so a loaded taxonomy is always consistent.
+ * {@link nl.waarom.taxonomy.TaxonomyWriter} writes the same model back in the same layout, and
+ * drafts of new reasons whose undecided fields are {@code TODO} placeholders the loader refuses.
  *
  * <p>This package depends on nothing else in the analyzer; {@code classify} depends on it. Whether a
  * rule is a valid query is checked through the {@link nl.waarom.taxonomy.RuleCheck}

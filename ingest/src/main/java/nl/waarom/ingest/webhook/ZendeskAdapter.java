@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import nl.waarom.ingest.contact.Validated;
+import nl.waarom.ingest.text.HtmlText;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Speaker;
 

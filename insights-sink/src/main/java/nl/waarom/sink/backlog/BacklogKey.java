@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import nl.waarom.sink.db.BatchWriter;
+import nl.waarom.sink.db.InsightRow;
 
 /**
  * Which backlog item an insight belongs to, and that item's title. There is one item per (kind,
@@ -64,6 +66,18 @@ public record BacklogKey(String itemId, String title) {
         .collect(Collectors.joining("_"));
     return new BacklogKey(kindSlug + "." + orUnknown(subject),
         label + ": " + (named == null ? String.join(", ", terms) : named));
+  }
+
+  /**
+   * The backlog item a stored insight is recorded on: its key, and the reason, or for an item
+   * without a reason all of the insight's candidate terms, normalised.
+   */
+  public static BatchWriter.ItemKey itemOf(InsightRow row) {
+    BacklogKey key = of(row.kind(), row.reasonId(), row.candidateTerms(),
+        row.details().reasonName());
+    boolean hasReason = row.reasonId() != null && !row.reasonId().isBlank();
+    return new BatchWriter.ItemKey(key.itemId(), key.title(), hasReason ? row.reasonId() : null,
+        hasReason ? List.of() : normalisedTerms(row.candidateTerms()));
   }
 
   /** Lower-cased, trimmed, distinct, sorted, blanks dropped. */

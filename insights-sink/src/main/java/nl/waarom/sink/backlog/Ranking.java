@@ -3,6 +3,7 @@ package nl.waarom.sink.backlog;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import nl.waarom.sink.db.ValueAtStake;
 
 /**
  * How the backlog is ranked: by value at stake =
@@ -95,7 +96,7 @@ public record Ranking(Map<Preventability, Double> weights, double defaultHandleM
     return weights.get(Preventability.UNKNOWN);
   }
 
-  /** Value at stake of one item (the same formula as {@link #sql()}). */
+  /** Value at stake of one item (the same formula as {@link #order()}). */
   public double valueAtStake(Double estimatedCost, Double weeklyVolume, Double costPerMinute,
       String preventability, Double repeatRate) {
     double cost = estimatedCost != null ? estimatedCost
@@ -104,22 +105,11 @@ public record Ranking(Map<Preventability, Double> weights, double defaultHandleM
     return cost * weight(preventability) * (1 + (repeatRate == null ? 0 : repeatRate));
   }
 
-  /**
-   * The value at stake as a SQL expression over {@code backlog_items b}, with the numbers inlined
-   * (they are doubles from the configuration, never user text).
-   */
-  public String sql() {
-    return "(COALESCE(b.estimated_cost, COALESCE(b.weekly_volume, 0) * " + num(defaultHandleMinutes)
-        + " * COALESCE(b.cost_per_minute, 1.0))"
-        + " * (CASE b.preventability WHEN 'PREVENT' THEN " + num(weights.get(Preventability.PREVENT))
-        + " WHEN 'SELF_SERVICE' THEN " + num(weights.get(Preventability.SELF_SERVICE))
-        + " WHEN 'AUTOMATE' THEN " + num(weights.get(Preventability.AUTOMATE))
-        + " WHEN 'ASSIST' THEN " + num(weights.get(Preventability.ASSIST))
-        + " ELSE " + num(weights.get(Preventability.UNKNOWN)) + " END)"
-        + " * (1 + COALESCE(b.repeat_rate, 0)))";
-  }
-
-  private static String num(double d) {
-    return String.format(Locale.ROOT, "%.6f", d);
+  /** The value at stake as the database orders by it (the same formula as {@link #valueAtStake}). */
+  public ValueAtStake order() {
+    return new ValueAtStake(weights.get(Preventability.PREVENT),
+        weights.get(Preventability.SELF_SERVICE), weights.get(Preventability.AUTOMATE),
+        weights.get(Preventability.ASSIST), weights.get(Preventability.UNKNOWN),
+        defaultHandleMinutes);
   }
 }

@@ -3,46 +3,42 @@ package nl.waarom.sink.backlog;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import nl.waarom.sink.db.BacklogItem;
 import nl.waarom.sink.db.ExampleRow;
 import nl.waarom.sink.db.InsightRow;
+import nl.waarom.taxonomy.TaxonomyWriter;
 
 /**
- * The taxonomy entry an emerging reason would become when the team promotes it: YAML in the
- * format of {@code docs/taxonomy.md}, with the analyzer's drafted rule and the insight's
- * (redacted) example snippets, for review and pasting into the taxonomy file. Names, owner and
- * preventability are the team's decision: the draft marks them {@code TODO} so the taxonomy
- * loader rejects the entry until they are filled in (it never guesses).
+ * The taxonomy entry an emerging reason would become when the team promotes it: an item of the
+ * {@code reasons:} list in the format of {@code docs/taxonomy.md}, written by the taxonomy's own {@link TaxonomyWriter} (so it has the
+ * format the taxonomy loader reads), with the analyzer's drafted rule and the insight's (redacted)
+ * example snippets, for review and pasting into the taxonomy file. Names, owner and
+ * preventability are the team's decision: the draft marks them {@value TaxonomyWriter#TODO} so the
+ * taxonomy loader refuses the entry until they are filled in (it never guesses).
  */
 public final class TaxonomyDraft {
+  private static final int MAX_EXAMPLES = 8;
+
   private TaxonomyDraft() {}
 
-  /** The YAML for one reason entry (an item of the {@code reasons:} list). */
+  /** The YAML for one reason entry (an item of the {@code reasons:} list), after a comment. */
   public static String yaml(BacklogItem item) {
     InsightRow latest = item.latestInsight();
     String title = latest.details().reasonName() != null ? latest.details().reasonName()
         : String.join(" · ", latest.candidateTerms());
-    StringBuilder y = new StringBuilder();
-    y.append("# Drafted by Waarom from backlog item ").append(item.itemId())
-        .append(" (").append(latest.count()).append(" unexplained contacts).\n")
-        .append("# Review the rule, name the reason, choose owner and preventability, then add it\n")
-        .append("# to your taxonomy file and change its version.\n")
-        .append("  - id: ").append(id(latest.candidateTerms())).append('\n')
-        .append("    name: {nl: ").append(quote("TODO " + title)).append(", en: ")
-        .append(quote("TODO " + title)).append("}\n")
-        .append("    preventability: TODO   # prevent, self-service, automate or assist\n")
-        .append("    owner: TODO\n");
-    if (latest.details().draftedRule() != null) {
-      y.append("    rules:\n      - ").append(quote(latest.details().draftedRule())).append('\n');
-    }
+    String rule = latest.details().draftedRule() == null ? null
+        : latest.details().draftedRule().replace("\n", " ");
     List<String> snippets = latest.examples().stream().map(ExampleRow::snippet)
-        .filter(s -> s != null && !s.isBlank()).limit(8).toList();
-    if (!snippets.isEmpty()) {
-      y.append("    examples:\n");
-      for (String s : snippets) {
-        y.append("      - ").append(quote(s)).append('\n');
-      }
-    }
-    return y.toString();
+        .filter(s -> s != null && !s.isBlank()).map(s -> s.replace("\n", " "))
+        .limit(MAX_EXAMPLES).toList();
+    TaxonomyWriter.Entry draft = TaxonomyWriter.Entry.draft(id(latest.candidateTerms()), title,
+        rule == null ? List.of() : List.of(rule), snippets);
+    return "# Drafted by Waarom from backlog item " + item.itemId() + " (" + latest.count()
+        + " unexplained contacts).\n"
+        + "# Review the rule, name the reason, choose owner and preventability ("
+        + "prevent, self-service, automate or assist), then add it\n"
+        + "# to your taxonomy file and change its version.\n"
+        + TaxonomyWriter.entries(List.of(draft));
   }
 
   /** A kebab-case id from the first two phrases, e.g. {@code app-update-settings}. */
@@ -52,10 +48,5 @@ public final class TaxonomyDraft {
     String id = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
         .replaceAll("^-+|-+$", "");
     return id.isEmpty() ? "new-reason" : id;
-  }
-
-  /** A single-quoted YAML scalar ('' escapes a quote). */
-  static String quote(String s) {
-    return "'" + s.replace("'", "''").replace("\n", " ") + "'";
   }
 }

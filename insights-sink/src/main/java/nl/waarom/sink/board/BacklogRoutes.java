@@ -3,13 +3,8 @@ package nl.waarom.sink.board;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,12 +13,13 @@ import java.util.Set;
 import javax.sql.DataSource;
 import nl.waarom.sink.backlog.BacklogActions;
 import nl.waarom.sink.backlog.BacklogException;
-import nl.waarom.sink.backlog.BacklogItem;
 import nl.waarom.sink.backlog.BacklogQueries;
 import nl.waarom.sink.backlog.Status;
 import nl.waarom.sink.backlog.TaxonomyDraft;
+import nl.waarom.sink.db.BacklogItem;
 import nl.waarom.sink.db.Json;
-import nl.waarom.sink.db.Sql;
+import nl.waarom.sink.db.TrackerLinks;
+import nl.waarom.sink.db.TrendReads.HourPoint;
 
 /**
  * The backlog part of the REST API: ranked items, one item with its history, and the team's
@@ -34,47 +30,45 @@ import nl.waarom.sink.db.Sql;
 final class BacklogRoutes {
   static final String USER_HEADER = "X-Waarom-User";
   private static final int HISTORY_INSIGHTS = 50;
-  private static final String TREND = "SELECT window_start, sum(count) AS count,"
-      + " sum(baseline) AS baseline FROM reason_trends WHERE window_minutes = 60 AND reason_id = ?"
-      + " AND window_start >= ? GROUP BY window_start ORDER BY window_start";
 
   private final BacklogQueries backlog;
   private final BacklogActions actions;
-  private final DataSource dataSource;
+  private final TrackerLinks trackerLinks;
+  private final TrendQueries trends;
 
   BacklogRoutes(DataSource dataSource, BacklogQueries backlog) {
-    this.dataSource = dataSource;
     this.backlog = backlog;
     this.actions = new BacklogActions(dataSource);
+    this.trackerLinks = new TrackerLinks(dataSource);
+    this.trends = new TrendQueries(dataSource);
   }
 
   /** GET /api/items?status=open&limit=100 : ranked items; status open, all, or a list. */
-  void items(Context ctx) throws SQLException {
+  void items(Context ctx) {
     int limit = QueryParams.intParam(ctx, "limit", BoardRoutes.BOARD_ITEMS, 1, 1000);
     BoardRoutes.json(ctx, 200, backlog.ranked(limit, statuses(ctx.queryParam("status"))));
   }
 
   /** GET /api/items/{id} : the item, its insights, its change history and its hourly trend. */
-  void item(Context ctx) throws SQLException {
+  void item(Context ctx) {
     String id = ctx.pathParam("id");
     BacklogItem item = backlog.item(id).orElseThrow(() -> BacklogException.notFound(id));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("item", item);
     body.put("insights", backlog.insights(id, HISTORY_INSIGHTS));
     body.put("history", backlog.history(id));
-    body.put("trackers", new nl.waarom.sink.export.TrackerLinks(dataSource).forItem(id));
-    body.put("trend", item.reasonId() == null ? List.of()
-        : trend(item.reasonId(), item.lastSeenAt().minusSeconds(7 * 24 * 3600)));
+    body.put("trackers", trackerLinks.forItem(id));
+    body.put("trend", trend(item));
     BoardRoutes.json(ctx, 200, body);
   }
 
   /** GET /items/{id} : the item page. */
-  void page(Context ctx) throws SQLException {
+  void page(Context ctx) {
     ctx.html(ItemRenderer.render(itemView(ctx.pathParam("id"))));
   }
 
   /** GET /fragments/item/{id} : the live part of the item page. */
-  void pageFragment(Context ctx) throws SQLException {
+  void pageFragment(Context ctx) {
     ctx.html(ItemRenderer.fragment(itemView(ctx.pathParam("id"))));
   }
 
@@ -82,7 +76,7 @@ final class BacklogRoutes {
    * POST /api/items/{id}/promote {"actor"} : an emerging reason becomes a taxonomy draft (YAML,
    * returned as {"item", "draft"} and kept in the item's history) and the item is triaged.
    */
-  void promote(Context ctx) throws SQLException {
+  void promote(Context ctx) {
     JsonNode body = body(ctx);
     String id = ctx.pathParam("id");
     BacklogItem item = backlog.item(id).orElseThrow(() -> BacklogException.notFound(id));
@@ -94,15 +88,14 @@ final class BacklogRoutes {
     BoardRoutes.json(ctx, 200, out);
   }
 
-  private ItemView itemView(String id) throws SQLException {
+  private ItemView itemView(String id) {
     BacklogItem item = backlog.item(id).orElseThrow(() -> BacklogException.notFound(id));
-    List<Map<String, Object>> points = item.reasonId() == null ? List.of()
-        : trend(item.reasonId(), item.lastSeenAt().minusSeconds(7 * 24 * 3600));
+    List<HourPoint> points = trend(item);
     long[] hourly = new long[points.size()];
     double[] baseline = new double[points.size()];
     for (int i = 0; i < hourly.length; i++) {
-      hourly[i] = (Long) points.get(i).get("count");
-      Double b = (Double) points.get(i).get("baseline");
+      hourly[i] = points.get(i).count();
+      Double b = points.get(i).baseline();
       baseline[i] = b == null ? Double.NaN : b;
     }
     return new ItemView(item, backlog.insights(id, HISTORY_INSIGHTS), backlog.history(id), hourly,
@@ -110,7 +103,7 @@ final class BacklogRoutes {
   }
 
   /** POST /api/items/{id}/status {"status", "actor", "reason"?, "effectiveAt"?}. */
-  void status(Context ctx) throws SQLException {
+  void status(Context ctx) {
     JsonNode body = body(ctx);
     String raw = text(body, "status");
     if (raw == null) {
@@ -134,7 +127,7 @@ final class BacklogRoutes {
   }
 
   /** POST /api/items/{id}/owner {"owner", "actor"}. */
-  void owner(Context ctx) throws SQLException {
+  void owner(Context ctx) {
     JsonNode body = body(ctx);
     if (!body.has("owner")) {
       throw BacklogException.badField("owner", "is required (empty clears it)");
@@ -144,33 +137,21 @@ final class BacklogRoutes {
   }
 
   /** POST /api/items/{id}/notes {"note", "actor"}. */
-  void note(Context ctx) throws SQLException {
+  void note(Context ctx) {
     JsonNode body = body(ctx);
     actions.addNote(ctx.pathParam("id"), text(body, "note"), actor(ctx, body));
     respondWithItem(ctx);
   }
 
-  private void respondWithItem(Context ctx) throws SQLException {
+  private void respondWithItem(Context ctx) {
     String id = ctx.pathParam("id");
     BoardRoutes.json(ctx, 200, backlog.item(id).orElseThrow(() -> BacklogException.notFound(id)));
   }
 
-  private List<Map<String, Object>> trend(String reasonId, Instant from) throws SQLException {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(TREND)) {
-      ps.setString(1, reasonId);
-      Sql.setInstant(ps, 2, from);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<Map<String, Object>> points = new ArrayList<>();
-        while (rs.next()) {
-          Map<String, Object> p = new LinkedHashMap<>();
-          p.put("windowStart", Sql.getInstant(rs, "window_start"));
-          p.put("count", rs.getLong("count"));
-          p.put("baseline", Sql.getDouble(rs, "baseline"));
-          points.add(p);
-        }
-        return points;
-      }
-    }
+  /** The item's reason per hour in the week up to the item's last insight; empty without one. */
+  private List<HourPoint> trend(BacklogItem item) {
+    return item.reasonId() == null ? List.of()
+        : trends.hourly(item.reasonId(), item.lastSeenAt().minusSeconds(7 * 24 * 3600));
   }
 
   static Set<Status> statuses(String param) {

@@ -1,10 +1,6 @@
 package nl.waarom.sink.board;
 
 import io.javalin.http.sse.SseClient;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -13,34 +9,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import nl.waarom.sink.db.ChangeVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Pushes "the data changed" to every open board over Server-Sent Events ({@code /api/stream}).
  * While at least one board is open, one thread asks the database every {@code interval} for a
- * version string (latest stored insight, latest backlog change, latest trend and explained-share
- * update; each an indexed max) and, when it differs from the last one, sends event {@code changed} with the version to every
- * client; the page then fetches its fragments. A comment every 15 s keeps proxies from closing
+ * {@link ChangeVersion} (latest stored insight, latest backlog change, latest trend and
+ * explained-share update; each an indexed max) and, when it differs from the last one, sends event
+ * {@code changed} with the version to every client; the page then fetches its fragments. A comment every 15 s keeps proxies from closing
  * idle streams. Whoever writes (the consumer, the API, the verifier, another sink instance) is
  * seen the same way, because the database is the source of truth.
  */
 final class BoardEvents implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BoardEvents.class);
-  static final String VERSION = "SELECT concat_ws('|',"
-      + " (SELECT max(last_seen_at) FROM insights),"
-      + " (SELECT max(event_id) FROM backlog_events),"
-      + " (SELECT max(updated_at) FROM reason_trends),"
-      + " (SELECT max(updated_at) FROM explained_share))";
-
-  private final DataSource dataSource;
+  private final ChangeVersion changes;
   private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService scheduler;
   private volatile String version = "";
   private long ticks;
 
   BoardEvents(DataSource dataSource, Duration interval) {
-    this.dataSource = dataSource;
+    this.changes = new ChangeVersion(dataSource);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "board-events");
       t.setDaemon(true);
@@ -67,7 +58,7 @@ final class BoardEvents implements AutoCloseable {
       return; // nobody to tell; a board that connects later is told of the next change
     }
     try {
-      String now = read();
+      String now = changes.current();
       if (!Objects.equals(now, version)) {
         version = now;
         broadcast("changed", "v:" + now);
@@ -76,7 +67,7 @@ final class BoardEvents implements AutoCloseable {
           c.sendComment("keep-alive");
         }
       }
-    } catch (SQLException | RuntimeException e) {
+    } catch (RuntimeException e) {
       LOG.debug("board change check failed: {}", e.toString());
     }
   }
@@ -88,13 +79,6 @@ final class BoardEvents implements AutoCloseable {
       } catch (RuntimeException e) {
         clients.remove(c);
       }
-    }
-  }
-
-  private String read() throws SQLException {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(VERSION)) {
-      return rs.next() ? rs.getString(1) : "";
     }
   }
 

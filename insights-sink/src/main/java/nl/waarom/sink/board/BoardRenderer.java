@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nl.waarom.sink.backlog.BacklogItem;
+import nl.waarom.sink.db.BacklogItem;
 import nl.waarom.sink.db.ExampleRow;
 import nl.waarom.sink.db.InsightRow;
 import nl.waarom.sink.db.ShareRow;

@@ -2,7 +2,6 @@ package nl.waarom.sink.board;
 
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.sql.SQLException;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import nl.waarom.platform.OpsEndpoints;
 import nl.waarom.sink.backlog.BacklogException;
 import nl.waarom.sink.backlog.BacklogQueries;
 import nl.waarom.sink.backlog.Ranking;
+import nl.waarom.sink.db.DatabaseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +92,7 @@ public final class BoardServer implements AutoCloseable {
         }
         BoardRoutes.json(ctx, e.status(), body);
       });
-      cfg.routes.exception(SQLException.class, (e, ctx) -> {
+      cfg.routes.exception(DatabaseException.class, (e, ctx) -> {
         LOG.warn("database unavailable for {}: {}", ctx.path(), e.getMessage());
         BoardRoutes.json(ctx, 503, Map.of("error", "database unavailable"));
       });

@@ -3,7 +3,7 @@ package nl.waarom.sink.board;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import nl.waarom.sink.backlog.BacklogItem;
+import nl.waarom.sink.db.BacklogItem;
 import nl.waarom.sink.db.ShareRow;
 
 /**

@@ -5,8 +5,8 @@ import static nl.waarom.sink.board.Html.escape;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import nl.waarom.sink.backlog.BacklogEvent;
-import nl.waarom.sink.backlog.BacklogItem;
+import nl.waarom.sink.db.BacklogEvent;
+import nl.waarom.sink.db.BacklogItem;
 import nl.waarom.sink.backlog.Status;
 import nl.waarom.sink.db.InsightRow;
 

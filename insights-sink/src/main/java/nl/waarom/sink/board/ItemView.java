@@ -2,8 +2,8 @@ package nl.waarom.sink.board;
 
 import java.util.List;
 import java.util.Objects;
-import nl.waarom.sink.backlog.BacklogEvent;
-import nl.waarom.sink.backlog.BacklogItem;
+import nl.waarom.sink.db.BacklogEvent;
+import nl.waarom.sink.db.BacklogItem;
 import nl.waarom.sink.db.InsightRow;
 
 /**

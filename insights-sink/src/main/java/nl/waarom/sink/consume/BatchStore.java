@@ -1,10 +1,10 @@
 package nl.waarom.sink.consume;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import nl.waarom.schemas.DeadLetter;
 import nl.waarom.schemas.Topic;
+import nl.waarom.sink.db.DatabaseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,16 +35,16 @@ final class BatchStore {
    * Stores the batch; when this throws, nothing may be committed and the batch must be retried
    * (the writes are idempotent, so a retry after a partial success changes nothing twice).
    *
-   * @throws SQLException when the database is unavailable
+   * @throws DatabaseException when the database is unavailable
    * @throws org.apache.kafka.common.KafkaException when the dead letters cannot be sent
    */
-  void store(DecodedBatch batch) throws SQLException {
+  void store(DecodedBatch batch) {
     SinkRepository.WriteResult result;
     List<DeadLetter> dead = new ArrayList<>(batch.deadLetters());
     try {
       result = repository.write(batch.insights(), batch.trends(), batch.shares());
-    } catch (SQLException e) {
-      if (!OneByOne.isDataError(e)) {
+    } catch (DatabaseException e) {
+      if (!e.refusedData()) {
         throw e;
       }
       LOG.warn("database refused part of a batch, writing it record by record: {}", e.getMessage());

@@ -145,7 +145,7 @@ public final class SinkConsumer implements AutoCloseable {
     } catch (WakeupException e) {
       throw e;
     } catch (Exception e) {
-      // SQLException (database down), KafkaException (DLQ down) or a bug: nothing is committed.
+      // DatabaseException (database down), KafkaException (DLQ down) or a bug: nothing is committed.
       retryLater(batch, e);
     }
   }

@@ -1,17 +1,27 @@
 package nl.waarom.sink.db;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Reads an {@link InsightRow} from a result set that selects the insight columns by name. */
+/**
+ * Reads {@code insights} rows: the most recent ones, and the mapping of the insight columns (also
+ * used by the queries that join an item with its latest insight).
+ */
 public final class InsightReader {
+  private static final String LATEST = "SELECT " + columns("i") + " FROM insights i"
+      + " ORDER BY i.detected_at DESC, i.insight_id LIMIT :limit";
+
+  private final Db db;
+
+  /** @param dataSource never null */
+  public InsightReader(DataSource dataSource) {
+    this.db = new Db(dataSource);
+  }
+
   /** The insight columns, qualified with a table alias, for SELECT lists. */
-  public static String columns(String alias) {
+  static String columns(String alias) {
     String p = alias + ".";
     return p + "insight_id, " + p + "kind, " + p + "reason_id, " + p + "candidate_terms, "
         + p + "window_start, " + p + "window_end, " + p + "count, " + p + "baseline, "
@@ -22,10 +32,8 @@ public final class InsightReader {
         + p + "drafted_rule";
   }
 
-  private InsightReader() {}
-
   /** The insight of the current row; never null. */
-  public static InsightRow read(ResultSet rs) throws SQLException {
+  static InsightRow read(ResultSet rs) throws SQLException {
     return new InsightRow(
         rs.getString("insight_id"),
         rs.getString("kind"),
@@ -48,19 +56,9 @@ public final class InsightReader {
             rs.getString("drafted_rule")));
   }
 
-  /** The most recently detected insights, newest first. */
-  public static List<InsightRow> latest(DataSource ds, int limit) throws SQLException {
-    String sql = "SELECT " + columns("i") + " FROM insights i"
-        + " ORDER BY i.detected_at DESC, i.insight_id LIMIT ?";
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setInt(1, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<InsightRow> rows = new ArrayList<>();
-        while (rs.next()) {
-          rows.add(read(rs));
-        }
-        return rows;
-      }
-    }
+  /** The most recently detected insights, newest first; never null. */
+  public List<InsightRow> latest(int limit) {
+    return db.read(h -> h.createQuery(LATEST).bind("limit", limit)
+        .map((rs, ctx) -> read(rs)).list());
   }
 }

@@ -1,13 +1,10 @@
 package nl.waarom.sink.db;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Upsert and queries of {@code explained_share} rows: a later record for the same window replaces
@@ -16,61 +13,53 @@ import javax.sql.DataSource;
 public final class ShareStore {
   private static final String UPSERT = "INSERT INTO explained_share AS s (window_minutes,"
       + " window_start, window_end, total, explained, share, updated_at)"
-      + " VALUES (?, ?, ?, ?, ?, ?, now())"
+      + " VALUES (:windowMinutes, :windowStart, :windowEnd, :total, :explained, :share, now())"
       + " ON CONFLICT (window_minutes, window_start) DO UPDATE SET (window_end, total, explained,"
       + " share, updated_at) = (EXCLUDED.window_end, EXCLUDED.total, EXCLUDED.explained,"
       + " EXCLUDED.share, now())"
       + " WHERE (s.window_end, s.total, s.explained, s.share) IS DISTINCT FROM"
       + " (EXCLUDED.window_end, EXCLUDED.total, EXCLUDED.explained, EXCLUDED.share)";
   private static final String RECENT = "SELECT window_minutes, window_start, window_end, total,"
-      + " explained, share FROM explained_share WHERE window_minutes = ?"
-      + " ORDER BY window_start DESC LIMIT ?";
+      + " explained, share FROM explained_share WHERE window_minutes = :windowMinutes"
+      + " ORDER BY window_start DESC LIMIT :limit";
 
-  private ShareStore() {}
+  private final Db db;
+
+  /** @param dataSource never null */
+  public ShareStore(DataSource dataSource) {
+    this.db = new Db(dataSource);
+  }
 
   /**
    * Writes rows inside the caller's transaction.
    *
    * @return how many rows were inserted or changed
    */
-  public static int upsert(Connection c, List<ShareRow> rows) throws SQLException {
+  static int upsert(Handle h, List<ShareRow> rows) {
     if (rows.isEmpty()) {
       return 0;
     }
-    try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-      for (ShareRow row : rows) {
-        ps.setInt(1, row.windowMinutes());
-        Sql.setInstant(ps, 2, row.windowStart());
-        Sql.setInstant(ps, 3, row.windowEnd());
-        ps.setLong(4, row.total());
-        ps.setLong(5, row.explained());
-        ps.setDouble(6, row.share());
-        ps.addBatch();
-      }
-      int changed = 0;
-      for (int n : ps.executeBatch()) {
-        changed += Math.max(n, 0);
-      }
-      return changed;
+    PreparedBatch batch = h.prepareBatch(UPSERT);
+    for (ShareRow row : rows) {
+      batch.bind("windowMinutes", row.windowMinutes())
+          .bindByType("windowStart", row.windowStart(), Instant.class)
+          .bindByType("windowEnd", row.windowEnd(), Instant.class)
+          .bind("total", row.total())
+          .bind("explained", row.explained())
+          .bind("share", row.share())
+          .add();
     }
+    return TrendStore.changed(batch.execute());
   }
 
-  /** The latest {@code limit} windows of one length, newest first. */
-  public static List<ShareRow> recent(DataSource ds, int windowMinutes, int limit)
-      throws SQLException {
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(RECENT)) {
-      ps.setInt(1, windowMinutes);
-      ps.setInt(2, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<ShareRow> rows = new ArrayList<>();
-        while (rs.next()) {
-          Instant start = Sql.getInstant(rs, "window_start");
-          rows.add(new ShareRow(rs.getInt("window_minutes"), start,
-              Sql.getInstant(rs, "window_end"), rs.getLong("total"), rs.getLong("explained"),
-              rs.getDouble("share")));
-        }
-        return rows;
-      }
-    }
+  /** The latest {@code limit} windows of one length, newest first; never null. */
+  public List<ShareRow> recent(int windowMinutes, int limit) {
+    return db.read(h -> h.createQuery(RECENT)
+        .bind("windowMinutes", windowMinutes)
+        .bind("limit", limit)
+        .map((rs, ctx) -> new ShareRow(rs.getInt("window_minutes"),
+            Sql.getInstant(rs, "window_start"), Sql.getInstant(rs, "window_end"),
+            rs.getLong("total"), rs.getLong("explained"), rs.getDouble("share")))
+        .list());
   }
 }

@@ -1,29 +1,30 @@
 package nl.waarom.sink.db;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Upsert of {@code reason_trends} rows: a record for an existing (reason, channel, window length,
- * window start)
- * replaces its counts, so the latest update of a window wins. Statements run in the given order,
- * which is the topic order within a partition.
+ * window start) replaces its counts, so the latest update of a window wins. Statements run in the
+ * given order, which is the topic order within a partition.
  */
-public final class TrendStore {
+final class TrendStore {
   private static final String VALUES = "window_end, count, handle_millis_total, baseline, deviation,"
       + " handle_count, repeat_count, repeats_complete";
   private static final String UPSERT = "INSERT INTO reason_trends AS t (reason_id, channel,"
       + " window_minutes, window_start, " + VALUES + ", updated_at)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
+      + " VALUES (:reasonId, :channel, :windowMinutes, :windowStart, :windowEnd, :count,"
+      + " :handleMillisTotal, :baseline, :deviation, :handleCount, :repeatCount, :repeatsComplete,"
+      + " now())"
       + " ON CONFLICT (reason_id, channel, window_minutes, window_start) DO UPDATE SET ("
-      + VALUES + ", updated_at) = (" + excluded("EXCLUDED.") + ", now())"
-      + " WHERE (" + excluded("t.") + ") IS DISTINCT FROM (" + excluded("EXCLUDED.") + ")";
+      + VALUES + ", updated_at) = (" + prefixed("EXCLUDED.") + ", now())"
+      + " WHERE (" + prefixed("t.") + ") IS DISTINCT FROM (" + prefixed("EXCLUDED.") + ")";
 
   private TrendStore() {}
 
-  private static String excluded(String prefix) {
+  private static String prefixed(String prefix) {
     return prefix + VALUES.replace(", ", ", " + prefix);
   }
 
@@ -32,32 +33,35 @@ public final class TrendStore {
    *
    * @return how many rows were inserted or changed (identical re-deliveries are not counted)
    */
-  public static int upsert(Connection c, List<TrendRow> rows) throws SQLException {
+  static int upsert(Handle h, List<TrendRow> rows) {
     if (rows.isEmpty()) {
       return 0;
     }
-    try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-      for (TrendRow row : rows) {
-        int i = 1;
-        ps.setString(i++, row.reasonId());
-        ps.setString(i++, row.channel());
-        ps.setInt(i++, row.windowMinutes());
-        Sql.setInstant(ps, i++, row.windowStart());
-        Sql.setInstant(ps, i++, row.windowEnd());
-        ps.setLong(i++, row.count());
-        ps.setLong(i++, row.handleMillisTotal());
-        Sql.setDouble(ps, i++, row.baseline());
-        Sql.setDouble(ps, i++, row.deviation());
-        ps.setLong(i++, row.handleCount());
-        ps.setLong(i++, row.repeatCount());
-        ps.setBoolean(i, row.repeatsComplete());
-        ps.addBatch();
-      }
-      int changed = 0;
-      for (int n : ps.executeBatch()) {
-        changed += Math.max(n, 0);
-      }
-      return changed;
+    PreparedBatch batch = h.prepareBatch(UPSERT);
+    for (TrendRow row : rows) {
+      batch.bind("reasonId", row.reasonId())
+          .bind("channel", row.channel())
+          .bind("windowMinutes", row.windowMinutes())
+          .bindByType("windowStart", row.windowStart(), Instant.class)
+          .bindByType("windowEnd", row.windowEnd(), Instant.class)
+          .bind("count", row.count())
+          .bind("handleMillisTotal", row.handleMillisTotal())
+          .bind("baseline", row.baseline())
+          .bind("deviation", row.deviation())
+          .bind("handleCount", row.handleCount())
+          .bind("repeatCount", row.repeatCount())
+          .bind("repeatsComplete", row.repeatsComplete())
+          .add();
     }
+    return changed(batch.execute());
+  }
+
+  /** Rows a batch inserted or changed (a driver may report "unknown", counted as none). */
+  static int changed(int[] counts) {
+    int changed = 0;
+    for (int n : counts) {
+      changed += Math.max(n, 0);
+    }
+    return changed;
   }
 }

@@ -1,7 +1,6 @@
 package nl.waarom.sink.export;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +11,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import nl.waarom.sink.db.DatabaseException;
+import nl.waarom.sink.db.ExportItem;
+import nl.waarom.sink.db.ExportStore;
+import nl.waarom.sink.db.TrackerLink;
+import nl.waarom.sink.db.TrackerLinks;
 import nl.waarom.sink.export.ExportMetrics.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +42,7 @@ public final class Exporter implements AutoCloseable {
 
   private final ExportConfig config;
   private final Tracker tracker;
-  private final ExportQueries queries;
+  private final ExportStore queries;
   private final TrackerLinks links;
   private final ExportMetrics metrics;
   private final Clock clock;
@@ -60,7 +64,7 @@ public final class Exporter implements AutoCloseable {
     }
     this.config = config;
     this.tracker = tracker;
-    this.queries = new ExportQueries(dataSource, ranking);
+    this.queries = new ExportStore(dataSource, ranking.order());
     this.links = new TrackerLinks(dataSource);
     this.metrics = new ExportMetrics(registry, tracker.kind());
     this.clock = clock;
@@ -101,9 +105,9 @@ public final class Exporter implements AutoCloseable {
    * One export run: every selected item is created, updated or left alone, then every linked
    * issue's status is read back. Tracker failures are recorded per item and do not stop the run.
    *
-   * @throws SQLException when the database is unavailable (nothing is lost: the next run redoes it)
+   * @throws DatabaseException when the database is unavailable (nothing is lost: the next run redoes it)
    */
-  public RunReport runOnce() throws SQLException {
+  public RunReport runOnce() {
     Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
     boolean down = false;
     for (ExportItem item : queries.candidates(config.statuses(), config.minCost(), config.topN())) {
@@ -114,7 +118,7 @@ public final class Exporter implements AutoCloseable {
         break;
       }
     }
-    for (TrackerLink link : down ? java.util.List.<TrackerLink>of() : links.linked(tracker.kind())) {
+    for (TrackerLink link : down ? java.util.List.<TrackerLink>of() : links.linked(tracker.kind().id())) {
       Outcome o = sync(link);
       if (o != null) {
         count(counts, o);
@@ -133,52 +137,67 @@ public final class Exporter implements AutoCloseable {
     return report;
   }
 
-  private Outcome export(ExportItem item) throws SQLException {
+  private Outcome export(ExportItem item) {
     IssueContent content = IssueContent.of(item, config.boardUrl());
     String hash = content.hash();
     Instant now = clock.instant();
-    Optional<TrackerLink> link = links.find(item.itemId(), tracker.kind());
+    Optional<TrackerLink> link = links.find(item.itemId(), tracker.kind().id());
     try {
       if (link.isPresent() && link.get().linked()) {
         if (hash.equals(link.get().lastExportedHash())) {
           return Outcome.UNCHANGED;
         }
-        RemoteIssue issue = tracker.update(link.get().remote(), content);
-        links.exported(item.itemId(), tracker.kind(), issue, hash, now);
+        RemoteIssue issue = tracker.update(remote(link.get()), content);
+        links.exported(item.itemId(), tracker.kind().id(), stored(issue), hash, now);
         return Outcome.UPDATED;
       }
-      if (!links.claim(item.itemId(), tracker.kind(), now, CLAIM_LEASE)) {
+      if (!links.claim(item.itemId(), tracker.kind().id(), now, CLAIM_LEASE)) {
         return Outcome.SKIPPED;
       }
       Optional<RemoteIssue> found = tracker.find(content);
       RemoteIssue issue = found.isPresent() ? tracker.update(found.get(), content)
           : tracker.create(content);
-      links.exported(item.itemId(), tracker.kind(), issue, hash, clock.instant());
+      links.exported(item.itemId(), tracker.kind().id(), stored(issue), hash, clock.instant());
       return found.isPresent() ? Outcome.ADOPTED : Outcome.CREATED;
+    } catch (DatabaseException e) {
+      throw e; // not the tracker's fault: the run stops and is redone next time
     } catch (TrackerException | RuntimeException e) {
       lastFailureWasOutage = e instanceof TrackerException t && t.outage();
       LOG.warn("export of {} to {} failed; retrying next run: {}", item.itemId(),
           tracker.kind().id(), e.getMessage());
-      links.failed(item.itemId(), tracker.kind(), String.valueOf(e.getMessage()), now);
+      links.failed(item.itemId(), tracker.kind().id(), String.valueOf(e.getMessage()), now);
       return Outcome.FAILED;
     }
   }
 
-  private Outcome sync(TrackerLink link) throws SQLException {
+  private Outcome sync(TrackerLink link) {
     try {
-      Optional<RemoteIssue> status = tracker.status(link.remote());
+      Optional<RemoteIssue> status = tracker.status(remote(link));
       if (status.isEmpty()) {
         return null;
       }
-      links.synced(link.itemId(), tracker.kind(), status.get(), clock.instant());
+      links.synced(link.itemId(), tracker.kind().id(), stored(status.get()), clock.instant());
       return Outcome.SYNCED;
+    } catch (DatabaseException e) {
+      throw e; // not the tracker's fault: the run stops and is redone next time
     } catch (TrackerException | RuntimeException e) {
       lastFailureWasOutage = e instanceof TrackerException t && t.outage();
       LOG.warn("reading the {} status of {} failed: {}", tracker.kind().id(), link.itemId(),
           e.getMessage());
-      links.failed(link.itemId(), tracker.kind(), String.valueOf(e.getMessage()), clock.instant());
+      links.failed(link.itemId(), tracker.kind().id(), String.valueOf(e.getMessage()), clock.instant());
       return Outcome.SYNC_FAILED;
     }
+  }
+
+  /** The issue of a link as the tracker knows it; only for a linked item. */
+  private static RemoteIssue remote(TrackerLink link) {
+    return new RemoteIssue(link.externalId(), link.externalKey(), link.url(), link.trackerStatus(),
+        link.trackerStatusCategory());
+  }
+
+  private static TrackerLinks.Issue stored(RemoteIssue issue) {
+    return new TrackerLinks.Issue(issue.externalId(), issue.key(), issue.url(), issue.status(),
+        issue.statusCategory());
   }
 
   private void count(Map<Outcome, Integer> counts, Outcome outcome) {
@@ -204,7 +223,7 @@ public final class Exporter implements AutoCloseable {
   private void runLogged() {
     try {
       runOnce();
-    } catch (SQLException | RuntimeException e) {
+    } catch (RuntimeException e) {
       metrics.count(Outcome.RUN_FAILED);
       LOG.warn("export run to {} failed; retrying in {}: {}", tracker.kind().id(),
           config.interval(), e.toString());

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import nl.waarom.sink.db.ExampleRow;
+import nl.waarom.sink.db.ExportItem;
 import nl.waarom.sink.db.InsightDetails;
 import nl.waarom.sink.db.InsightRow;
 import nl.waarom.sink.db.Json;

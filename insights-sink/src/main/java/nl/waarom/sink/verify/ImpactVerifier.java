@@ -1,13 +1,7 @@
 package nl.waarom.sink.verify;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +13,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import nl.waarom.sink.backlog.BacklogActions;
+import nl.waarom.sink.db.DoneItems;
+import nl.waarom.sink.db.DoneItems.DoneItem;
 import nl.waarom.sink.db.Json;
-import nl.waarom.sink.db.Sql;
+import nl.waarom.sink.db.TrendReads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,15 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ImpactVerifier implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ImpactVerifier.class);
-  private static final String NOW = "SELECT max(window_end) FROM reason_trends"
-      + " WHERE window_minutes = 60";
-  private static final String DONE = "SELECT item_id, reason_id, done_at FROM backlog_items"
-      + " WHERE status = 'done' AND reason_id IS NOT NULL AND done_at IS NOT NULL"
-      + " ORDER BY item_id";
-  private static final String DAYS = "SELECT (window_start AT TIME ZONE 'UTC')::date AS day,"
-      + " COALESCE(sum(count) FILTER (WHERE reason_id = ?), 0) AS reason, sum(count) AS total"
-      + " FROM reason_trends WHERE window_minutes = 60 AND window_start >= ? AND window_start < ?"
-      + " GROUP BY 1 HAVING sum(count) > 0 ORDER BY 1";
 
   /**
    * @param after how much data after the change is compared; whole days, at least 1
@@ -69,13 +56,15 @@ public final class ImpactVerifier implements AutoCloseable {
     }
   }
 
-  private final DataSource dataSource;
+  private final TrendReads trends;
+  private final DoneItems doneItems;
   private final BacklogActions actions;
   private final Options options;
   private ScheduledExecutorService scheduler;
 
   public ImpactVerifier(DataSource dataSource, BacklogActions actions, Options options) {
-    this.dataSource = dataSource;
+    this.trends = new TrendReads(dataSource);
+    this.doneItems = new DoneItems(dataSource);
     this.actions = actions;
     this.options = options;
   }
@@ -91,7 +80,7 @@ public final class ImpactVerifier implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(() -> {
       try {
         runOnce();
-      } catch (SQLException | RuntimeException e) {
+      } catch (RuntimeException e) {
         LOG.warn("impact verification failed, retrying in {}: {}", options.interval(),
             e.toString());
       }
@@ -103,25 +92,13 @@ public final class ImpactVerifier implements AutoCloseable {
    *
    * @return the items moved to verified or not_effective
    */
-  public List<String> runOnce() throws SQLException {
+  public List<String> runOnce() {
     List<String> judged = new ArrayList<>();
-    record Done(String itemId, String reasonId, Instant doneAt) {}
-    List<Done> done = new ArrayList<>();
-    Instant now;
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery(NOW)) {
-        now = rs.next() ? Sql.getInstant(rs, 1) : null;
-      }
-      if (now == null) {
-        return judged;
-      }
-      try (ResultSet rs = s.executeQuery(DONE)) {
-        while (rs.next()) {
-          done.add(new Done(rs.getString(1), rs.getString(2), Sql.getInstant(rs, 3)));
-        }
-      }
+    Instant now = trends.newestHourEnd();
+    if (now == null) {
+      return judged;
     }
-    for (Done d : done) {
+    for (DoneItem d : doneItems.all()) {
       Instant changeDay = d.doneAt().truncatedTo(ChronoUnit.DAYS);
       Instant afterStart = changeDay.equals(d.doneAt()) ? changeDay
           : changeDay.plus(1, ChronoUnit.DAYS);
@@ -149,19 +126,9 @@ public final class ImpactVerifier implements AutoCloseable {
     return judged;
   }
 
-  private List<DayShare> days(String reasonId, Instant from, Instant to) throws SQLException {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DAYS)) {
-      ps.setString(1, reasonId);
-      Sql.setInstant(ps, 2, from);
-      Sql.setInstant(ps, 3, to);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<DayShare> days = new ArrayList<>();
-        while (rs.next()) {
-          days.add(new DayShare(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3)));
-        }
-        return days;
-      }
-    }
+  private List<DayShare> days(String reasonId, Instant from, Instant to) {
+    return trends.daily(reasonId, from, to).stream()
+        .map(d -> new DayShare(d.day(), d.reason(), d.total())).toList();
   }
 
   private Map<String, Object> figures(ImpactResult r, Instant beforeStart, Instant beforeEnd,

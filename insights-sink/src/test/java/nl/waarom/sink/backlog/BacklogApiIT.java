@@ -172,7 +172,7 @@ class BacklogApiIT {
     String draft = promoted.body().get("draft").asText();
     assertThat(draft).contains("  - id: app-update-settings",
         "      - 'customer:\"app update\" AND customer:settings'",
-        "      - 'since the app update my settings are gone'", "owner: TODO");
+        "      - since the app update my settings are gone", "owner: TODO");
     JsonNode history = get("/api/items/emerging-reason.app-update_settings").body().get("history");
     assertThat(history.get(0).get("action").asText()).isEqualTo("promote");
     assertThat(history.get(0).get("detail").asText()).isEqualTo(draft);

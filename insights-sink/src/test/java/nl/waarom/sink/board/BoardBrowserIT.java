@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import nl.waarom.schemas.Insight;
 import nl.waarom.sink.Fixtures;
-import nl.waarom.sink.backlog.BacklogEvent;
+import nl.waarom.sink.db.BacklogEvent;
 import nl.waarom.sink.backlog.BacklogQueries;
 import nl.waarom.sink.backlog.Ranking;
 import nl.waarom.sink.consume.SinkRepository;

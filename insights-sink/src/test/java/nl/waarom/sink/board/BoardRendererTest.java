@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import nl.waarom.sink.backlog.BacklogItem;
+import nl.waarom.sink.db.BacklogItem;
 import nl.waarom.sink.db.ExampleRow;
 import nl.waarom.sink.db.InsightDetails;
 import nl.waarom.sink.db.InsightRow;

@@ -19,12 +19,13 @@ import nl.waarom.schemas.InsightSignal;
 import nl.waarom.schemas.SignalKind;
 import nl.waarom.schemas.ReasonTrend;
 import nl.waarom.sink.Fixtures;
-import nl.waarom.sink.backlog.BacklogItem;
+import nl.waarom.sink.db.BacklogItem;
 import nl.waarom.sink.backlog.BacklogQueries;
 import nl.waarom.sink.board.TopReasons;
 import nl.waarom.sink.board.TrendQueries;
 import nl.waarom.sink.consume.SinkRepository.WriteResult;
 import nl.waarom.sink.db.Database;
+import nl.waarom.sink.db.DatabaseException;
 import nl.waarom.sink.db.InsightRow;
 import nl.waarom.sink.db.ShareRow;
 import nl.waarom.sink.db.ShareStore;
@@ -161,7 +162,7 @@ class SinkRepositoryIT {
     execute("ALTER TABLE reason_trends RENAME TO reason_trends_away");
     try {
       assertThatThrownBy(() -> repository.write(List.of(row), List.of(trend)))
-          .isInstanceOf(SQLException.class);
+          .isInstanceOf(DatabaseException.class).hasCauseInstanceOf(SQLException.class);
     } finally {
       execute("ALTER TABLE reason_trends_away RENAME TO reason_trends");
     }
@@ -257,8 +258,8 @@ class SinkRepositoryIT {
         .isEqualTo(1);
     repository.write(List.of(), List.of(), List.of(updated, next));
 
-    assertThat(ShareStore.recent(database.dataSource(), 15, 10)).containsExactly(next, updated);
-    assertThat(ShareStore.recent(database.dataSource(), 60, 10)).isEmpty();
+    assertThat(new ShareStore(database.dataSource()).recent(15, 10)).containsExactly(next, updated);
+    assertThat(new ShareStore(database.dataSource()).recent(60, 10)).isEmpty();
   }
 
   private static List<String> dump() throws SQLException {

@@ -16,6 +16,8 @@ import nl.waarom.sink.app.SinkSettings;
 import nl.waarom.sink.consume.SinkRepository;
 import nl.waarom.sink.db.Database;
 import nl.waarom.sink.db.InsightRow;
+import nl.waarom.sink.db.TrackerLink;
+import nl.waarom.sink.db.TrackerLinks;
 
 /** A real embedded PostgreSQL with the sink's migrations, and helpers for the export ITs. */
 final class ExportDb implements AutoCloseable {

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.waarom.schemas.Insight;
 import nl.waarom.sink.Fixtures;
+import nl.waarom.sink.db.TrackerLink;
 import nl.waarom.sink.export.ExportMetrics.Outcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import nl.waarom.schemas.Insight;
 import nl.waarom.sink.Fixtures;
+import nl.waarom.sink.db.ExportItem;
 import nl.waarom.sink.db.InsightRow;
 import org.junit.jupiter.api.Test;
 

@@ -13,6 +13,7 @@ import nl.waarom.schemas.Insight;
 import nl.waarom.schemas.InsightSignal;
 import nl.waarom.schemas.SignalKind;
 import nl.waarom.sink.Fixtures;
+import nl.waarom.sink.db.TrackerLink;
 import nl.waarom.sink.export.ExportMetrics.Outcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

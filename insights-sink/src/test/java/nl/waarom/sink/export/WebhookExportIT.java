@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import nl.waarom.sink.Fixtures;
+import nl.waarom.sink.db.TrackerLink;
 import nl.waarom.sink.export.ExportMetrics.Outcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import nl.waarom.ingest.privacy.Pseudonymizer;
 import nl.waarom.ingest.privacy.Redactor;
+import nl.waarom.ingest.text.HtmlText;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.Speaker;
@@ -54,7 +55,6 @@ public final class MailToContact {
   private final Redactor redactor;
   private final String language;
   private final BodyCleaner cleaner = new BodyCleaner();
-  private final HtmlText html = new HtmlText();
 
   /** The outcome: a contact, or a reason (and the exception behind it, may be null). */
   public record Result(Contact contact, String reason, Exception error) {
@@ -134,7 +134,7 @@ public final class MailToContact {
       return plain;
     }
     String h = find(part, "text/html");
-    return h == null ? "" : html.toText(h);
+    return h == null ? "" : HtmlText.mailBody(h);
   }
 
   /** The first inline part of the type, depth first, skipping attachments and attached mail. */

@@ -3,6 +3,6 @@
  * reads mailbox folders, {@link nl.waarom.ingest.connect.imap.MailToContact} turns each message
  * into a redacted, pseudonymized {@code Contact}, with {@link
  * nl.waarom.ingest.connect.imap.BodyCleaner} removing quoted replies and signatures and {@link
- * nl.waarom.ingest.connect.imap.HtmlText} reducing HTML-only mail to text.
+ * nl.waarom.ingest.text.HtmlText} reducing HTML-only mail to text.
  */
 package nl.waarom.ingest.connect.imap;

@@ -1,4 +1,4 @@
-package nl.waarom.sink.export;
+package nl.waarom.sink.db;
 
 import java.time.Instant;
 
@@ -26,10 +26,5 @@ public record TrackerLink(String itemId, String tracker, String externalId, Stri
   /** Whether the tracker issue exists (created and stored). */
   public boolean linked() {
     return externalId != null;
-  }
-
-  /** The issue as the exporter knows it; only when {@link #linked()}. */
-  RemoteIssue remote() {
-    return new RemoteIssue(externalId, externalKey, url, trackerStatus, trackerStatusCategory);
   }
 }

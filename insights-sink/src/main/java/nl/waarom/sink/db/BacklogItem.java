@@ -1,9 +1,8 @@
-package nl.waarom.sink.backlog;
+package nl.waarom.sink.db;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import nl.waarom.sink.db.InsightRow;
 
 /**
  * One backlog item as the board and the API show it, with its latest insight.

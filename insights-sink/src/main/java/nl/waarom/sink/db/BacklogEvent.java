@@ -1,4 +1,4 @@
-package nl.waarom.sink.backlog;
+package nl.waarom.sink.db;
 
 import java.time.Instant;
 

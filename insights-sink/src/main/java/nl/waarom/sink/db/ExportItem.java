@@ -1,7 +1,6 @@
-package nl.waarom.sink.export;
+package nl.waarom.sink.db;
 
 import java.util.Objects;
-import nl.waarom.sink.db.InsightRow;
 
 /**
  * A backlog item as the exporter sees it: the item columns it sends plus the item's latest insight.
