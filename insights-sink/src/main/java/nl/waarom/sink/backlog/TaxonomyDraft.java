@@ -10,9 +10,9 @@ import nl.waarom.taxonomy.TaxonomyWriter;
 
 /**
  * The taxonomy entry an emerging reason would become when the team promotes it: an item of the
- * {@code reasons:} list in the format of {@code docs/taxonomy.md}, written by the taxonomy's own {@link TaxonomyWriter} (so it has the
- * format the taxonomy loader reads), with the analyzer's drafted rule and the insight's (redacted)
- * example snippets, for review and pasting into the taxonomy file. Names, owner and
+ * {@code reasons:} list in the format of {@code docs/taxonomy.md}, written by the taxonomy's own
+ * {@link TaxonomyWriter} (so it has the format the taxonomy loader reads), with the analyzer's
+ * drafted rule and the insight's (redacted) example snippets, for review and pasting into the taxonomy file. Names, owner and
  * preventability are the team's decision: the draft marks them {@value TaxonomyWriter#TODO} so the
  * taxonomy loader refuses the entry until they are filled in (it never guesses).
  */

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.waarom.platform.Config;
-import nl.waarom.sink.app.SinkSettings;
 
 /**
  * The exporter's settings, checked together: which tracker, which items, how to reach the tracker.
@@ -77,57 +76,57 @@ public record ExportConfig(TrackerKind tracker, Duration interval, Set<String> s
    */
   public static ExportConfig from(Config c) {
     List<String> errors = new ArrayList<>();
-    TrackerKind tracker = c.get(SinkSettings.EXPORT_TRACKER);
-    Duration interval = c.get(SinkSettings.EXPORT_INTERVAL);
+    TrackerKind tracker = c.get(ExportSettings.EXPORT_TRACKER);
+    Duration interval = c.get(ExportSettings.EXPORT_INTERVAL);
     if (interval.isNegative() || interval.isZero()) {
-      errors.add(SinkSettings.EXPORT_INTERVAL.env() + ": must be positive, was " + interval);
+      errors.add(ExportSettings.EXPORT_INTERVAL.env() + ": must be positive, was " + interval);
     }
-    Set<String> statuses = Arrays.stream(c.get(SinkSettings.EXPORT_STATUSES).split(","))
+    Set<String> statuses = Arrays.stream(c.get(ExportSettings.EXPORT_STATUSES).split(","))
         .map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty())
         .collect(Collectors.toUnmodifiableSet());
-    String board = c.get(SinkSettings.BOARD_URL).strip();
-    url(SinkSettings.BOARD_URL.env(), board, errors);
+    String board = c.get(ExportSettings.BOARD_URL).strip();
+    url(ExportSettings.BOARD_URL.env(), board, errors);
     board = board.endsWith("/") ? board : board + "/";
     Jira jira = null;
     GitHub github = null;
     Webhook webhook = null;
     switch (tracker) {
       case JIRA -> {
-        String base = required(c, SinkSettings.JIRA_URL.env(), c.get(SinkSettings.JIRA_URL), errors);
-        url(SinkSettings.JIRA_URL.env(), base, errors);
-        String project = required(c, SinkSettings.JIRA_PROJECT.env(),
-            c.get(SinkSettings.JIRA_PROJECT), errors);
+        String base = required(c, ExportSettings.JIRA_URL.env(), c.get(ExportSettings.JIRA_URL), errors);
+        url(ExportSettings.JIRA_URL.env(), base, errors);
+        String project = required(c, ExportSettings.JIRA_PROJECT.env(),
+            c.get(ExportSettings.JIRA_PROJECT), errors);
         if (!project.isEmpty() && !project.matches("[A-Za-z][A-Za-z0-9_]*")) {
-          errors.add(SinkSettings.JIRA_PROJECT.env() + ": not a Jira project key: '" + project + "'");
+          errors.add(ExportSettings.JIRA_PROJECT.env() + ": not a Jira project key: '" + project + "'");
         }
-        String type = required(c, SinkSettings.JIRA_ISSUE_TYPE.env(),
-            c.get(SinkSettings.JIRA_ISSUE_TYPE), errors);
-        String token = required(c, SinkSettings.JIRA_TOKEN.env(), c.get(SinkSettings.JIRA_TOKEN),
+        String type = required(c, ExportSettings.JIRA_ISSUE_TYPE.env(),
+            c.get(ExportSettings.JIRA_ISSUE_TYPE), errors);
+        String token = required(c, ExportSettings.JIRA_TOKEN.env(), c.get(ExportSettings.JIRA_TOKEN),
             errors);
-        jira = new Jira(trimSlash(base), c.get(SinkSettings.JIRA_API_VERSION), project, type,
-            c.get(SinkSettings.JIRA_USER).strip(), token);
+        jira = new Jira(trimSlash(base), c.get(ExportSettings.JIRA_API_VERSION), project, type,
+            c.get(ExportSettings.JIRA_USER).strip(), token);
       }
       case GITHUB -> {
-        String api = required(c, SinkSettings.GITHUB_API_URL.env(),
-            c.get(SinkSettings.GITHUB_API_URL), errors);
-        url(SinkSettings.GITHUB_API_URL.env(), api, errors);
-        String repo = required(c, SinkSettings.GITHUB_REPO.env(), c.get(SinkSettings.GITHUB_REPO),
+        String api = required(c, ExportSettings.GITHUB_API_URL.env(),
+            c.get(ExportSettings.GITHUB_API_URL), errors);
+        url(ExportSettings.GITHUB_API_URL.env(), api, errors);
+        String repo = required(c, ExportSettings.GITHUB_REPO.env(), c.get(ExportSettings.GITHUB_REPO),
             errors);
         if (!repo.isEmpty() && !repo.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
-          errors.add(SinkSettings.GITHUB_REPO.env() + ": expected owner/name, was '" + repo + "'");
+          errors.add(ExportSettings.GITHUB_REPO.env() + ": expected owner/name, was '" + repo + "'");
         }
-        String token = required(c, SinkSettings.GITHUB_TOKEN.env(),
-            c.get(SinkSettings.GITHUB_TOKEN), errors);
+        String token = required(c, ExportSettings.GITHUB_TOKEN.env(),
+            c.get(ExportSettings.GITHUB_TOKEN), errors);
         github = new GitHub(trimSlash(api), repo, token);
       }
       case WEBHOOK -> {
-        String url = required(c, SinkSettings.WEBHOOK_URL.env(), c.get(SinkSettings.WEBHOOK_URL),
+        String url = required(c, ExportSettings.WEBHOOK_URL.env(), c.get(ExportSettings.WEBHOOK_URL),
             errors);
-        url(SinkSettings.WEBHOOK_URL.env(), url, errors);
-        String secret = required(c, SinkSettings.WEBHOOK_SECRET.env(),
-            c.get(SinkSettings.WEBHOOK_SECRET), errors);
+        url(ExportSettings.WEBHOOK_URL.env(), url, errors);
+        String secret = required(c, ExportSettings.WEBHOOK_SECRET.env(),
+            c.get(ExportSettings.WEBHOOK_SECRET), errors);
         if (!secret.isEmpty() && secret.length() < 16) {
-          errors.add(SinkSettings.WEBHOOK_SECRET.env() + ": at least 16 characters");
+          errors.add(ExportSettings.WEBHOOK_SECRET.env() + ": at least 16 characters");
         }
         webhook = new Webhook(url, secret);
       }
@@ -136,15 +135,15 @@ public record ExportConfig(TrackerKind tracker, Duration interval, Set<String> s
     if (!errors.isEmpty()) {
       throw new ExportConfigException(tracker, errors);
     }
-    return new ExportConfig(tracker, interval, statuses, c.get(SinkSettings.EXPORT_MIN_COST),
-        c.get(SinkSettings.EXPORT_TOP_N), board, jira, github, webhook);
+    return new ExportConfig(tracker, interval, statuses, c.get(ExportSettings.EXPORT_MIN_COST),
+        c.get(ExportSettings.EXPORT_TOP_N), board, jira, github, webhook);
   }
 
   private static String required(Config c, String key, String value, List<String> errors) {
     String v = value.strip();
     if (v.isEmpty()) {
-      errors.add(key + ": required with " + SinkSettings.EXPORT_TRACKER.env() + "="
-          + c.get(SinkSettings.EXPORT_TRACKER).id());
+      errors.add(key + ": required with " + ExportSettings.EXPORT_TRACKER.env() + "="
+          + c.get(ExportSettings.EXPORT_TRACKER).id());
     }
     return v;
   }

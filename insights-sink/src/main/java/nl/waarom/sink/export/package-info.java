@@ -10,9 +10,10 @@
  * link row first and by searching the tracker for the item label {@code waarom:<item id>}, so one
  * item never becomes two issues, across restarts and sink instances.
  *
- * <p>Depends on {@code nl.waarom.sink.db} (row types, JSON) and {@code nl.waarom.sink.app}
- * (settings); nothing in the sink depends on this package except {@code SinkApp}, which starts
- * and stops the exporter. What is sent and how to verify webhook signatures:
+ * <p>Depends on {@code nl.waarom.sink.db} (row types, JSON, tracker links); its settings are
+ * declared here ({@code ExportSettings}); nothing in the sink depends on this package except
+ * {@code SinkApp}, which starts and stops the exporter, and the sink's settings catalogue, which
+ * lists the exporter's settings. What is sent and how to verify webhook signatures:
  * {@code insights-sink/EXPORTERS.md}.
  */
 package nl.waarom.sink.export;
