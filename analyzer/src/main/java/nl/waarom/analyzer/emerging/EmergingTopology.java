@@ -2,7 +2,7 @@ package nl.waarom.analyzer.emerging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
-import nl.waarom.analyzer.insights.JsonSerde;
+import nl.waarom.analyzer.streams.JsonSerde;
 import nl.waarom.taxonomy.Reason;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Insight;

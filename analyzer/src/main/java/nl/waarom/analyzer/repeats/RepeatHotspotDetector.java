@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import nl.waarom.analyzer.insights.JsonSerde;
+import nl.waarom.analyzer.streams.JsonSerde;
 import nl.waarom.analyzer.repeats.HotspotState.History;
 import nl.waarom.analyzer.repeats.RepeatDay.Horizon;
 import nl.waarom.analyzer.repeats.RepeatDay.Judged;

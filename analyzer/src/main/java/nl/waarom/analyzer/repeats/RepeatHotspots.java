@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import nl.waarom.analyzer.insights.InsightCosts;
+import nl.waarom.analyzer.insight.InsightCosts;
 import nl.waarom.analyzer.repeats.HotspotState.History;
 import nl.waarom.analyzer.repeats.RepeatDay.Horizon;
 import nl.waarom.analyzer.repeats.RepeatDay.Judged;

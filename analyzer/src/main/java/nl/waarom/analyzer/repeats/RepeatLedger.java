@@ -10,7 +10,7 @@ import nl.waarom.analyzer.repeats.LedgerEntry.Outcome;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.ReasonMatch;
-import nl.waarom.analyzer.insights.JsonSerde;
+import nl.waarom.analyzer.streams.JsonSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;

@@ -2,7 +2,7 @@ package nl.waarom.analyzer.trends;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import nl.waarom.analyzer.insights.JsonSerde;
+import nl.waarom.analyzer.streams.JsonSerde;
 import nl.waarom.analyzer.trends.TrendOptions.Rollup;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Topics;

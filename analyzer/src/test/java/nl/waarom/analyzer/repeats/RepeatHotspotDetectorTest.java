@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
-import nl.waarom.analyzer.insights.JsonSerde;
+import nl.waarom.analyzer.streams.JsonSerde;
 import nl.waarom.taxonomy.Taxonomy;
 import nl.waarom.taxonomy.LocalizedName;
 import nl.waarom.taxonomy.Reason;

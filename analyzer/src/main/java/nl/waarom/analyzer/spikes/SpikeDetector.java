@@ -1,4 +1,4 @@
-package nl.waarom.analyzer.insights;
+package nl.waarom.analyzer.spikes;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

@@ -1,0 +1,8 @@
+/**
+ * Kafka Streams mechanisms the analyzer's features share, written once: the JSON serde of internal
+ * state ({@link nl.waarom.analyzer.streams.JsonSerde}).
+ *
+ * <p>Nothing here knows contacts, reasons or insights, and this package imports no other analyzer
+ * package: every feature may use it, so it must never need one of them.
+ */
+package nl.waarom.analyzer.streams;
