@@ -7,11 +7,8 @@ import nl.waarom.analyzer.classify.ClassifierSource;
 import java.util.function.Supplier;
 import nl.waarom.analyzer.classify.Outcome;
 import nl.waarom.analyzer.emerging.EmergingTopology;
-import nl.waarom.analyzer.streams.JsonSerde;
-import nl.waarom.analyzer.spikes.SignalCounts;
 import nl.waarom.analyzer.spikes.SpikeDetector;
 import nl.waarom.analyzer.spikes.SpikeInsights;
-import nl.waarom.analyzer.spikes.SpikeState;
 import nl.waarom.analyzer.repeats.RepeatHotspotDetector;
 import nl.waarom.analyzer.repeats.RepeatHotspots;
 import nl.waarom.analyzer.repeats.RepeatLedger;
@@ -30,7 +27,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The analyzer's Kafka Streams topology, built by a pure function.
@@ -106,7 +102,7 @@ public final class AnalyzerTopology {
 
   private static void trends(StreamsBuilder builder, KStream<String, ClassifiedContact> classified,
       AnalyzerOptions options, Topics topics, MeterRegistry registry) {
-    TrendStreams.add(builder, classified, options.trends(), topics, registry);
+    TrendStreams.add(classified, options.trends(), topics, registry);
   }
 
   /**
@@ -116,28 +112,17 @@ public final class AnalyzerTopology {
   private static KStream<String, ClassifiedContact> repeats(StreamsBuilder builder,
       KStream<String, ClassifiedContact> classified, AnalyzerOptions options, Topics topics,
       MeterRegistry registry) {
-    builder.addStateStore(RepeatLedger.storeBuilder());
     return classified
         .selectKey((key, contact) -> RepeatLedger.partitionKey(contact),
             Named.as("key-by-customer"))
         .repartition(Repartitioned.<String, ClassifiedContact>as("by-customer")
             .withKeySerde(Serdes.String()).withValueSerde(topics.classified.valueSerde()))
-        .process(() -> new RepeatLedger(options.repeat(), registry), Named.as("mark-repeats"),
-            RepeatLedger.STORE);
+        .process(RepeatLedger.supplier(options.repeat(), registry), Named.as("mark-repeats"));
   }
 
   private static KStream<String, ClassifiedContact> spikes(StreamsBuilder builder,
       KStream<String, ClassifiedContact> classified, AnalyzerOptions options, Topics topics,
       Supplier<Classifier> classifiers, MeterRegistry registry) {
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(SpikeDetector.BASELINE_STORE), Serdes.String(),
-        new JsonSerde<>(SpikeState.class)));
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(SpikeDetector.EMITTED_STORE), Serdes.String(),
-        Serdes.Long()));
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(SpikeDetector.BACKGROUND_STORE), Serdes.String(),
-        new JsonSerde<>(SignalCounts.class)));
     // The taxonomy in force when the spike fires: a reloaded taxonomy's names and
     // preventability apply to spikes of its new reasons.
     SpikeInsights insights = new SpikeInsights(() -> classifiers.get().taxonomy(), options.spike());
@@ -145,9 +130,8 @@ public final class AnalyzerTopology {
         .selectKey((key, contact) -> TrendKeys.primaryReason(contact), Named.as("key-by-reason"))
         .repartition(Repartitioned.<String, ClassifiedContact>as("by-reason")
             .withKeySerde(Serdes.String()).withValueSerde(topics.classified.valueSerde()));
-    byReason.process(() -> new SpikeDetector(options.spike(), insights, registry),
-            Named.as("detect-spikes"), SpikeDetector.BASELINE_STORE,
-            SpikeDetector.BACKGROUND_STORE, SpikeDetector.EMITTED_STORE)
+    byReason.process(SpikeDetector.supplier(options.spike(), insights, registry),
+            Named.as("detect-spikes"))
         .peek((id, insight) -> registry.counter(AnalyzerMetrics.INSIGHTS, "kind",
             insight.getKind().name(), "reason", String.valueOf(insight.getReasonId())).increment(),
             Named.as("count-insights"))
@@ -158,13 +142,11 @@ public final class AnalyzerTopology {
   private static void repeatHotspots(StreamsBuilder builder,
       KStream<String, ClassifiedContact> byReason, AnalyzerOptions options,
       Supplier<Classifier> classifiers, Topics topics, MeterRegistry registry) {
-    RepeatHotspotDetector.storeBuilders().forEach(builder::addStateStore);
     RepeatHotspots hotspots =
         new RepeatHotspots(() -> classifiers.get().taxonomy(), options.repeat());
     byReason
-        .process(() -> new RepeatHotspotDetector(options.repeat(), hotspots, registry),
-            Named.as("detect-repeat-hotspots"), RepeatHotspotDetector.DAYS_STORE,
-            RepeatHotspotDetector.EMITTED_STORE)
+        .process(RepeatHotspotDetector.supplier(options.repeat(), hotspots, registry),
+            Named.as("detect-repeat-hotspots"))
         .peek((id, insight) -> registry.counter(AnalyzerMetrics.INSIGHTS, "kind",
             insight.getKind().name(), "reason", String.valueOf(insight.getReasonId())).increment(),
             Named.as("count-repeat-hotspots"))

@@ -1,16 +1,20 @@
 package nl.waarom.analyzer.emerging;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.waarom.analyzer.streams.StateStores;
+import nl.waarom.analyzer.streams.WithStores;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Insight;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -78,6 +82,19 @@ public final class EmergingDetector
   private KeyValueStore<String, EmergingProgress> progressStore;
   private BackgroundStore background;
   private EmergingProgress progress;
+
+  /**
+   * The detector's supplier, with its stores, all JSON: {@link #RECENT_STORE},
+   * {@link #BACKGROUND_STORE}, {@link #EMITTED_STORE} and {@link #PROGRESS_STORE}.
+   */
+  public static ProcessorSupplier<String, ClassifiedContact, String, Insight> supplier(
+      EmergingOptions options, MeterRegistry registry) {
+    return WithStores.of(() -> new EmergingDetector(options, registry.counter(TOO_LATE_METRIC)),
+        StateStores.json(RECENT_STORE, RecentContact.class),
+        StateStores.json(BACKGROUND_STORE, BackgroundWeight.class),
+        StateStores.json(EMITTED_STORE, EmittedCandidate.class),
+        StateStores.json(PROGRESS_STORE, EmergingProgress.class));
+  }
 
   public EmergingDetector(EmergingOptions options, Counter tooLate) {
     this.options = options;

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import nl.waarom.analyzer.streams.JsonSerde;
+import nl.waarom.analyzer.streams.StateStores;
+import nl.waarom.analyzer.streams.WithStores;
 import nl.waarom.analyzer.repeats.HotspotState.History;
 import nl.waarom.analyzer.repeats.RepeatDay.Horizon;
 import nl.waarom.analyzer.repeats.RepeatDay.Judged;
@@ -21,11 +23,11 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -84,21 +86,25 @@ public final class RepeatHotspotDetector
     this.registry = registry;
   }
 
-  /** The builders of {@link #DAYS_STORE} and {@link #EMITTED_STORE}: persistent, changelogged. */
-  public static List<StoreBuilder<?>> storeBuilders() {
-    return storeBuilders(Stores::persistentKeyValueStore);
+  /**
+   * The detector's supplier, with its persistent stores {@link #DAYS_STORE} (JSON
+   * {@link RepeatDay}s) and {@link #EMITTED_STORE} (epoch millis).
+   */
+  public static ProcessorSupplier<String, ClassifiedContact, String, Insight> supplier(
+      RepeatOptions options, RepeatHotspots hotspots, MeterRegistry registry) {
+    return supplier(options, hotspots, registry, Stores::persistentKeyValueStore);
   }
 
   /**
-   * The builders of the stores, with another kind of store (changelogged all the same), e.g.
+   * The supplier with another kind of store (changelogged all the same), e.g.
    * {@code Stores::inMemoryKeyValueStore} for fast tests of the detector logic.
    */
-  public static List<StoreBuilder<?>> storeBuilders(
+  public static ProcessorSupplier<String, ClassifiedContact, String, Insight> supplier(
+      RepeatOptions options, RepeatHotspots hotspots, MeterRegistry registry,
       Function<String, KeyValueBytesStoreSupplier> kind) {
-    return List.of(
-        Stores.keyValueStoreBuilder(kind.apply(DAYS_STORE), Serdes.String(),
-            new JsonSerde<>(RepeatDay.class)),
-        Stores.keyValueStoreBuilder(kind.apply(EMITTED_STORE), Serdes.String(), Serdes.Long()));
+    return WithStores.of(() -> new RepeatHotspotDetector(options, hotspots, registry),
+        StateStores.keyValue(DAYS_STORE, new JsonSerde<>(RepeatDay.class), kind),
+        StateStores.keyValue(EMITTED_STORE, Serdes.Long(), kind));
   }
 
   /** {@code reasonId|dayStartIso}: sorts by reason, then by day. */

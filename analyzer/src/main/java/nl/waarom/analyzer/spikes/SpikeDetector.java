@@ -6,13 +6,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import nl.waarom.taxonomy.Reason;
+import nl.waarom.analyzer.streams.StateStores;
+import nl.waarom.analyzer.streams.WithStores;
 import nl.waarom.analyzer.trends.TrendKeys;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Insight;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -57,6 +61,19 @@ public final class SpikeDetector implements Processor<String, ClassifiedContact,
   private KeyValueStore<String, SpikeState> baselines;
   private KeyValueStore<String, SignalCounts> backgrounds;
   private KeyValueStore<String, Long> emitted;
+
+  /**
+   * The detector's supplier, with its stores {@link #BASELINE_STORE} (JSON {@link SpikeState}s),
+   * {@link #BACKGROUND_STORE} (JSON {@link SignalCounts}) and {@link #EMITTED_STORE} (epoch
+   * millis).
+   */
+  public static ProcessorSupplier<String, ClassifiedContact, String, Insight> supplier(
+      SpikeOptions options, SpikeInsights insights, MeterRegistry registry) {
+    return WithStores.of(() -> new SpikeDetector(options, insights, registry),
+        StateStores.json(BASELINE_STORE, SpikeState.class),
+        StateStores.keyValue(EMITTED_STORE, Serdes.Long()),
+        StateStores.json(BACKGROUND_STORE, SignalCounts.class));
+  }
 
   public SpikeDetector(SpikeOptions options, SpikeInsights insights, MeterRegistry registry) {
     this.options = options;

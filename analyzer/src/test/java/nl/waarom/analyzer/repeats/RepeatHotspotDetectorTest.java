@@ -81,13 +81,10 @@ class RepeatHotspotDetectorTest {
     StreamsBuilder builder = new StreamsBuilder();
     // In-memory stores keep this test fast; the production topology (persistent stores) is
     // exercised by RepeatTopologyTest and AnalyzerTopologyTest.
-    RepeatHotspotDetector.storeBuilders(Stores::inMemoryKeyValueStore)
-        .forEach(builder::addStateStore);
     RepeatHotspots hotspots = new RepeatHotspots(() -> taxonomy, OPTIONS);
     builder.stream("by-reason", Consumed.with(Serdes.String(), topics.classified.valueSerde()))
-        .process(() -> new RepeatHotspotDetector(OPTIONS, hotspots, registry),
-            Named.as("detect-repeat-hotspots"), RepeatHotspotDetector.DAYS_STORE,
-            RepeatHotspotDetector.EMITTED_STORE)
+        .process(RepeatHotspotDetector.supplier(OPTIONS, hotspots, registry,
+            Stores::inMemoryKeyValueStore), Named.as("detect-repeat-hotspots"))
         .to("insights", Produced.with(Serdes.String(), topics.insights.valueSerde()));
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "repeat-hotspot-test");
