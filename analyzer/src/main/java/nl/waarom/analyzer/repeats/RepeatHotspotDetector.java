@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import nl.waarom.analyzer.streams.EmittedOnce;
 import nl.waarom.analyzer.streams.JsonSerde;
 import nl.waarom.analyzer.streams.StateStores;
 import nl.waarom.analyzer.streams.WithStores;
@@ -53,7 +54,8 @@ import org.apache.kafka.streams.state.Stores;
  * {@link #WATCHING_SINCE}; days before it are never judged, because their contacts were not all
  * counted). Both changelogged. Retention: days older than stream time − (window + historyDays + 2
  * days); a contact or a repeat whose day is older is ignored and counted in
- * {@link #TOO_LATE_METRIC}.
+ * {@link #TOO_LATE_METRIC}. An emitted id is forgotten ({@link EmittedOnce}) in the same scan as
+ * its day, when the whole day is older than that: no contact can reopen the day by then.
  *
  * <p>Not thread-safe: Kafka Streams creates one instance per task.
  */
@@ -75,7 +77,7 @@ public final class RepeatHotspotDetector
   private final MeterRegistry registry;
   private ProcessorContext<String, Insight> context;
   private KeyValueStore<String, RepeatDay> days;
-  private KeyValueStore<String, Long> emitted;
+  private EmittedOnce<Long> emitted;
   /** Stream time of the last scan; not persisted, so the first punctuation after a start scans. */
   private long lastScan = Long.MIN_VALUE;
 
@@ -116,7 +118,9 @@ public final class RepeatHotspotDetector
   public void init(ProcessorContext<String, Insight> context) {
     this.context = context;
     this.days = context.getStateStore(DAYS_STORE);
-    this.emitted = context.getStateStore(EMITTED_STORE);
+    // An id is forgotten with its day, once the whole day is older than the retention.
+    this.emitted = new EmittedOnce<>(context.getStateStore(EMITTED_STORE), retention(),
+        (id, detectedAt) -> RepeatHotspots.dayStart(id) + DAY - 1);
     context.schedule(JUDGE_INTERVAL, PunctuationType.STREAM_TIME, this::judgeDue);
   }
 
@@ -131,9 +135,9 @@ public final class RepeatHotspotDetector
       return;
     }
     long at = contact.getOccurredAt().toEpochMilli();
-    Long since = emitted.get(WATCHING_SINCE);
+    Long since = emitted.mark(WATCHING_SINCE);
     if (since == null || at < since) {
-      emitted.put(WATCHING_SINCE, at);
+      emitted.mark(WATCHING_SINCE, at);
     }
     long oldest = oldestKept(Math.max(context.currentStreamTimeMs(), record.timestamp()));
     if (at >= oldest) {
@@ -162,8 +166,14 @@ public final class RepeatHotspotDetector
     return day == null ? RepeatDay.empty(start) : day;
   }
 
+  /** The start of the oldest day kept: the day stream time − {@link #retention()} is in. */
   private long oldestKept(long streamTime) {
-    return dayOf(streamTime - options.window().toMillis() - (options.historyDays() + 2L) * DAY);
+    return dayOf(streamTime - retention().toMillis());
+  }
+
+  /** How long a day is kept after it ends: the repeat window, the history and 2 days spare. */
+  private Duration retention() {
+    return options.window().plus(Duration.ofDays(options.historyDays() + 2L));
   }
 
   private static long dayOf(long millis) {
@@ -173,7 +183,7 @@ public final class RepeatHotspotDetector
   /** Judges every day whose horizon has passed, and prunes days beyond the retention. */
   private void judgeDue(long punctuated) {
     long now = Math.max(punctuated, context.currentStreamTimeMs());
-    Long since = emitted.get(WATCHING_SINCE);
+    Long since = emitted.mark(WATCHING_SINCE);
     if (since == null || !becameDue(now)) {
       return;
     }
@@ -189,6 +199,7 @@ public final class RepeatHotspotDetector
     }
     byReason.forEach((reasonId, list) -> judge(reasonId, new HotspotState(list), since, now,
         oldest));
+    emitted.prune(now);
   }
 
   /** Whether a day's judgement fell due (day end + horizon) since the last scan. */
@@ -229,7 +240,6 @@ public final class RepeatHotspotDetector
     for (RepeatDay day : state.days()) {
       if (day.start() < oldest) {
         days.delete(dayKey(reasonId, day.start()));
-        emitted.delete(RepeatHotspots.insightId(reasonId, Instant.ofEpochMilli(day.start())));
       }
     }
   }
@@ -242,10 +252,10 @@ public final class RepeatHotspotDetector
   private void fireIfHotspot(String reasonId, RepeatDay day, Horizon horizon, Judged counts,
       History history, long now) {
     String id = RepeatHotspots.insightId(reasonId, Instant.ofEpochMilli(day.start()));
-    if (!hotspots.isHotspot(counts, history) || emitted.get(id) != null) {
+    if (!hotspots.isHotspot(counts, history) || emitted.contains(id)) {
       return;
     }
-    emitted.put(id, now);
+    emitted.remember(id, now);
     Insight insight = hotspots.hotspot(reasonId, day, horizon, counts, history,
         Instant.ofEpochMilli(now));
     context.forward(new Record<>(id, insight, now));

@@ -52,6 +52,15 @@ public final class RepeatHotspots {
     return "repeat:" + reasonId + ":" + dayStart;
   }
 
+  /** The start of the day of an id made by {@link #insightId}, epoch millis. */
+  static long dayStart(String insightId) {
+    // the id ends with an ISO instant (HH:mm:ss, two colons); the reason id may have colons too
+    int seconds = insightId.lastIndexOf(':');
+    int minutes = insightId.lastIndexOf(':', seconds - 1);
+    int start = insightId.lastIndexOf(':', minutes - 1) + 1;
+    return Instant.parse(insightId.substring(start)).toEpochMilli();
+  }
+
   /** How long after a day ends its repeats at this horizon are complete. */
   public Duration delay(Horizon horizon) {
     return horizon == Horizon.EARLY ? options.earlyHorizon() : options.window();

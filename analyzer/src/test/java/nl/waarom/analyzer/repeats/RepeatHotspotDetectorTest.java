@@ -151,6 +151,14 @@ class RepeatHotspotDetectorTest {
   }
 
   @Test
+  void theDayOfAnInsightIdIsReadBackFromIt() {
+    Instant day = Instant.parse("2026-11-24T00:00:00Z");
+    assertThat(List.of("outage", "a:b", "x:2026-01-01T00:00:00Z").stream()
+        .map(reason -> RepeatHotspots.dayStart(RepeatHotspots.insightId(reason, day))))
+        .containsOnly(day.toEpochMilli());
+  }
+
+  @Test
   void firesOnceWhenAReasonsRepeatRateRisesAgainstItsOwnHistory() {
     start("rise");
     List<KeyValue<String, Insight>> fired = risingScenario();
