@@ -58,6 +58,12 @@
  * weeks, minute counts for 2 × max(levelWindows, baselineWindows) + 1 minutes, the open run with
  * at most 1000 signals and 12 example candidates), {@code spike-background} (reason → background
  * counts), {@code spike-emitted} (insight id → detectedAt for 8 days of stream time, so a replay
- * re-emits nothing).
+ * re-emits nothing; kept with {@link nl.waarom.analyzer.streams.EmittedOnce}, like the other
+ * detectors' emitted ids).
+ *
+ * <p>The package is the detector alone: it reads the by-reason stream that {@code app} builds and
+ * returns insights that {@code app} writes out ({@link nl.waarom.analyzer.insight.InsightSink});
+ * value at stake and reason names come from {@link nl.waarom.analyzer.insight.InsightCosts}, as
+ * for every detector.
  */
 package nl.waarom.analyzer.spikes;
