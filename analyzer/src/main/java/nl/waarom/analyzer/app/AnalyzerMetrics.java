@@ -10,10 +10,10 @@ public final class AnalyzerMetrics {
   /** Counter of input records sent to the dead-letter topic; tag {@code topic}. */
   public static final String DEAD_LETTERS = "waarom.analyzer.dead.letters";
   /** Counter of insights emitted; tags {@code kind}, {@code reason}. */
-  public static final String INSIGHTS = "waarom.analyzer.insights";
+  public static final String INSIGHTS = nl.waarom.analyzer.insight.InsightSink.METRIC;
 
   /** Counter of contacts the spike detector ignored as too late; tag {@code reason}. */
-  public static final String SPIKE_LATE_IGNORED = nl.waarom.analyzer.insights.SpikeDetector.LATE_METRIC;
+  public static final String SPIKE_LATE_IGNORED = nl.waarom.analyzer.spikes.SpikeDetector.LATE_METRIC;
   /**
    * Counter of trend and explained-share events not counted; tags {@code stream} ({@code trends},
    * {@code explained}), {@code window} ({@code 1m}, {@code 15m}, {@code 60m}), {@code cause}

@@ -3,7 +3,7 @@ package nl.waarom.analyzer.app;
 import java.time.Duration;
 import nl.waarom.analyzer.emerging.EmergingOptions;
 import nl.waarom.analyzer.emerging.EmergingSettings;
-import nl.waarom.analyzer.insights.SpikeOptions;
+import nl.waarom.analyzer.spikes.SpikeOptions;
 import nl.waarom.analyzer.repeats.RepeatOptions;
 import nl.waarom.analyzer.trends.TrendOptions;
 import nl.waarom.platform.Config;

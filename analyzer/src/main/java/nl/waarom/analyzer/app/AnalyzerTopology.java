@@ -1,26 +1,26 @@
 package nl.waarom.analyzer.app;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import nl.waarom.analyzer.classify.ClassifyProcessor;
+import java.util.function.Supplier;
 import nl.waarom.analyzer.classify.Classifier;
 import nl.waarom.analyzer.classify.ClassifierSource;
-import java.util.function.Supplier;
+import nl.waarom.analyzer.classify.ClassifyProcessor;
 import nl.waarom.analyzer.classify.Outcome;
 import nl.waarom.analyzer.emerging.EmergingTopology;
-import nl.waarom.analyzer.insights.JsonSerde;
-import nl.waarom.analyzer.insights.SignalCounts;
-import nl.waarom.analyzer.insights.SpikeDetector;
-import nl.waarom.analyzer.insights.SpikeInsights;
-import nl.waarom.analyzer.insights.SpikeState;
+import nl.waarom.analyzer.insight.InsightSink;
 import nl.waarom.analyzer.repeats.RepeatHotspotDetector;
 import nl.waarom.analyzer.repeats.RepeatHotspots;
 import nl.waarom.analyzer.repeats.RepeatLedger;
+import nl.waarom.analyzer.spikes.SpikeDetector;
+import nl.waarom.analyzer.spikes.SpikeInsights;
 import nl.waarom.analyzer.trends.TrendKeys;
 import nl.waarom.analyzer.trends.TrendStreams;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Contact;
+import nl.waarom.schemas.Insight;
 import nl.waarom.schemas.Topic;
 import nl.waarom.schemas.Topics;
+import nl.waarom.taxonomy.Taxonomy;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -30,10 +30,11 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 /**
- * The analyzer's Kafka Streams topology, built by a pure function.
+ * The analyzer's Kafka Streams topology, built by a pure function that reads as the way of a
+ * contact: read, decode and classify, dead letters out, mark repeats, classified out, trends,
+ * then re-keyed by reason into the detectors, whose insights go out.
  *
  * <p>Input: {@code contacts.chat}, {@code contacts.call}, {@code contacts.email} (raw bytes,
  * decoded in the topology). Classified contacts are re-keyed by customer through the repeat
@@ -47,7 +48,8 @@ import org.apache.kafka.streams.state.Stores;
  * {@code repeat-hotspot-days}, {@code repeat-hotspot-emitted}, and the
  * {@code emerging-*} stores of {@link EmergingTopology}. Every processor, repartition topic
  * and store is named; the names are pinned by {@code AnalyzerTopologyTest}, because renaming one
- * changes an internal topic and loses its state.
+ * changes an internal topic and loses its state. The order of the stages below is also the order
+ * in which Kafka Streams numbers the sub-topologies (and so the task directories): keep it.
  */
 public final class AnalyzerTopology {
   private AnalyzerTopology() {}
@@ -65,35 +67,29 @@ public final class AnalyzerTopology {
   public static Topology buildTopology(AnalyzerOptions options, Topics topics,
       Supplier<Classifier> classifiers, MeterRegistry registry) {
     StreamsBuilder builder = new StreamsBuilder();
-    KStream<String, Outcome> outcomes = contacts(builder, topics)
-        .processValues(() -> new ClassifyProcessor(topics.contactsChat.valueSerde(), classifiers),
-            Named.as("decode-and-classify"));
+    KStream<String, Outcome> outcomes =
+        decodeAndClassify(contactsIn(builder, topics), topics, classifiers);
+    deadLettersOut(outcomes, topics, registry);
+    KStream<String, ClassifiedContact> classified =
+        markRepeats(classified(outcomes, registry), options, topics, registry);
+    classifiedOut(classified, topics);
+    TrendStreams.add(classified, options.trends(), topics, registry);
 
-    outcomes.filter((key, outcome) -> outcome.failed(), Named.as("dead-letters"))
-        .mapValues(Outcome::deadLetter, Named.as("dead-letter-value"))
-        .peek((key, dead) -> registry.counter(AnalyzerMetrics.DEAD_LETTERS,
-            "topic", String.valueOf(dead.getTopic())).increment(), Named.as("count-dead-letters"))
-        .to(topics.deadLetters.name(), produced(topics.deadLetters, "dead-letter-sink"));
-
-    KStream<String, ClassifiedContact> classified = outcomes
-        .filter((key, outcome) -> !outcome.failed(), Named.as("classified"))
-        .map((key, outcome) -> KeyValue.pair(outcome.classified().getContactId(),
-            outcome.classified()), Named.as("key-by-contact-id"))
-        .peek((key, contact) -> registry.counter(AnalyzerMetrics.CONTACTS_CLASSIFIED,
-            "reason", TrendKeys.primaryReason(contact), "channel", contact.getChannel().name())
-            .increment(), Named.as("count-classified"));
-    classified = repeats(builder, classified, options, topics, registry);
-    classified.to(topics.classified.name(), produced(topics.classified, "classified-sink"));
-
-    trends(builder, classified, options, topics, registry);
-    KStream<String, ClassifiedContact> byReason =
-        spikes(builder, classified, options, topics, classifiers, registry);
-    repeatHotspots(builder, byReason, options, classifiers, topics, registry);
-    emerging(byReason, options, topics, registry);
+    KStream<String, ClassifiedContact> byReason = byReason(classified, topics);
+    // The taxonomy in force when an insight fires: a reloaded taxonomy's names and
+    // preventability apply to insights about its new reasons.
+    Supplier<Taxonomy> taxonomy = () -> classifiers.get().taxonomy();
+    insightsOut(detectSpikes(byReason, options, taxonomy, registry), topics, registry,
+        "count-insights", "insights-sink");
+    insightsOut(detectRepeatHotspots(byReason, options, taxonomy, registry), topics, registry,
+        "count-repeat-hotspots", "repeat-hotspots-sink");
+    insightsOut(EmergingTopology.detect(byReason, options.emerging(), registry), topics, registry,
+        "count-emerging-insights", "emerging-insights-sink");
     return builder.build();
   }
 
-  private static KStream<String, byte[]> contacts(StreamsBuilder builder, Topics topics) {
+  /** The raw records of every contact topic, merged. */
+  private static KStream<String, byte[]> contactsIn(StreamsBuilder builder, Topics topics) {
     KStream<String, byte[]> all = null;
     for (Topic<String, Contact> topic : topics.contactTopics()) {
       String name = topic.name().substring(topics.prefix().length());
@@ -104,77 +100,82 @@ public final class AnalyzerTopology {
     return all;
   }
 
-  private static void trends(StreamsBuilder builder, KStream<String, ClassifiedContact> classified,
-      AnalyzerOptions options, Topics topics, MeterRegistry registry) {
-    TrendStreams.add(builder, classified, options.trends(), topics, registry);
+  /** Each record decoded and classified, or the reason it could not be: a dead letter. */
+  private static KStream<String, Outcome> decodeAndClassify(KStream<String, byte[]> contacts,
+      Topics topics, Supplier<Classifier> classifiers) {
+    return contacts.processValues(
+        () -> new ClassifyProcessor(topics.contactsChat.valueSerde(), classifiers),
+        Named.as("decode-and-classify"));
+  }
+
+  private static void deadLettersOut(KStream<String, Outcome> outcomes, Topics topics,
+      MeterRegistry registry) {
+    outcomes.filter((key, outcome) -> outcome.failed(), Named.as("dead-letters"))
+        .mapValues(Outcome::deadLetter, Named.as("dead-letter-value"))
+        .peek((key, dead) -> registry.counter(AnalyzerMetrics.DEAD_LETTERS,
+            "topic", String.valueOf(dead.getTopic())).increment(), Named.as("count-dead-letters"))
+        .to(topics.deadLetters.name(), produced(topics.deadLetters, "dead-letter-sink"));
+  }
+
+  /** The classified contacts, keyed by contactId and counted. */
+  private static KStream<String, ClassifiedContact> classified(KStream<String, Outcome> outcomes,
+      MeterRegistry registry) {
+    return outcomes
+        .filter((key, outcome) -> !outcome.failed(), Named.as("classified"))
+        .map((key, outcome) -> KeyValue.pair(outcome.classified().getContactId(),
+            outcome.classified()), Named.as("key-by-contact-id"))
+        .peek((key, contact) -> registry.counter(AnalyzerMetrics.CONTACTS_CLASSIFIED,
+            "reason", TrendKeys.primaryReason(contact), "channel", contact.getChannel().name())
+            .increment(), Named.as("count-classified"));
   }
 
   /**
    * Re-keys classified contacts by customer, marks repeats in the repeat ledger and re-keys them
    * by contactId: everything downstream sees repeatOf.
    */
-  private static KStream<String, ClassifiedContact> repeats(StreamsBuilder builder,
+  private static KStream<String, ClassifiedContact> markRepeats(
       KStream<String, ClassifiedContact> classified, AnalyzerOptions options, Topics topics,
       MeterRegistry registry) {
-    builder.addStateStore(RepeatLedger.storeBuilder());
     return classified
         .selectKey((key, contact) -> RepeatLedger.partitionKey(contact),
             Named.as("key-by-customer"))
         .repartition(Repartitioned.<String, ClassifiedContact>as("by-customer")
             .withKeySerde(Serdes.String()).withValueSerde(topics.classified.valueSerde()))
-        .process(() -> new RepeatLedger(options.repeat(), registry), Named.as("mark-repeats"),
-            RepeatLedger.STORE);
+        .process(RepeatLedger.supplier(options.repeat(), registry), Named.as("mark-repeats"));
   }
 
-  private static KStream<String, ClassifiedContact> spikes(StreamsBuilder builder,
-      KStream<String, ClassifiedContact> classified, AnalyzerOptions options, Topics topics,
-      Supplier<Classifier> classifiers, MeterRegistry registry) {
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(SpikeDetector.BASELINE_STORE), Serdes.String(),
-        new JsonSerde<>(SpikeState.class)));
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(SpikeDetector.EMITTED_STORE), Serdes.String(),
-        Serdes.Long()));
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(SpikeDetector.BACKGROUND_STORE), Serdes.String(),
-        new JsonSerde<>(SignalCounts.class)));
-    // The taxonomy in force when the spike fires: a reloaded taxonomy's names and
-    // preventability apply to spikes of its new reasons.
-    SpikeInsights insights = new SpikeInsights(() -> classifiers.get().taxonomy(), options.spike());
-    KStream<String, ClassifiedContact> byReason = classified
+  private static void classifiedOut(KStream<String, ClassifiedContact> classified,
+      Topics topics) {
+    classified.to(topics.classified.name(), produced(topics.classified, "classified-sink"));
+  }
+
+  /** Classified contacts keyed and partitioned by primary reason, for the detectors. */
+  private static KStream<String, ClassifiedContact> byReason(
+      KStream<String, ClassifiedContact> classified, Topics topics) {
+    return classified
         .selectKey((key, contact) -> TrendKeys.primaryReason(contact), Named.as("key-by-reason"))
         .repartition(Repartitioned.<String, ClassifiedContact>as("by-reason")
             .withKeySerde(Serdes.String()).withValueSerde(topics.classified.valueSerde()));
-    byReason.process(() -> new SpikeDetector(options.spike(), insights, registry),
-            Named.as("detect-spikes"), SpikeDetector.BASELINE_STORE,
-            SpikeDetector.BACKGROUND_STORE, SpikeDetector.EMITTED_STORE)
-        .peek((id, insight) -> registry.counter(AnalyzerMetrics.INSIGHTS, "kind",
-            insight.getKind().name(), "reason", String.valueOf(insight.getReasonId())).increment(),
-            Named.as("count-insights"))
-        .to(topics.insights.name(), produced(topics.insights, "insights-sink"));
-    return byReason;
   }
 
-  private static void repeatHotspots(StreamsBuilder builder,
+  private static KStream<String, Insight> detectSpikes(KStream<String, ClassifiedContact> byReason,
+      AnalyzerOptions options, Supplier<Taxonomy> taxonomy, MeterRegistry registry) {
+    SpikeInsights insights = new SpikeInsights(taxonomy, options.spike());
+    return byReason.process(SpikeDetector.supplier(options.spike(), insights, registry),
+        Named.as("detect-spikes"));
+  }
+
+  private static KStream<String, Insight> detectRepeatHotspots(
       KStream<String, ClassifiedContact> byReason, AnalyzerOptions options,
-      Supplier<Classifier> classifiers, Topics topics, MeterRegistry registry) {
-    RepeatHotspotDetector.storeBuilders().forEach(builder::addStateStore);
-    RepeatHotspots hotspots =
-        new RepeatHotspots(() -> classifiers.get().taxonomy(), options.repeat());
-    byReason
-        .process(() -> new RepeatHotspotDetector(options.repeat(), hotspots, registry),
-            Named.as("detect-repeat-hotspots"), RepeatHotspotDetector.DAYS_STORE,
-            RepeatHotspotDetector.EMITTED_STORE)
-        .peek((id, insight) -> registry.counter(AnalyzerMetrics.INSIGHTS, "kind",
-            insight.getKind().name(), "reason", String.valueOf(insight.getReasonId())).increment(),
-            Named.as("count-repeat-hotspots"))
-        .to(topics.insights.name(), produced(topics.insights, "repeat-hotspots-sink"));
+      Supplier<Taxonomy> taxonomy, MeterRegistry registry) {
+    RepeatHotspots hotspots = new RepeatHotspots(taxonomy, options.repeat());
+    return byReason.process(RepeatHotspotDetector.supplier(options.repeat(), hotspots, registry),
+        Named.as("detect-repeat-hotspots"));
   }
 
-  private static void emerging(KStream<String, ClassifiedContact> byReason,
-      AnalyzerOptions options, Topics topics, MeterRegistry registry) {
-    EmergingTopology.addTo(byReason, options.emerging(), topics.insights, registry,
-        AnalyzerMetrics.INSIGHTS);
+  private static void insightsOut(KStream<String, Insight> insights, Topics topics,
+      MeterRegistry registry, String countName, String sinkName) {
+    InsightSink.write(insights, topics.insights, registry, countName, sinkName);
   }
 
   private static <V> Produced<String, V> produced(Topic<String, V> topic, String name) {

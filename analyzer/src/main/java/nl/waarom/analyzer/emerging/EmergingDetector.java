@@ -1,16 +1,21 @@
 package nl.waarom.analyzer.emerging;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.waarom.analyzer.streams.EmittedOnce;
+import nl.waarom.analyzer.streams.StateStores;
+import nl.waarom.analyzer.streams.WithStores;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Insight;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -28,7 +33,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * candidate not reported yet is emitted ({@link EmergingInsights}).
  *
  * <p>At most once: {@link #EMITTED_STORE} remembers what fired (id → {@link EmittedCandidate}) for
- * {@link #EMITTED_RETENTION_MILLIS}. A candidate fires at most once per UTC day: its id has the
+ * {@link #EMITTED_RETENTION} of event time since it fired. A candidate fires at most once per UTC day: its id has the
  * day, and a candidate that shares its strongest terms or its contacts with one that fired, or
  * whose contacts that one's drafted rule catches, is the same one
  * ({@link EmittedCandidate#sameAs}). On a later day it fires again only when it has grown to
@@ -58,7 +63,7 @@ public final class EmergingDetector
   /** Counter of unexplained contacts older than the background span on arrival. */
   public static final String TOO_LATE_METRIC = "waarom.analyzer.emerging.too.late";
   /** How long emitted ids are remembered: long enough for "same day" and "the day after". */
-  public static final long EMITTED_RETENTION_MILLIS = 2 * 24 * 3_600_000L;
+  public static final Duration EMITTED_RETENTION = Duration.ofDays(2);
   static final String PROGRESS_KEY = "progress";
   /**
    * A candidate reported on an earlier day is reported again only with at least this multiple
@@ -74,10 +79,23 @@ public final class EmergingDetector
   private KeyValueStore<String, RecentContact> recent;
   /** In-memory copy of {@link #RECENT_STORE}, oldest first, so evaluating parses no JSON. */
   private final TreeMap<String, RecentContact> recentCopy = new TreeMap<>();
-  private KeyValueStore<String, EmittedCandidate> emitted;
+  private EmittedOnce<EmittedCandidate> emitted;
   private KeyValueStore<String, EmergingProgress> progressStore;
   private BackgroundStore background;
   private EmergingProgress progress;
+
+  /**
+   * The detector's supplier, with its stores, all JSON: {@link #RECENT_STORE},
+   * {@link #BACKGROUND_STORE}, {@link #EMITTED_STORE} and {@link #PROGRESS_STORE}.
+   */
+  public static ProcessorSupplier<String, ClassifiedContact, String, Insight> supplier(
+      EmergingOptions options, MeterRegistry registry) {
+    return WithStores.of(() -> new EmergingDetector(options, registry.counter(TOO_LATE_METRIC)),
+        StateStores.json(RECENT_STORE, RecentContact.class),
+        StateStores.json(BACKGROUND_STORE, BackgroundWeight.class),
+        StateStores.json(EMITTED_STORE, EmittedCandidate.class),
+        StateStores.json(PROGRESS_STORE, EmergingProgress.class));
+  }
 
   public EmergingDetector(EmergingOptions options, Counter tooLate) {
     this.options = options;
@@ -94,7 +112,8 @@ public final class EmergingDetector
     try (KeyValueIterator<String, RecentContact> all = recent.all()) {
       all.forEachRemaining(kv -> recentCopy.put(kv.key, kv.value));
     }
-    this.emitted = context.getStateStore(EMITTED_STORE);
+    this.emitted = new EmittedOnce<>(context.getStateStore(EMITTED_STORE), EMITTED_RETENTION,
+        (id, candidate) -> candidate.detectedAt());
     this.progressStore = context.getStateStore(PROGRESS_STORE);
     EmergingProgress stored = progressStore.get(PROGRESS_KEY);
     this.progress = stored == null ? EmergingProgress.START : stored;
@@ -169,7 +188,7 @@ public final class EmergingDetector
     long start = end - options.foreground().toMillis();
     int moved = moveToBackground(start, Integer.MAX_VALUE).size();
     progress = progress.withRecent(progress.recent() - moved);
-    pruneEmitted(progress.streamTime());
+    emitted.prune(progress.streamTime());
     if (background.total() < options.minBackground()) {
       return progress;
     }
@@ -195,43 +214,27 @@ public final class EmergingDetector
     String id = EmergingInsights.insightId(candidate, windowEnd);
     String day = EmergingInsights.day(windowEnd);
     long count = candidate.contacts().size();
-    if (emitted.get(id) != null) {
+    if (emitted.contains(id)) {
       return;
     }
     List<List<List<String>>> rules = new ArrayList<>();
     rules.add(candidate.rule().clauses());
     List<String> terms = new ArrayList<>(candidate.candidateTerms().stream().limit(5).toList());
-    try (KeyValueIterator<String, EmittedCandidate> all = emitted.all()) {
-      while (all.hasNext()) {
-        EmittedCandidate before = all.next().value;
-        if (before.sameAs(candidate, options.minOverlap())) {
-          if (before.day().equals(day) || count < GROWTH_TO_REFIRE * before.count()) {
-            return;
-          }
-          before.rules().stream().filter(r -> !rules.contains(r)).forEach(rules::add);
-          before.terms().stream().filter(t -> !terms.contains(t)).forEach(terms::add);
+    for (EmittedCandidate before : emitted.values()) {
+      if (before.sameAs(candidate, options.minOverlap())) {
+        if (before.day().equals(day) || count < GROWTH_TO_REFIRE * before.count()) {
+          return;
         }
+        before.rules().stream().filter(r -> !rules.contains(r)).forEach(rules::add);
+        before.terms().stream().filter(t -> !terms.contains(t)).forEach(terms::add);
       }
     }
     List<String> contactIds = candidate.contacts().stream().map(RecentContact::contactId)
         .limit(EmittedCandidate.MAX_CONTACT_IDS).toList();
-    emitted.put(id, new EmittedCandidate(terms.stream().limit(EmittedCandidate.MAX_TERMS).toList(),
+    emitted.remember(id, new EmittedCandidate(terms.stream().limit(EmittedCandidate.MAX_TERMS).toList(),
         contactIds, rules.stream().limit(EmittedCandidate.MAX_RULES).toList(), count, day, now));
     Insight insight = insights.insight(candidate, foregroundSize, Instant.ofEpochMilli(start),
         windowEnd, Instant.ofEpochMilli(now));
     context.forward(new Record<>(id, insight, now));
-  }
-
-  private void pruneEmitted(long now) {
-    List<String> old = new ArrayList<>();
-    try (KeyValueIterator<String, EmittedCandidate> all = emitted.all()) {
-      while (all.hasNext()) {
-        KeyValue<String, EmittedCandidate> kv = all.next();
-        if (kv.value.detectedAt() < now - EMITTED_RETENTION_MILLIS) {
-          old.add(kv.key);
-        }
-      }
-    }
-    old.forEach(emitted::delete);
   }
 }

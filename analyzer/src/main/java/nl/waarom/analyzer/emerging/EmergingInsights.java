@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import nl.waarom.analyzer.insights.InsightCosts;
+import nl.waarom.analyzer.insight.InsightCosts;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Insight;
 import nl.waarom.schemas.InsightExample;

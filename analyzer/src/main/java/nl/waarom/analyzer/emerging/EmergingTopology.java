@@ -1,69 +1,29 @@
 package nl.waarom.analyzer.emerging;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Set;
-import nl.waarom.analyzer.insights.JsonSerde;
-import nl.waarom.taxonomy.Reason;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Insight;
-import nl.waarom.schemas.Topic;
-import org.apache.kafka.common.serialization.Serdes;
+import nl.waarom.taxonomy.Reason;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorSupplier;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The EMERGING_REASON branch of the analyzer topology: from the by-reason stream (key = primary
- * reason) keep {@code unexplained} (one key, so one partition and one detector sees them all),
- * detect emerging reasons, write them to the insights topic. Processors: {@code only-unexplained},
- * {@code detect-emerging}, {@code count-emerging-insights}, sink {@code emerging-insights-sink};
- * stores: {@code emerging-recent}, {@code emerging-background}, {@code emerging-emitted},
- * {@code emerging-progress} (persistent, changelogged; names pinned by tests).
+ * reason) keep {@code unexplained} (one key, so one partition and one detector sees them all) and
+ * detect emerging reasons. Processors: {@code only-unexplained}, {@code detect-emerging}; stores:
+ * {@code emerging-recent}, {@code emerging-background}, {@code emerging-emitted},
+ * {@code emerging-progress} (persistent, changelogged; names pinned by tests). The caller writes
+ * the insights out, as it does those of the other detectors.
  */
 public final class EmergingTopology {
   private EmergingTopology() {}
 
-  /**
-   * Adds the branch to {@code byReason}'s topology.
-   *
-   * @param insightsCounter metric name of the analyzer's insight counter (tags kind, reason)
-   */
-  public static void addTo(KStream<String, ClassifiedContact> byReason, EmergingOptions options,
-      Topic<String, Insight> insights, MeterRegistry registry, String insightsCounter) {
-    byReason
+  /** The EMERGING_REASON insights found in {@code byReason}, keyed by insight id. */
+  public static KStream<String, Insight> detect(KStream<String, ClassifiedContact> byReason,
+      EmergingOptions options, MeterRegistry registry) {
+    return byReason
         .filter((reason, contact) -> Reason.UNEXPLAINED.equals(reason),
             Named.as("only-unexplained"))
-        .process(new Supplier(options, registry), Named.as("detect-emerging"))
-        .peek((id, insight) -> registry.counter(insightsCounter, "kind",
-            insight.getKind().name(), "reason", Reason.UNEXPLAINED).increment(),
-            Named.as("count-emerging-insights"))
-        .to(insights.name(), Produced.with(insights.keySerde(), insights.valueSerde())
-            .withName("emerging-insights-sink"));
-  }
-
-  private record Supplier(EmergingOptions options, MeterRegistry registry)
-      implements ProcessorSupplier<String, ClassifiedContact, String, Insight> {
-    @Override
-    public Processor<String, ClassifiedContact, String, Insight> get() {
-      return new EmergingDetector(options, registry.counter(EmergingDetector.TOO_LATE_METRIC));
-    }
-
-    @Override
-    public Set<StoreBuilder<?>> stores() {
-      return Set.of(
-          store(EmergingDetector.RECENT_STORE, RecentContact.class),
-          store(EmergingDetector.BACKGROUND_STORE, BackgroundWeight.class),
-          store(EmergingDetector.EMITTED_STORE, EmittedCandidate.class),
-          store(EmergingDetector.PROGRESS_STORE, EmergingProgress.class));
-    }
-
-    private static <V> StoreBuilder<?> store(String name, Class<V> type) {
-      return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(),
-          new JsonSerde<>(type));
-    }
+        .process(EmergingDetector.supplier(options, registry), Named.as("detect-emerging"));
   }
 }

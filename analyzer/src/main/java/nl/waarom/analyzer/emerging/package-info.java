@@ -14,7 +14,10 @@
  * drafted from its terms ({@link nl.waarom.analyzer.emerging.DraftedRule}), and the contacts that
  * rule catches are the candidate's. A candidate with enough contacts becomes an insight
  * ({@link nl.waarom.analyzer.emerging.EmergingInsights}) with id
- * {@code emerging:<sorted two strongest terms joined by +>:<UTC day>}, at most once a day.
+ * {@code emerging:<sorted two strongest terms joined by +>:<UTC day>}, at most once a day (the
+ * emitted ids and what they were about are kept two days with
+ * {@link nl.waarom.analyzer.streams.EmittedOnce}, like the other detectors'). {@code app} writes
+ * the insights out with those of the other detectors.
  *
  * <p>Only {@code EmergingTopology}, {@code EmergingOptions}, {@code EmergingSettings} and the
  * store/metric names on {@code EmergingDetector} are meant for use outside this package.

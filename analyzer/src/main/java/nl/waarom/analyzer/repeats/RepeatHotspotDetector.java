@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import nl.waarom.analyzer.insights.JsonSerde;
+import nl.waarom.analyzer.streams.EmittedOnce;
+import nl.waarom.analyzer.streams.JsonSerde;
+import nl.waarom.analyzer.streams.StateStores;
+import nl.waarom.analyzer.streams.WithStores;
 import nl.waarom.analyzer.repeats.HotspotState.History;
 import nl.waarom.analyzer.repeats.RepeatDay.Horizon;
 import nl.waarom.analyzer.repeats.RepeatDay.Judged;
@@ -21,11 +24,11 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -51,7 +54,8 @@ import org.apache.kafka.streams.state.Stores;
  * {@link #WATCHING_SINCE}; days before it are never judged, because their contacts were not all
  * counted). Both changelogged. Retention: days older than stream time − (window + historyDays + 2
  * days); a contact or a repeat whose day is older is ignored and counted in
- * {@link #TOO_LATE_METRIC}.
+ * {@link #TOO_LATE_METRIC}. An emitted id is forgotten ({@link EmittedOnce}) in the same scan as
+ * its day, when the whole day is older than that: no contact can reopen the day by then.
  *
  * <p>Not thread-safe: Kafka Streams creates one instance per task.
  */
@@ -73,7 +77,7 @@ public final class RepeatHotspotDetector
   private final MeterRegistry registry;
   private ProcessorContext<String, Insight> context;
   private KeyValueStore<String, RepeatDay> days;
-  private KeyValueStore<String, Long> emitted;
+  private EmittedOnce<Long> emitted;
   /** Stream time of the last scan; not persisted, so the first punctuation after a start scans. */
   private long lastScan = Long.MIN_VALUE;
 
@@ -84,21 +88,25 @@ public final class RepeatHotspotDetector
     this.registry = registry;
   }
 
-  /** The builders of {@link #DAYS_STORE} and {@link #EMITTED_STORE}: persistent, changelogged. */
-  public static List<StoreBuilder<?>> storeBuilders() {
-    return storeBuilders(Stores::persistentKeyValueStore);
+  /**
+   * The detector's supplier, with its persistent stores {@link #DAYS_STORE} (JSON
+   * {@link RepeatDay}s) and {@link #EMITTED_STORE} (epoch millis).
+   */
+  public static ProcessorSupplier<String, ClassifiedContact, String, Insight> supplier(
+      RepeatOptions options, RepeatHotspots hotspots, MeterRegistry registry) {
+    return supplier(options, hotspots, registry, Stores::persistentKeyValueStore);
   }
 
   /**
-   * The builders of the stores, with another kind of store (changelogged all the same), e.g.
+   * The supplier with another kind of store (changelogged all the same), e.g.
    * {@code Stores::inMemoryKeyValueStore} for fast tests of the detector logic.
    */
-  public static List<StoreBuilder<?>> storeBuilders(
+  public static ProcessorSupplier<String, ClassifiedContact, String, Insight> supplier(
+      RepeatOptions options, RepeatHotspots hotspots, MeterRegistry registry,
       Function<String, KeyValueBytesStoreSupplier> kind) {
-    return List.of(
-        Stores.keyValueStoreBuilder(kind.apply(DAYS_STORE), Serdes.String(),
-            new JsonSerde<>(RepeatDay.class)),
-        Stores.keyValueStoreBuilder(kind.apply(EMITTED_STORE), Serdes.String(), Serdes.Long()));
+    return WithStores.of(() -> new RepeatHotspotDetector(options, hotspots, registry),
+        StateStores.keyValue(DAYS_STORE, new JsonSerde<>(RepeatDay.class), kind),
+        StateStores.keyValue(EMITTED_STORE, Serdes.Long(), kind));
   }
 
   /** {@code reasonId|dayStartIso}: sorts by reason, then by day. */
@@ -110,7 +118,9 @@ public final class RepeatHotspotDetector
   public void init(ProcessorContext<String, Insight> context) {
     this.context = context;
     this.days = context.getStateStore(DAYS_STORE);
-    this.emitted = context.getStateStore(EMITTED_STORE);
+    // An id is forgotten with its day, once the whole day is older than the retention.
+    this.emitted = new EmittedOnce<>(context.getStateStore(EMITTED_STORE), retention(),
+        (id, detectedAt) -> RepeatHotspots.dayStart(id) + DAY - 1);
     context.schedule(JUDGE_INTERVAL, PunctuationType.STREAM_TIME, this::judgeDue);
   }
 
@@ -125,9 +135,9 @@ public final class RepeatHotspotDetector
       return;
     }
     long at = contact.getOccurredAt().toEpochMilli();
-    Long since = emitted.get(WATCHING_SINCE);
+    Long since = emitted.mark(WATCHING_SINCE);
     if (since == null || at < since) {
-      emitted.put(WATCHING_SINCE, at);
+      emitted.mark(WATCHING_SINCE, at);
     }
     long oldest = oldestKept(Math.max(context.currentStreamTimeMs(), record.timestamp()));
     if (at >= oldest) {
@@ -156,8 +166,14 @@ public final class RepeatHotspotDetector
     return day == null ? RepeatDay.empty(start) : day;
   }
 
+  /** The start of the oldest day kept: the day stream time − {@link #retention()} is in. */
   private long oldestKept(long streamTime) {
-    return dayOf(streamTime - options.window().toMillis() - (options.historyDays() + 2L) * DAY);
+    return dayOf(streamTime - retention().toMillis());
+  }
+
+  /** How long a day is kept after it ends: the repeat window, the history and 2 days spare. */
+  private Duration retention() {
+    return options.window().plus(Duration.ofDays(options.historyDays() + 2L));
   }
 
   private static long dayOf(long millis) {
@@ -167,7 +183,7 @@ public final class RepeatHotspotDetector
   /** Judges every day whose horizon has passed, and prunes days beyond the retention. */
   private void judgeDue(long punctuated) {
     long now = Math.max(punctuated, context.currentStreamTimeMs());
-    Long since = emitted.get(WATCHING_SINCE);
+    Long since = emitted.mark(WATCHING_SINCE);
     if (since == null || !becameDue(now)) {
       return;
     }
@@ -183,6 +199,7 @@ public final class RepeatHotspotDetector
     }
     byReason.forEach((reasonId, list) -> judge(reasonId, new HotspotState(list), since, now,
         oldest));
+    emitted.prune(now);
   }
 
   /** Whether a day's judgement fell due (day end + horizon) since the last scan. */
@@ -223,7 +240,6 @@ public final class RepeatHotspotDetector
     for (RepeatDay day : state.days()) {
       if (day.start() < oldest) {
         days.delete(dayKey(reasonId, day.start()));
-        emitted.delete(RepeatHotspots.insightId(reasonId, Instant.ofEpochMilli(day.start())));
       }
     }
   }
@@ -236,10 +252,10 @@ public final class RepeatHotspotDetector
   private void fireIfHotspot(String reasonId, RepeatDay day, Horizon horizon, Judged counts,
       History history, long now) {
     String id = RepeatHotspots.insightId(reasonId, Instant.ofEpochMilli(day.start()));
-    if (!hotspots.isHotspot(counts, history) || emitted.get(id) != null) {
+    if (!hotspots.isHotspot(counts, history) || emitted.contains(id)) {
       return;
     }
-    emitted.put(id, now);
+    emitted.remember(id, now);
     Insight insight = hotspots.hotspot(reasonId, day, horizon, counts, history,
         Instant.ofEpochMilli(now));
     context.forward(new Record<>(id, insight, now));

@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import nl.waarom.analyzer.insights.InsightCosts;
+import nl.waarom.analyzer.insight.InsightCosts;
 import nl.waarom.analyzer.repeats.HotspotState.History;
 import nl.waarom.analyzer.repeats.RepeatDay.Horizon;
 import nl.waarom.analyzer.repeats.RepeatDay.Judged;
@@ -50,6 +50,15 @@ public final class RepeatHotspots {
   /** {@code repeat:<reasonId>:<dayStartIso>}: the same day of a reason always gets the same id. */
   public static String insightId(String reasonId, Instant dayStart) {
     return "repeat:" + reasonId + ":" + dayStart;
+  }
+
+  /** The start of the day of an id made by {@link #insightId}, epoch millis. */
+  static long dayStart(String insightId) {
+    // the id ends with an ISO instant (HH:mm:ss, two colons); the reason id may have colons too
+    int seconds = insightId.lastIndexOf(':');
+    int minutes = insightId.lastIndexOf(':', seconds - 1);
+    int start = insightId.lastIndexOf(':', minutes - 1) + 1;
+    return Instant.parse(insightId.substring(start)).toEpochMilli();
   }
 
   /** How long after a day ends its repeats at this horizon are complete. */

@@ -10,17 +10,16 @@ import nl.waarom.analyzer.repeats.LedgerEntry.Outcome;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.ReasonMatch;
-import nl.waarom.analyzer.insights.JsonSerde;
-import org.apache.kafka.common.serialization.Serdes;
+import nl.waarom.analyzer.streams.StateStores;
+import nl.waarom.analyzer.streams.WithStores;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Marks classified contacts that repeat an earlier contact of the same customer (rule:
@@ -64,10 +63,11 @@ public final class RepeatLedger
     this.registry = registry;
   }
 
-  /** The builder of {@link #STORE}: persistent, changelogged, JSON values. */
-  public static StoreBuilder<KeyValueStore<String, CustomerLedger>> storeBuilder() {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-        new JsonSerde<>(CustomerLedger.class));
+  /** The ledger's supplier, with its store {@link #STORE} (JSON {@link CustomerLedger}s). */
+  public static ProcessorSupplier<String, ClassifiedContact, String, ClassifiedContact> supplier(
+      RepeatOptions options, MeterRegistry registry) {
+    return WithStores.of(() -> new RepeatLedger(options, registry),
+        StateStores.json(STORE, CustomerLedger.class));
   }
 
   /** The key contacts are partitioned by: customerKey, or contactId when there is none. */

@@ -17,7 +17,9 @@
  * the end of the repeat window. A day whose repeat rate exceeds the threshold, or rises
  * significantly above the reason's own earlier rate (two-proportion z-test), becomes one
  * REPEAT_HOTSPOT insight {@code repeat:<reasonId>:<dayStartIso>}
- * ({@link nl.waarom.analyzer.repeats.RepeatHotspots}).
+ * ({@link nl.waarom.analyzer.repeats.RepeatHotspots}), emitted once
+ * ({@link nl.waarom.analyzer.streams.EmittedOnce}); {@code app} writes it out with the other
+ * detectors' insights.
  *
  * <p>Settings: {@link nl.waarom.analyzer.repeats.RepeatOptions} (WAAROM_REPEAT_*). Metrics:
  * {@code waarom.analyzer.repeat.ledger{outcome}} and

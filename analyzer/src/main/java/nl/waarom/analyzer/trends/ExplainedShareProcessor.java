@@ -4,10 +4,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import nl.waarom.analyzer.streams.StateStores;
+import nl.waarom.analyzer.streams.WithStores;
 import nl.waarom.analyzer.trends.TrendOptions.Rollup;
 import nl.waarom.schemas.ExplainedShare;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -41,9 +45,13 @@ public final class ExplainedShareProcessor
     this.registry = registry;
   }
 
-  /** Every store this processor uses. */
-  public static String[] storeNames(TrendOptions options) {
-    return options.rollups().stream().map(Rollup::shareStore).toArray(String[]::new);
+  /** The processor's supplier, with its stores: one per rollup, JSON {@link ShareCounts}. */
+  public static ProcessorSupplier<String, ShareEvent, String, ExplainedShare> supplier(
+      TrendOptions options, ExplainedShareGauge gauge, MeterRegistry registry) {
+    return new WithStores<>(() -> new ExplainedShareProcessor(options, gauge, registry),
+        options.rollups().stream()
+            .map(rollup -> StateStores.json(rollup.shareStore(), ShareCounts.class))
+            .collect(Collectors.toSet()));
   }
 
   @Override

@@ -1,6 +1,6 @@
 package nl.waarom.analyzer.trends;
 
-import nl.waarom.analyzer.insights.JsonSerde;
+import nl.waarom.analyzer.streams.JsonSerde;
 import nl.waarom.schemas.ClassifiedContact;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;

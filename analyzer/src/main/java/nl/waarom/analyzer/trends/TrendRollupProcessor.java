@@ -3,14 +3,21 @@ package nl.waarom.analyzer.trends;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import nl.waarom.analyzer.streams.StateStores;
+import nl.waarom.analyzer.streams.WithStores;
 import nl.waarom.analyzer.trends.TrendOptions.Rollup;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.ReasonTrend;
 import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * Rolls trend events up into 1-, 15- and 60-minute windows per reason and channel and publishes
@@ -64,12 +71,16 @@ public final class TrendRollupProcessor
     this.registry = registry;
   }
 
-  /** Every store this processor uses. */
-  public static String[] storeNames(TrendOptions options) {
-    List<String> names = new ArrayList<>();
-    options.rollups().forEach(r -> names.add(r.trendStore()));
-    names.add(PROGRESS_STORE);
-    return names.toArray(String[]::new);
+  /**
+   * The processor's supplier, with its stores: one per rollup (JSON {@link TrendWindow}s) and
+   * {@link #PROGRESS_STORE} (epoch millis).
+   */
+  public static ProcessorSupplier<String, TrendEvent, String, ReasonTrend> supplier(
+      TrendOptions options, MeterRegistry registry) {
+    Set<StoreBuilder<?>> stores = new HashSet<>();
+    options.rollups().forEach(r -> stores.add(StateStores.json(r.trendStore(), TrendWindow.class)));
+    stores.add(StateStores.keyValue(PROGRESS_STORE, Serdes.Long()));
+    return new WithStores<>(() -> new TrendRollupProcessor(options, registry), stores);
   }
 
   @Override

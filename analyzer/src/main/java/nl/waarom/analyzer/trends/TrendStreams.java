@@ -2,18 +2,15 @@ package nl.waarom.analyzer.trends;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import nl.waarom.analyzer.insights.JsonSerde;
-import nl.waarom.analyzer.trends.TrendOptions.Rollup;
+import nl.waarom.analyzer.streams.JsonSerde;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Adds the trends and the explained share to a topology.
@@ -29,27 +26,14 @@ import org.apache.kafka.streams.state.Stores;
 public final class TrendStreams {
   private TrendStreams() {}
 
-  public static void add(StreamsBuilder builder, KStream<String, ClassifiedContact> classified,
-      TrendOptions options, Topics topics, MeterRegistry registry) {
-    for (Rollup rollup : options.rollups()) {
-      builder.addStateStore(Stores.keyValueStoreBuilder(
-          Stores.persistentKeyValueStore(rollup.trendStore()), Serdes.String(),
-          new JsonSerde<>(TrendWindow.class)));
-      builder.addStateStore(Stores.keyValueStoreBuilder(
-          Stores.persistentKeyValueStore(rollup.shareStore()), Serdes.String(),
-          new JsonSerde<>(ShareCounts.class)));
-    }
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(TrendRollupProcessor.PROGRESS_STORE), Serdes.String(),
-        Serdes.Long()));
-
+  public static void add(KStream<String, ClassifiedContact> classified, TrendOptions options,
+      Topics topics, MeterRegistry registry) {
     classified
         .flatMap((key, contact) -> TrendEvent.of(contact), Named.as("trend-events"))
         .repartition(Repartitioned.<String, TrendEvent>as("reason-channel")
             .withKeySerde(Serdes.String())
             .withValueSerde(new TrendEventSerde(topics.classified.valueSerde())))
-        .process(() -> new TrendRollupProcessor(options, registry), Named.as("rollup-trends"),
-            TrendRollupProcessor.storeNames(options))
+        .process(TrendRollupProcessor.supplier(options, registry), Named.as("rollup-trends"))
         .to(topics.reasonTrends.name(), Produced.with(topics.reasonTrends.keySerde(),
             topics.reasonTrends.valueSerde()).withName("reason-trends-sink"));
 
@@ -63,8 +47,8 @@ public final class TrendStreams {
             Named.as("share-events"))
         .repartition(Repartitioned.<String, ShareEvent>as("explained")
             .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(ShareEvent.class)))
-        .process(() -> new ExplainedShareProcessor(options, gauge, registry),
-            Named.as("count-explained"), ExplainedShareProcessor.storeNames(options))
+        .process(ExplainedShareProcessor.supplier(options, gauge, registry),
+            Named.as("count-explained"))
         .to(topics.explainedShare.name(), Produced.with(topics.explainedShare.keySerde(),
             topics.explainedShare.valueSerde()).withName("explained-share-sink"));
   }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 import nl.waarom.analyzer.emerging.EmergingOptions;
-import nl.waarom.analyzer.insights.SpikeOptions;
+import nl.waarom.analyzer.spikes.SpikeOptions;
 import nl.waarom.analyzer.repeats.RepeatOptions;
 import nl.waarom.analyzer.trends.TrendOptions;
 import nl.waarom.platform.Config;

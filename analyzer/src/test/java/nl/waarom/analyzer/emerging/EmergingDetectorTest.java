@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeSet;
-import nl.waarom.analyzer.app.AnalyzerMetrics;
+import nl.waarom.analyzer.insight.InsightSink;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Insight;
 import nl.waarom.schemas.InsightExample;
@@ -31,6 +31,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,9 +56,9 @@ class EmergingDetectorTest {
 
   private void start(EmergingOptions options) {
     StreamsBuilder builder = new StreamsBuilder();
-    EmergingTopology.addTo(builder.stream(BY_REASON,
-            Consumed.with(Serdes.String(), topics.classified.valueSerde())),
-        options, topics.insights, registry, AnalyzerMetrics.INSIGHTS);
+    InsightSink.write(EmergingTopology.detect(builder.stream(BY_REASON,
+            Consumed.with(Serdes.String(), topics.classified.valueSerde())), options, registry),
+        topics.insights, registry, "count-emerging-insights", "emerging-insights-sink");
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "emerging-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -173,7 +174,7 @@ class EmergingDetectorTest {
     assertThat(DraftedRuleTest.matching(insight.getDraftedRule(), UnexplainedTraffic.CHATTER))
         .isEmpty();
     assertThat(insight.getSummary()).contains(insight.getReasonName(), insight.getDraftedRule());
-    assertThat(registry.get(AnalyzerMetrics.INSIGHTS).tags("kind", "EMERGING_REASON")
+    assertThat(registry.get(InsightSink.METRIC).tags("kind", "EMERGING_REASON")
         .counter().count()).isEqualTo(1.0);
   }
 
@@ -318,9 +319,10 @@ class EmergingDetectorTest {
   @Test
   void processorsAndStoresHaveStableNames() {
     StreamsBuilder builder = new StreamsBuilder();
-    EmergingTopology.addTo(builder.stream(BY_REASON,
-            Consumed.with(Serdes.String(), topics.classified.valueSerde())),
-        DEFAULTS, topics.insights, registry, AnalyzerMetrics.INSIGHTS);
+    EmergingTopology.detect(builder.stream(BY_REASON,
+            Consumed.with(Serdes.String(), topics.classified.valueSerde())), DEFAULTS, registry)
+        .to(topics.insights.name(),
+            Produced.with(topics.insights.keySerde(), topics.insights.valueSerde()));
     TreeSet<String> nodes = new TreeSet<>();
     TreeSet<String> stores = new TreeSet<>();
     builder.build().describe().subtopologies().forEach(s -> s.nodes().forEach(n -> {
@@ -331,8 +333,8 @@ class EmergingDetectorTest {
     }));
     assertThat(stores).containsExactly("emerging-background", "emerging-emitted",
         "emerging-progress", "emerging-recent");
-    assertThat(nodes).contains("only-unexplained", "detect-emerging", "count-emerging-insights",
-        "emerging-insights-sink");
+    // the insights' count and sink are the analyzer's, pinned by AnalyzerTopologyTest
+    assertThat(nodes).contains("only-unexplained", "detect-emerging");
   }
 
   private static int count(KeyValueStore<String, ?> store) {

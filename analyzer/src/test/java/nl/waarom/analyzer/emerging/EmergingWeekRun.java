@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import nl.waarom.analyzer.app.AnalyzerMetrics;
 import nl.waarom.analyzer.model.CsvExamples;
 import nl.waarom.analyzer.model.LabeledText;
 import nl.waarom.schemas.ClassifiedContact;
@@ -29,6 +28,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,10 +108,11 @@ class EmergingWeekRun {
 
     Topics topics = Topics.defaults();
     StreamsBuilder builder = new StreamsBuilder();
-    EmergingTopology.addTo(builder.stream("by-reason",
+    EmergingTopology.detect(builder.stream("by-reason",
             Consumed.with(Serdes.String(), topics.classified.valueSerde())),
-        EmergingOptions.defaults(1.0), topics.insights, new SimpleMeterRegistry(),
-        AnalyzerMetrics.INSIGHTS);
+        EmergingOptions.defaults(1.0), new SimpleMeterRegistry())
+        .to(topics.insights.name(),
+            Produced.with(topics.insights.keySerde(), topics.insights.valueSerde()));
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "emerging-week");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import nl.waarom.analyzer.insights.JsonSerde;
+import nl.waarom.analyzer.streams.JsonSerde;
 import nl.waarom.analyzer.repeats.LedgerEntry.Outcome;
 import nl.waarom.analyzer.repeats.LedgerEntry.Ref;
 import org.junit.jupiter.api.Test;

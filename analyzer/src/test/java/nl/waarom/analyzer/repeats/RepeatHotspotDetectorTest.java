@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
-import nl.waarom.analyzer.insights.JsonSerde;
+import nl.waarom.analyzer.streams.JsonSerde;
 import nl.waarom.taxonomy.Taxonomy;
 import nl.waarom.taxonomy.LocalizedName;
 import nl.waarom.taxonomy.Reason;
@@ -81,13 +81,10 @@ class RepeatHotspotDetectorTest {
     StreamsBuilder builder = new StreamsBuilder();
     // In-memory stores keep this test fast; the production topology (persistent stores) is
     // exercised by RepeatTopologyTest and AnalyzerTopologyTest.
-    RepeatHotspotDetector.storeBuilders(Stores::inMemoryKeyValueStore)
-        .forEach(builder::addStateStore);
     RepeatHotspots hotspots = new RepeatHotspots(() -> taxonomy, OPTIONS);
     builder.stream("by-reason", Consumed.with(Serdes.String(), topics.classified.valueSerde()))
-        .process(() -> new RepeatHotspotDetector(OPTIONS, hotspots, registry),
-            Named.as("detect-repeat-hotspots"), RepeatHotspotDetector.DAYS_STORE,
-            RepeatHotspotDetector.EMITTED_STORE)
+        .process(RepeatHotspotDetector.supplier(OPTIONS, hotspots, registry,
+            Stores::inMemoryKeyValueStore), Named.as("detect-repeat-hotspots"))
         .to("insights", Produced.with(Serdes.String(), topics.insights.valueSerde()));
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "repeat-hotspot-test");
@@ -151,6 +148,14 @@ class RepeatHotspotDetectorTest {
     day(4, "outage", 100, 30); // 30 of 130: 23 %, below the threshold, far above its own rate
     tick(day(6).plus(Duration.ofMinutes(30)));
     return out.readKeyValuesToList();
+  }
+
+  @Test
+  void theDayOfAnInsightIdIsReadBackFromIt() {
+    Instant day = Instant.parse("2026-11-24T00:00:00Z");
+    assertThat(List.of("outage", "a:b", "x:2026-01-01T00:00:00Z").stream()
+        .map(reason -> RepeatHotspots.dayStart(RepeatHotspots.insightId(reason, day))))
+        .containsOnly(day.toEpochMilli());
   }
 
   @Test

@@ -52,7 +52,7 @@ class TrendStreamsTest {
   @BeforeEach
   void startDriver() {
     StreamsBuilder builder = new StreamsBuilder();
-    TrendStreams.add(builder, builder.stream("classified-in",
+    TrendStreams.add(builder.stream("classified-in",
         Consumed.with(Serdes.String(), topics.classified.valueSerde())), OPTIONS, topics, registry);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "trends-test");

@@ -1,10 +1,11 @@
-package nl.waarom.analyzer.insights;
+package nl.waarom.analyzer.spikes;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongToDoubleFunction;
+import nl.waarom.analyzer.streams.JsonSerde;
 
 /**
  * Measures the spike detector with its default settings on seeded synthetic traffic: 30 reasons
@@ -13,7 +14,7 @@ import java.util.function.LongToDoubleFunction;
  * four weeks, and detection delays of 5× surges (30 minutes) of the four largest reasons at four
  * moments of week 1 (trailing-mean baseline) and week 3 (weekly profile). A tool, not a test:
  * {@code java -cp analyzer/target/test-classes:analyzer/target/classes:$(cat cp.txt)
- * nl.waarom.analyzer.insights.SpikeCalibration} after
+ * nl.waarom.analyzer.spikes.SpikeCalibration} after
  * {@code ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=$PWD/cp.txt -pl analyzer}.
  */
 public final class SpikeCalibration {

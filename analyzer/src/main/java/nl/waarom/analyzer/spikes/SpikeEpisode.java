@@ -1,4 +1,4 @@
-package nl.waarom.analyzer.insights;
+package nl.waarom.analyzer.spikes;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;

@@ -1,20 +1,21 @@
-package nl.waarom.analyzer.insights;
+package nl.waarom.analyzer.spikes;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import nl.waarom.taxonomy.Reason;
+import nl.waarom.analyzer.streams.EmittedOnce;
+import nl.waarom.analyzer.streams.StateStores;
+import nl.waarom.analyzer.streams.WithStores;
 import nl.waarom.analyzer.trends.TrendKeys;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Insight;
-import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -56,7 +57,20 @@ public final class SpikeDetector implements Processor<String, ClassifiedContact,
   private ProcessorContext<String, Insight> context;
   private KeyValueStore<String, SpikeState> baselines;
   private KeyValueStore<String, SignalCounts> backgrounds;
-  private KeyValueStore<String, Long> emitted;
+  private EmittedOnce<Long> emitted;
+
+  /**
+   * The detector's supplier, with its stores {@link #BASELINE_STORE} (JSON {@link SpikeState}s),
+   * {@link #BACKGROUND_STORE} (JSON {@link SignalCounts}) and {@link #EMITTED_STORE} (epoch
+   * millis).
+   */
+  public static ProcessorSupplier<String, ClassifiedContact, String, Insight> supplier(
+      SpikeOptions options, SpikeInsights insights, MeterRegistry registry) {
+    return WithStores.of(() -> new SpikeDetector(options, insights, registry),
+        StateStores.json(BASELINE_STORE, SpikeState.class),
+        StateStores.keyValue(EMITTED_STORE, Serdes.Long()),
+        StateStores.json(BACKGROUND_STORE, SignalCounts.class));
+  }
 
   public SpikeDetector(SpikeOptions options, SpikeInsights insights, MeterRegistry registry) {
     this.options = options;
@@ -69,8 +83,9 @@ public final class SpikeDetector implements Processor<String, ClassifiedContact,
     this.context = context;
     this.baselines = context.getStateStore(BASELINE_STORE);
     this.backgrounds = context.getStateStore(BACKGROUND_STORE);
-    this.emitted = context.getStateStore(EMITTED_STORE);
-    context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::pruneEmitted);
+    this.emitted = new EmittedOnce<>(context.getStateStore(EMITTED_STORE), EMITTED_RETENTION,
+        (id, detectedAt) -> detectedAt);
+    context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, emitted::prune);
   }
 
   @Override
@@ -103,33 +118,19 @@ public final class SpikeDetector implements Processor<String, ClassifiedContact,
     Insight insight = insights.spike(reasonId, spike, background,
         Instant.ofEpochMilli(record.timestamp()));
     String id = insight.getInsightId().toString();
-    if (emitted.get(id) == null) {
-      emitted.put(id, record.timestamp());
+    if (!emitted.contains(id)) {
+      emitted.remember(id, record.timestamp());
       context.forward(new Record<>(id, insight, record.timestamp()));
     }
   }
 
   /** The event time of the first contact this task saw; never moved back by late contacts. */
   private long watchingSince(long timestamp) {
-    Long since = emitted.get(WATCHING_SINCE);
+    Long since = emitted.mark(WATCHING_SINCE);
     if (since == null) {
-      emitted.put(WATCHING_SINCE, timestamp);
+      emitted.mark(WATCHING_SINCE, timestamp);
       return timestamp;
     }
     return since;
-  }
-
-  private void pruneEmitted(long streamTime) {
-    long oldest = streamTime - EMITTED_RETENTION.toMillis();
-    List<String> expired = new ArrayList<>();
-    try (KeyValueIterator<String, Long> it = emitted.all()) {
-      while (it.hasNext()) {
-        KeyValue<String, Long> entry = it.next();
-        if (!WATCHING_SINCE.equals(entry.key) && entry.value < oldest) {
-          expired.add(entry.key);
-        }
-      }
-    }
-    expired.forEach(emitted::delete);
   }
 }

@@ -1,4 +1,4 @@
-package nl.waarom.analyzer.insights;
+package nl.waarom.analyzer.spikes;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import nl.waarom.analyzer.insight.InsightCosts;
 import nl.waarom.taxonomy.Taxonomy;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Insight;

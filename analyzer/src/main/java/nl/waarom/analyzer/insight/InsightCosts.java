@@ -1,4 +1,4 @@
-package nl.waarom.analyzer.insights;
+package nl.waarom.analyzer.insight;
 
 import nl.waarom.taxonomy.Reason;
 import nl.waarom.taxonomy.Taxonomy;

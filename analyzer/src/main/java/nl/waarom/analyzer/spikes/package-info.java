@@ -1,10 +1,10 @@
 /**
- * Insights the improvement team should look at. This package: SPIKE, a reason's volume departing
- * from its weekly-rhythm baseline, explained by what is over-represented in the surge.
+ * SPIKE insights: a reason's volume departing from its weekly-rhythm baseline, explained by what
+ * is over-represented in the surge.
  *
- * <p>{@link nl.waarom.analyzer.insights.SpikeDetector} sees every classified contact, keyed and
+ * <p>{@link nl.waarom.analyzer.spikes.SpikeDetector} sees every classified contact, keyed and
  * partitioned by its primary reason (all channels together; {@code unexplained} is skipped), in
- * event time. Per reason, {@link nl.waarom.analyzer.insights.SpikeState} keeps hourly counts for
+ * event time. Per reason, {@link nl.waarom.analyzer.spikes.SpikeState} keeps hourly counts for
  * {@code seasonWeeks} weeks and one-minute counts for the recent past.
  *
  * <h2>Expected count of minute j</h2>
@@ -47,8 +47,8 @@
  *
  * <h2>Explanation and cost</h2>
  * Contacts of runs that end without firing join the reason's background
- * ({@link nl.waarom.analyzer.insights.SignalCounts}: 500 signals, Space-Saving, half-life one
- * day). {@link nl.waarom.analyzer.insights.SpikeExplainer} scores the run's terms, channel,
+ * ({@link nl.waarom.analyzer.spikes.SignalCounts}: 500 signals, Space-Saving, half-life one
+ * day). {@link nl.waarom.analyzer.spikes.SpikeExplainer} scores the run's terms, channel,
  * queue, IVR path and attributes against it (G²). weeklyVolume is the reason's contacts over the
  * last 7 days of event time (extrapolated when less was watched, at least one hour);
  * avgHandleMinutes is the mean handle time of the run's contacts.
@@ -58,6 +58,12 @@
  * weeks, minute counts for 2 × max(levelWindows, baselineWindows) + 1 minutes, the open run with
  * at most 1000 signals and 12 example candidates), {@code spike-background} (reason → background
  * counts), {@code spike-emitted} (insight id → detectedAt for 8 days of stream time, so a replay
- * re-emits nothing).
+ * re-emits nothing; kept with {@link nl.waarom.analyzer.streams.EmittedOnce}, like the other
+ * detectors' emitted ids).
+ *
+ * <p>The package is the detector alone: it reads the by-reason stream that {@code app} builds and
+ * returns insights that {@code app} writes out ({@link nl.waarom.analyzer.insight.InsightSink});
+ * value at stake and reason names come from {@link nl.waarom.analyzer.insight.InsightCosts}, as
+ * for every detector.
  */
-package nl.waarom.analyzer.insights;
+package nl.waarom.analyzer.spikes;

@@ -1,4 +1,4 @@
-package nl.waarom.analyzer.insights;
+package nl.waarom.analyzer.spikes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongToDoubleFunction;
+import nl.waarom.analyzer.streams.JsonSerde;
 import org.junit.jupiter.api.Test;
 
 /** The baseline and the test on seeded synthetic traffic, without Kafka. */
