@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Writes a taxonomy as the YAML that {@link TaxonomyLoader} reads (format: {@code
- * analyzer/TAXONOMY.md}), in the layout of the default taxonomy: entries indented under
+ * docs/taxonomy.md}), in the layout of the default taxonomy: entries indented under
  * {@code reasons:}, names as {@code {nl: ..., en: ...}}, rules single-quoted (Lucene queries are
  * full of {@code "} and {@code :}), examples per language. Reading the output back gives an equal
  * {@link Taxonomy}, provided each reason's examples are grouped by language (the file groups them,

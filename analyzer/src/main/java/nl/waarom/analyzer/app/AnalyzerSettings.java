@@ -58,7 +58,7 @@ public final class AnalyzerSettings {
           + "start with no baseline yet does not look like a surge.");
   public static final Setting<String> TAXONOMY_FILE = Setting.string(
       "WAAROM_TAXONOMY_FILE", "",
-      "Path of a taxonomy YAML file (format: analyzer/TAXONOMY.md); empty uses the built-in "
+      "Path of a taxonomy YAML file (format: docs/taxonomy.md); empty uses the built-in "
           + "default taxonomy.");
   public static final Setting<Duration> TAXONOMY_RELOAD_INTERVAL = Setting.duration(
       "WAAROM_TAXONOMY_RELOAD_INTERVAL", "30s",

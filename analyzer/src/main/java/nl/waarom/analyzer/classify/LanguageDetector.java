@@ -7,7 +7,7 @@ import java.util.Set;
  * language and adds weaker evidence from letter sequences typical of one of them ({@code ij},
  * {@code oe}, {@code sch} against {@code th}, {@code wh}, {@code ing}). Looks at the first
  * {@link #MAX_CHARS} characters only. Its accuracy on the default taxonomy's examples is measured
- * by {@code LanguageDetectorTest} and reported in {@code analyzer/TAXONOMY.md}.
+ * by {@code LanguageDetectorTest} and reported in {@code docs/taxonomy.md}.
  */
 public final class LanguageDetector {
   /** Enough text to decide; the opening of a contact is usually in its language. */

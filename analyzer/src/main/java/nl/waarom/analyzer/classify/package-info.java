@@ -7,7 +7,7 @@
  * functions for ordered proximity, booleans, wildcards, fields) and registered as one
  * {@link org.apache.lucene.monitor.MonitorQuery} with id {@code reasonId#n}. There is one monitor
  * per language ({@code RuleIndex}), because a rule must be analysed like the contacts it is
- * matched against. The syntax is documented for taxonomy authors in {@code analyzer/TAXONOMY.md}.
+ * matched against. The syntax is documented for taxonomy authors in {@code docs/taxonomy.md}.
  *
  * <p><b>Contacts.</b> The contact's language is taken from the record or detected
  * ({@link nl.waarom.analyzer.classify.LanguageDetector}). Each turn is analysed once

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * A rule drafted for a candidate reason: an AND of clauses, each an OR of terms, searched in the
- * customer's words. Written in the taxonomy's rule syntax (analyzer/TAXONOMY.md), e.g.
+ * customer's words. Written in the taxonomy's rule syntax (docs/taxonomy.md), e.g.
  * {@code customer:update AND customer:(settings OR instellingen)}; a two-word phrase becomes an
  * unordered proximity {@code "app update"~3} (both words, at most 3 moves apart), because
  * {@code ContactTerms} makes a phrase of two words that were adjacent once stop words were

@@ -9,7 +9,7 @@
  * {@link nl.waarom.analyzer.model.ScoredLabel}s and whether the text is unknown. Everything else in
  * the package is internal.
  *
- * <p>Method, chosen by measurement on Banking77 and CLINC150 (see the issue 3 closing note):
+ * <p>Method, chosen by measurement on Banking77 and CLINC150 (figures and the commands that print them: {@code docs/benchmarks.md}):
  * <ol>
  *   <li>Text is lower-cased and accent-folded; non-letters and non-digits become spaces
  *       ({@code TextFolding}).</li>
