@@ -4,6 +4,7 @@ import java.time.Duration;
 import nl.waarom.analyzer.emerging.EmergingOptions;
 import nl.waarom.analyzer.emerging.EmergingSettings;
 import nl.waarom.analyzer.spikes.SpikeOptions;
+import nl.waarom.analyzer.streams.order.OrderOptions;
 import nl.waarom.analyzer.repeats.RepeatOptions;
 import nl.waarom.analyzer.trends.TrendOptions;
 import nl.waarom.platform.Config;
@@ -15,9 +16,11 @@ import nl.waarom.platform.Config;
  * @param spike spike thresholds and cost; never null
  * @param repeat repeat ledger and repeat hotspot settings; never null
  * @param emerging EMERGING_REASON detector settings; never null
+ * @param order event-time ordering at the repartition hops; its {@code sources} is 1 unless set
+ *     from the real topics ({@link #withSources}); never null
  */
 public record AnalyzerOptions(TrendOptions trends, SpikeOptions spike, RepeatOptions repeat,
-    EmergingOptions emerging) {
+    EmergingOptions emerging, OrderOptions order) {
   /** Width of every spike window (trends have 1, 15 and 60 minutes, see TrendOptions). */
   public static final Duration WINDOW = Duration.ofMinutes(1);
 
@@ -41,7 +44,18 @@ public record AnalyzerOptions(TrendOptions trends, SpikeOptions spike, RepeatOpt
             config.get(AnalyzerSettings.SPIKE_LATE_HORIZON),
             config.get(AnalyzerSettings.COST_PER_MINUTE)),
         repeatOptions(config),
-        EmergingSettings.options(config, config.get(AnalyzerSettings.COST_PER_MINUTE)));
+        EmergingSettings.options(config, config.get(AnalyzerSettings.COST_PER_MINUTE)),
+        new OrderOptions(config.get(AnalyzerSettings.DISORDER_TOLERANCE),
+            config.get(AnalyzerSettings.IDLE_TIMEOUT),
+            config.get(AnalyzerSettings.WATERMARK_INTERVAL), 1));
+  }
+
+  /**
+   * These options for contact topics of {@code partitions} partitions: each repartition hop then
+   * has that many source tasks.
+   */
+  public AnalyzerOptions withSources(int partitions) {
+    return new AnalyzerOptions(trends, spike, repeat, emerging, order.withSources(partitions));
   }
 
   private static RepeatOptions repeatOptions(Config config) {

@@ -146,12 +146,29 @@ public final class AnalyzerSettings {
           + "spike detector's windows (an email answered tomorrow); older ones are ignored and "
           + "counted in waarom.analyzer.spike.late.ignored.");
 
+  public static final Setting<Duration> DISORDER_TOLERANCE = Setting.duration(
+      "WAAROM_ANALYZER_DISORDER_TOLERANCE", "2m",
+      "How far out of event-time order contacts may be read (across the contact topics and "
+          + "partitions one task reads) and still reach the detectors, trends and repeat ledger "
+          + "in event-time order. Every result waits this long (plus a marker interval per hop) "
+          + "after a contact occurred; a contact read later than this behind the newest one is "
+          + "late (see waarom.analyzer.order.late).");
+  public static final Setting<Duration> IDLE_TIMEOUT = Setting.duration(
+      "WAAROM_ANALYZER_IDLE_TIMEOUT", "10s",
+      "After how long (wall clock) without contacts a task is idle: the ordering no longer "
+          + "waits for it, and its watermark follows the wall clock minus the disorder tolerance.");
+  public static final Setting<Duration> WATERMARK_INTERVAL = Setting.duration(
+      "WAAROM_ANALYZER_WATERMARK_INTERVAL", "1s",
+      "How often (wall clock) each task tells the tasks after a repartition how far its event "
+          + "time has progressed; the ordering releases records at most this often per hop.");
+
   private AnalyzerSettings() {}
 
   /** Every setting, in documentation order. */
   public static List<Setting<?>> all() {
     return Stream.of(List.<Setting<?>>of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, APPLICATION_ID, STATE_DIR,
-        PORT, PROCESSING_GUARANTEE, COMMIT_INTERVAL, TREND_GRACE, SPIKE_BASELINE_WINDOWS,
+        PORT, PROCESSING_GUARANTEE, COMMIT_INTERVAL, DISORDER_TOLERANCE, IDLE_TIMEOUT,
+        WATERMARK_INTERVAL, TREND_GRACE, SPIKE_BASELINE_WINDOWS,
         SPIKE_MIN_COUNT, SPIKE_MIN_HISTORY_WINDOWS, TAXONOMY_FILE,
         TAXONOMY_RELOAD_INTERVAL, TRAINING_CSV, MODEL_MIN_CONFIDENCE, COST_PER_MINUTE, TOPIC_PARTITIONS,
         TOPIC_REPLICATION, TREND_ROLLUP_GRACE, TREND_BASELINE_WINDOWS, TREND_BASELINE_WEEKS,

@@ -13,6 +13,7 @@ import nl.waarom.analyzer.repeats.RepeatHotspots;
 import nl.waarom.analyzer.repeats.RepeatLedger;
 import nl.waarom.analyzer.spikes.SpikeDetector;
 import nl.waarom.analyzer.spikes.SpikeInsights;
+import nl.waarom.analyzer.streams.order.OrderedHop;
 import nl.waarom.analyzer.trends.TrendKeys;
 import nl.waarom.analyzer.trends.TrendStreams;
 import nl.waarom.schemas.ClassifiedContact;
@@ -29,7 +30,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
  * The analyzer's Kafka Streams topology, built by a pure function that reads as the way of a
@@ -54,6 +54,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 public final class AnalyzerTopology {
   private AnalyzerTopology() {}
 
+  /** The first ordered hop: the contacts by customer, which all later hops come out of. */
+  private static final String BY_CUSTOMER = "by-customer";
+
   /** The topology with one fixed classifier. */
   public static Topology buildTopology(AnalyzerOptions options, Topics topics,
       Classifier classifier, MeterRegistry registry) {
@@ -73,9 +76,10 @@ public final class AnalyzerTopology {
     KStream<String, ClassifiedContact> classified =
         markRepeats(classified(outcomes, registry), options, topics, registry);
     classifiedOut(classified, topics);
-    TrendStreams.add(classified, options.trends(), topics, registry);
+    TrendStreams.add(classified, options.trends(), topics, options.order(), BY_CUSTOMER,
+        registry);
 
-    KStream<String, ClassifiedContact> byReason = byReason(classified, topics);
+    KStream<String, ClassifiedContact> byReason = byReason(classified, options, topics, registry);
     // The taxonomy in force when an insight fires: a reloaded taxonomy's names and
     // preventability apply to insights about its new reasons.
     Supplier<Taxonomy> taxonomy = () -> classifiers.get().taxonomy();
@@ -136,11 +140,12 @@ public final class AnalyzerTopology {
   private static KStream<String, ClassifiedContact> markRepeats(
       KStream<String, ClassifiedContact> classified, AnalyzerOptions options, Topics topics,
       MeterRegistry registry) {
-    return classified
+    KStream<String, ClassifiedContact> byCustomer = classified
         .selectKey((key, contact) -> RepeatLedger.partitionKey(contact),
-            Named.as("key-by-customer"))
-        .repartition(Repartitioned.<String, ClassifiedContact>as("by-customer")
-            .withKeySerde(Serdes.String()).withValueSerde(topics.classified.valueSerde()))
+            Named.as("key-by-customer"));
+    OrderedHop<ClassifiedContact> hop = new OrderedHop<>(BY_CUSTOMER,
+        topics.classified.valueSerde(), (key, contact) -> contact.getContactId(), null);
+    return hop.apply(byCustomer, options.order(), registry)
         .process(RepeatLedger.supplier(options.repeat(), registry), Named.as("mark-repeats"));
   }
 
@@ -149,13 +154,18 @@ public final class AnalyzerTopology {
     classified.to(topics.classified.name(), produced(topics.classified, "classified-sink"));
   }
 
-  /** Classified contacts keyed and partitioned by primary reason, for the detectors. */
+  /**
+   * Classified contacts keyed and partitioned by primary reason, in event-time order, for the
+   * detectors (with the ticks of the ordering, which the detectors use to judge).
+   */
   private static KStream<String, ClassifiedContact> byReason(
-      KStream<String, ClassifiedContact> classified, Topics topics) {
-    return classified
-        .selectKey((key, contact) -> TrendKeys.primaryReason(contact), Named.as("key-by-reason"))
-        .repartition(Repartitioned.<String, ClassifiedContact>as("by-reason")
-            .withKeySerde(Serdes.String()).withValueSerde(topics.classified.valueSerde()));
+      KStream<String, ClassifiedContact> classified, AnalyzerOptions options, Topics topics,
+      MeterRegistry registry) {
+    OrderedHop<ClassifiedContact> hop = new OrderedHop<>("by-reason",
+        topics.classified.valueSerde(), (key, contact) -> contact.getContactId(),
+        BY_CUSTOMER);
+    return hop.apply(classified.selectKey((key, contact) -> TrendKeys.primaryReason(contact),
+        Named.as("key-by-reason")), options.order(), registry);
   }
 
   private static KStream<String, Insight> detectSpikes(KStream<String, ClassifiedContact> byReason,

@@ -12,6 +12,7 @@ import nl.waarom.analyzer.streams.EmittedOnce;
 import nl.waarom.analyzer.streams.JsonSerde;
 import nl.waarom.analyzer.streams.StateStores;
 import nl.waarom.analyzer.streams.WithStores;
+import nl.waarom.analyzer.streams.order.Marker;
 import nl.waarom.analyzer.repeats.HotspotState.History;
 import nl.waarom.analyzer.repeats.RepeatDay.Horizon;
 import nl.waarom.analyzer.repeats.RepeatDay.Judged;
@@ -21,7 +22,6 @@ import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Insight;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -45,8 +45,11 @@ import org.apache.kafka.streams.state.Stores;
  * ends) and at the full repeat window (judged a window after it ends). Each judgement compares
  * the day with the reason's earlier days judged at the same horizon (their counts as they were
  * when judged, so late arrivals affect both sides alike); rule: {@link RepeatHotspots}. Judging
- * runs on a stream-time punctuation every {@link #JUDGE_INTERVAL} that scans the store only when
- * a judgement became due since the last scan. A reason-day fires at most once: if the early
+ * follows the event time of the ordered input (the by-reason ordering releases contacts in
+ * event-time order, with ticks when its watermark advances; see
+ * {@link nl.waarom.analyzer.streams.order.Marker#isTick}): before a contact or at a tick whose
+ * time made a judgement due, the store is scanned, so a day is judged on exactly the contacts that
+ * occurred before its judgement was due, however fast or in which order they were read. A reason-day fires at most once: if the early
  * judgement fired, the full one does not fire again.
  *
  * <p>State: {@link #DAYS_STORE} ({@code reasonId|dayStartIso} → {@link RepeatDay}) and
@@ -67,8 +70,6 @@ public final class RepeatHotspotDetector
   public static final String EMITTED_STORE = "repeat-hotspot-emitted";
   /** Counter of contacts or repeats ignored as their day is no longer kept; tag {@code what}. */
   public static final String TOO_LATE_METRIC = "waarom.analyzer.repeat.hotspot.too.late";
-  /** How often (stream time) the detector checks whether a day became due. */
-  public static final Duration JUDGE_INTERVAL = Duration.ofHours(1);
   static final String WATCHING_SINCE = "#watching-since";
   private static final long DAY = Duration.ofDays(1).toMillis();
 
@@ -78,8 +79,10 @@ public final class RepeatHotspotDetector
   private ProcessorContext<String, Insight> context;
   private KeyValueStore<String, RepeatDay> days;
   private EmittedOnce<Long> emitted;
-  /** Stream time of the last scan; not persisted, so the first punctuation after a start scans. */
+  /** Event time of the last scan; not persisted, so the first record after a start scans. */
   private long lastScan = Long.MIN_VALUE;
+  /** The latest event time of the ordered input; not persisted. */
+  private long time = Long.MIN_VALUE;
 
   public RepeatHotspotDetector(RepeatOptions options, RepeatHotspots hotspots,
       MeterRegistry registry) {
@@ -121,25 +124,26 @@ public final class RepeatHotspotDetector
     // An id is forgotten with its day, once the whole day is older than the retention.
     this.emitted = new EmittedOnce<>(context.getStateStore(EMITTED_STORE), retention(),
         (id, detectedAt) -> RepeatHotspots.dayStart(id) + DAY - 1);
-    context.schedule(JUDGE_INTERVAL, PunctuationType.STREAM_TIME, this::judgeDue);
   }
 
   @Override
   public void process(Record<String, ClassifiedContact> record) {
     ClassifiedContact contact = record.value();
     if (contact == null) {
+      if (Marker.isTick(record.key())) {
+        watchFrom(Marker.tickEarliest(record.key()));
+        advance(record.timestamp());
+      }
       return;
     }
+    advance(record.timestamp());
     String reasonId = TrendKeys.primaryReason(contact);
     if (Reason.UNEXPLAINED.equals(reasonId)) {
       return;
     }
     long at = contact.getOccurredAt().toEpochMilli();
-    Long since = emitted.mark(WATCHING_SINCE);
-    if (since == null || at < since) {
-      emitted.mark(WATCHING_SINCE, at);
-    }
-    long oldest = oldestKept(Math.max(context.currentStreamTimeMs(), record.timestamp()));
+    watchFrom(at);
+    long oldest = oldestKept(time);
     if (at >= oldest) {
       String key = dayKey(reasonId, dayOf(at));
       days.put(key, day(key, dayOf(at)).addContact());
@@ -158,6 +162,25 @@ public final class RepeatHotspotDetector
       } else {
         registry.counter(TOO_LATE_METRIC, "what", "repeat").increment();
       }
+    }
+  }
+
+  /**
+   * The earliest event time watched: from the ordering's ticks (the earliest contact over all
+   * sources, so it does not depend on how reasons share partitions) or a contact.
+   */
+  private void watchFrom(long at) {
+    Long since = emitted.mark(WATCHING_SINCE);
+    if (since == null || at < since) {
+      emitted.mark(WATCHING_SINCE, at);
+    }
+  }
+
+  /** Moves event time to {@code at}, judging first what became due by then. */
+  private void advance(long at) {
+    if (at > time) {
+      time = at;
+      judgeDue(time);
     }
   }
 
@@ -181,8 +204,7 @@ public final class RepeatHotspotDetector
   }
 
   /** Judges every day whose horizon has passed, and prunes days beyond the retention. */
-  private void judgeDue(long punctuated) {
-    long now = Math.max(punctuated, context.currentStreamTimeMs());
+  private void judgeDue(long now) {
     Long since = emitted.mark(WATCHING_SINCE);
     if (since == null || !becameDue(now)) {
       return;

@@ -12,8 +12,8 @@ import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.ReasonMatch;
 import nl.waarom.analyzer.streams.StateStores;
 import nl.waarom.analyzer.streams.WithStores;
+import nl.waarom.analyzer.streams.order.Marker;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -30,11 +30,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>State: {@link #STORE} (customerKey → {@link CustomerLedger}), changelogged. A contact
  * already in the ledger (a replay or redelivery) gets the decision stored for it, so replays
- * give the same output. Retention: entries older than stream time − (window + lateness) are
+ * give the same output. Retention: entries older than event time − (window + lateness) are
  * pruned when their customer is next seen, and by a sweep every {@link #SWEEP_INTERVAL} of
- * stream time.
+ * event time. "Event time" is the latest time of the ordered input: the contacts and the ticks
+ * of the by-customer ordering ({@link nl.waarom.analyzer.streams.order.Marker#isTick}), not the
+ * task's stream time, which races ahead of the ordered contacts in a catch-up.
  *
- * <p>Late contacts: a contact that occurred before stream time − lateness may have lost the
+ * <p>Late contacts: a contact that occurred before event time − lateness may have lost the
  * history it should be judged against; it passes through unmarked, is not remembered, and is
  * counted as {@code outcome=too-late}. Contacts without customerKey pass through unmarked and
  * are counted as {@code outcome=no-customer}; they need no state.
@@ -50,13 +52,16 @@ public final class RepeatLedger
    * unexplained, no-customer, too-late or replayed.
    */
   public static final String METRIC = "waarom.analyzer.repeat.ledger";
-  /** How often (stream time) customers not seen lately are swept out of the store. */
+  /** How often (event time) customers not seen lately are swept out of the store. */
   public static final Duration SWEEP_INTERVAL = Duration.ofHours(6);
 
   private final RepeatOptions options;
   private final MeterRegistry registry;
   private ProcessorContext<String, ClassifiedContact> context;
   private KeyValueStore<String, CustomerLedger> store;
+  /** The latest event time of the ordered input; not persisted (the next tick restores it). */
+  private long time = Long.MIN_VALUE;
+  private long sweptAt = Long.MIN_VALUE;
 
   public RepeatLedger(RepeatOptions options, MeterRegistry registry) {
     this.options = options;
@@ -80,13 +85,27 @@ public final class RepeatLedger
   public void init(ProcessorContext<String, ClassifiedContact> context) {
     this.context = context;
     this.store = context.getStateStore(STORE);
-    context.schedule(SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::sweep);
+  }
+
+  /** Moves event time to {@code at}, sweeping every {@link #SWEEP_INTERVAL} of it. */
+  private void advance(long at) {
+    time = Math.max(time, at);
+    long interval = SWEEP_INTERVAL.toMillis();
+    if (sweptAt == Long.MIN_VALUE) {
+      sweptAt = Math.floorDiv(time, interval) * interval;
+    } else if (time - sweptAt >= interval) {
+      sweptAt = Math.floorDiv(time, interval) * interval;
+      sweep(time);
+    }
   }
 
   @Override
   public void process(Record<String, ClassifiedContact> record) {
     ClassifiedContact contact = record.value();
     if (contact == null) {
+      if (Marker.isTick(record.key())) {
+        advance(record.timestamp());
+      }
       return;
     }
     String customer = contact.getCustomerKey();
@@ -95,7 +114,8 @@ public final class RepeatLedger
       return;
     }
     long at = contact.getOccurredAt().toEpochMilli();
-    long now = Math.max(context.currentStreamTimeMs(), record.timestamp());
+    advance(record.timestamp());
+    long now = time;
     CustomerLedger ledger = store.get(customer);
     ledger = ledger == null ? CustomerLedger.empty() : ledger;
     LedgerEntry known = ledger.find(contact.getContactId()).orElse(null);

@@ -7,6 +7,7 @@ import nl.waarom.taxonomy.Reason;
 import nl.waarom.analyzer.streams.EmittedOnce;
 import nl.waarom.analyzer.streams.StateStores;
 import nl.waarom.analyzer.streams.WithStores;
+import nl.waarom.analyzer.streams.order.Marker;
 import nl.waarom.analyzer.trends.TrendKeys;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Insight;
@@ -92,6 +93,7 @@ public final class SpikeDetector implements Processor<String, ClassifiedContact,
   public void process(Record<String, ClassifiedContact> record) {
     ClassifiedContact contact = record.value();
     if (contact == null) {
+      watchFromTick(record.key());
       return;
     }
     long watchingSince = watchingSince(record.timestamp());
@@ -121,6 +123,19 @@ public final class SpikeDetector implements Processor<String, ClassifiedContact,
     if (!emitted.contains(id)) {
       emitted.remember(id, record.timestamp());
       context.forward(new Record<>(id, insight, record.timestamp()));
+    }
+  }
+
+  /**
+   * Event-time ordering: a tick before the first contacts carries the earliest contact over all
+   * partitions, so "watching since" does not depend on which reasons share this task.
+   */
+  private void watchFromTick(String key) {
+    if (Marker.isTick(key) && emitted.mark(WATCHING_SINCE) == null) {
+      long earliest = Marker.tickEarliest(key);
+      if (earliest != Long.MAX_VALUE) {
+        emitted.mark(WATCHING_SINCE, earliest);
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import nl.waarom.analyzer.streams.StateStores;
 import nl.waarom.analyzer.streams.WithStores;
+import nl.waarom.analyzer.streams.order.Marker;
 import nl.waarom.analyzer.trends.TrendOptions.Rollup;
 import nl.waarom.schemas.ExplainedShare;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,7 +26,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code windowMinutes|windowStartIso}; a later record for a key supersedes the earlier one.
  * State: one key-value store of windows per granularity ({@code explained-share-1m},
  * {@code -15m}, {@code -60m}; see {@link WindowTable}), kept for the window plus its grace. A contact whose window closed (end plus grace
- * at or before stream time) is dropped and counted in {@link TrendRollupProcessor#DROPPED} with
+ * at or before event time: the latest time of the explained hop's ordered input, see
+ * {@link TrendRollupProcessor}) is dropped and counted in {@link TrendRollupProcessor#DROPPED} with
  * {@code stream=explained}. Every 15-minute update is offered to the {@link ExplainedShareGauge}.
  * One instance per task, used by one stream thread at a time.
  */
@@ -37,6 +39,8 @@ public final class ExplainedShareProcessor
   private final MeterRegistry registry;
   private final List<WindowTable<ShareCounts>> stores = new ArrayList<>();
   private ProcessorContext<String, ExplainedShare> context;
+  /** The latest event time of the ordered input (events and ticks); not persisted. */
+  private long time = Long.MIN_VALUE;
 
   public ExplainedShareProcessor(TrendOptions options, ExplainedShareGauge gauge,
       MeterRegistry registry) {
@@ -67,9 +71,14 @@ public final class ExplainedShareProcessor
   public void process(Record<String, ShareEvent> record) {
     ShareEvent event = record.value();
     if (event == null) {
+      if (Marker.isTick(record.key()) && record.timestamp() > time) {
+        time = record.timestamp();
+        stores.forEach(table -> table.prune(time));
+      }
       return;
     }
-    long now = Math.max(context.currentStreamTimeMs(), record.timestamp());
+    time = Math.max(time, record.timestamp());
+    long now = time;
     stores.forEach(table -> table.prune(now));
     for (int i = 0; i < rollups.size(); i++) {
       Rollup rollup = rollups.get(i);

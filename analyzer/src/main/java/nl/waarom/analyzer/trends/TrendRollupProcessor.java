@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import nl.waarom.analyzer.streams.StateStores;
 import nl.waarom.analyzer.streams.WithStores;
+import nl.waarom.analyzer.streams.order.Marker;
 import nl.waarom.analyzer.trends.TrendOptions.Rollup;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.ReasonTrend;
@@ -32,8 +33,11 @@ import org.apache.kafka.streams.state.StoreBuilder;
  *
  * <ul>
  *   <li>An arrival counts in its window of each size unless that window closed (its end plus
- *       the grace of its size is at or before stream time); then it is dropped and counted in
- *       {@link #DROPPED}.
+ *       the grace of its size is at or before event time); then it is dropped and counted in
+ *       {@link #DROPPED}. Event time is the latest time of the ordered input (the reason-channel
+ *       hop releases events in event-time order, with ticks as its watermark advances), so only
+ *       a contact that arrived more than the grace after the hop released its time is dropped,
+ *       however fast or in which order the input was read.
  *   <li>A repeat adds one to the repeat count of the earlier contact's windows that are still
  *       retained (whatever their grace); a repeat for a window no longer kept is counted in
  *       {@link #DROPPED}. With the default retention that means 60-minute windows always, 15-minute
@@ -64,6 +68,8 @@ public final class TrendRollupProcessor
   private final List<WindowTable<TrendWindow>> stores = new ArrayList<>();
   private ProcessorContext<String, ReasonTrend> context;
   private KeyValueStore<String, Long> progress;
+  /** The latest event time of the ordered input (contacts and ticks); not persisted. */
+  private long time = Long.MIN_VALUE;
 
   public TrendRollupProcessor(TrendOptions options, MeterRegistry registry) {
     this.options = options;
@@ -97,9 +103,13 @@ public final class TrendRollupProcessor
   public void process(Record<String, TrendEvent> record) {
     TrendEvent event = record.value();
     if (event == null || record.key() == null) {
+      if (Marker.isTick(record.key())) {
+        tick(record.timestamp(), Marker.tickEarliest(record.key()));
+      }
       return;
     }
-    long now = Math.max(context.currentStreamTimeMs(), record.timestamp());
+    time = Math.max(time, record.timestamp());
+    long now = time;
     if (!event.repeat()) {
       watch(event.at());
     }
@@ -126,6 +136,21 @@ public final class TrendRollupProcessor
       publish(i, record.key(), start, window, now, record.timestamp());
     }
     completeRepeats(now, record.timestamp());
+  }
+
+  /**
+   * The ordering released everything up to {@code at}: windows whose repeats became complete are
+   * published, and the earliest contact over all partitions counts as watched.
+   */
+  private void tick(long at, long earliest) {
+    if (earliest != Long.MAX_VALUE) {
+      watch(earliest);
+    }
+    if (at > time) {
+      time = at;
+      stores.forEach(table -> table.prune(time));
+      completeRepeats(time, at);
+    }
   }
 
   private void publish(int rollupIndex, String reasonChannel, long start, TrendWindow window,

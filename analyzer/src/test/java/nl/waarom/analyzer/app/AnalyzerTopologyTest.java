@@ -90,7 +90,8 @@ class AnalyzerTopologyTest {
         classifier, registry);
     Properties props = AnalyzerApp.streamsProperties(config);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(topology, props);
+    // The wall clock at T0, as if live: idle sources release up to their latest contact.
+    driver = new TopologyTestDriver(topology, props, T0);
     inputs = new LinkedHashMap<>();
     for (Channel channel : List.of(Channel.CHAT, Channel.CALL, Channel.EMAIL)) {
       inputs.put(channel, driver.createInputTopic(topics.contactsFor(channel).name(),
@@ -118,6 +119,17 @@ class AnalyzerTopologyTest {
         topics.contactsChat.valueSerde().serializer().serialize("", contact), T0.minusSeconds(3600));
   }
 
+  /**
+   * Lets the event-time ordering release everything piped: the source task goes idle (its
+   * watermark is then its latest contact), and each of the two hop levels gets a marker interval
+   * to pass the watermark on.
+   */
+  private void flush() {
+    for (int round = 0; round < 3; round++) {
+      driver.advanceWallClockTime(Duration.ofSeconds(11));
+    }
+  }
+
   @Test
   void classifiesDutchAndEnglishContactsWithEvidenceInTheTurn() {
     pipe(contact("nl-1", Channel.CHAT, T0, List.of(
@@ -127,6 +139,7 @@ class AnalyzerTopologyTest {
         "Where is my parcel? I ordered it last week."));
     pipe(customerSays("nl-2", Channel.CALL, T0.plusSeconds(9),
         "Goedemiddag, ik wilde even iets navragen."));
+    flush();
 
     List<TestRecord<String, ClassifiedContact>> out = classified.readRecordsToList();
 
@@ -167,6 +180,7 @@ class AnalyzerTopologyTest {
     pipe(customerSays("c", Channel.CALL, T0.plusSeconds(40), "the payment link does not work"));
     pipe(customerSays("d", Channel.EMAIL, T0.plusSeconds(50), "hallo"));
     pipe(customerSays("e", Channel.CHAT, T0.plusSeconds(61), "storing"));
+    flush();
 
     Map<String, ReasonTrend> latest = trends.readKeyValuesToMap();
 
@@ -213,6 +227,7 @@ class AnalyzerTopologyTest {
   void everyUpdateOfAWindowIsPublished() {
     pipe(customerSays("a", Channel.CHAT, T0.plusSeconds(1), "storing"));
     pipe(customerSays("b", Channel.CHAT, T0.plusSeconds(2), "storing"));
+    flush();
 
     assertThat(trends.readKeyValuesToList()).extracting(kv -> kv.key + "=" + kv.value.getCount())
         .containsExactly("outage|CHAT|1|2026-11-24T10:00:00Z=1",
@@ -235,6 +250,7 @@ class AnalyzerTopologyTest {
       pipe(withMetadata(customerSays("s" + minute + "b", Channel.CHAT, start.plusSeconds(40),
           "storing"), "algemeen", Map.of("region", "oost")));
     }
+    flush();
     assertThat(insights.isEmpty()).isTrue();
 
     // Burst from minute 15, one contact every 2 s, on another queue in one region: about 5 times
@@ -247,6 +263,7 @@ class AnalyzerTopologyTest {
           Map.of("region", "noord")));
     }
     burstContacts.forEach(this::pipe);
+    flush();
 
     List<KeyValue<String, Insight>> fired = insights.readKeyValuesToList();
     String id = "spike:outage:2026-11-24T10:15:00Z";
@@ -296,9 +313,11 @@ class AnalyzerTopologyTest {
       pipe(customerSays("u" + i, Channel.CHAT, burst.plusSeconds(61 + 3L * i), "hallo daar"));
     }
     pipe(customerSays("late", Channel.EMAIL, burst.plusSeconds(59), "storing"));
+    flush();
     assertThat(insights.isEmpty()).isTrue();
     // A contact more than WAAROM_SPIKE_LATE_HORIZON (48h) behind is ignored and counted.
     pipe(customerSays("ancient", Channel.EMAIL, burst.minus(Duration.ofHours(49)), "storing"));
+    flush();
     assertThat(registry.get(AnalyzerMetrics.SPIKE_LATE_IGNORED).tags("reason", "outage")
         .counter().count()).isEqualTo(1.0);
     assertThat(insights.isEmpty()).isTrue();
@@ -314,6 +333,7 @@ class AnalyzerTopologyTest {
             T0.plusSeconds(60L * minute + i), "storing"));
       }
     }
+    flush();
     assertThat(insights.isEmpty()).isTrue();
   }
 
@@ -323,6 +343,7 @@ class AnalyzerTopologyTest {
     inputs.get(Channel.CALL).pipeInput("bad-1", garbage, T0);
     inputs.get(Channel.CALL).pipeInput("bad-2", null, T0);
     pipe(customerSays("good-1", Channel.CALL, T0, "ik ga verhuizen"));
+    flush();
 
     List<KeyValue<String, DeadLetter>> dead = deadLetters.readKeyValuesToList();
 
@@ -350,6 +371,7 @@ class AnalyzerTopologyTest {
     pipe(customerSays("late-clock", Channel.CHAT, Instant.now().plus(Duration.ofHours(2)),
         "ik ga verhuizen"));
     pipe(customerSays("good-2", Channel.CHAT, T0, "ik ga verhuizen"));
+    flush();
 
     List<KeyValue<String, DeadLetter>> dead = deadLetters.readKeyValuesToList();
     assertThat(dead).extracting(kv -> kv.key).containsExactly("late-clock");
@@ -378,8 +400,11 @@ class AnalyzerTopologyTest {
 
     assertThat(description.subtopologies()).hasSize(5);
     assertThat(stores).containsExactly(
-        "emerging-background", "emerging-emitted", "emerging-progress", "emerging-recent",
-        "explained-share-15m", "explained-share-1m", "explained-share-60m", "reason-trends-15m",
+        "by-customer-order-buffer", "by-customer-order-marks", "by-reason-order-buffer",
+        "by-reason-order-marks", "emerging-background", "emerging-emitted", "emerging-progress", "emerging-recent",
+        "explained-order-buffer", "explained-order-marks", "explained-share-15m",
+        "explained-share-1m", "explained-share-60m", "reason-channel-order-buffer",
+        "reason-channel-order-marks", "reason-trends-15m",
         "reason-trends-1m", "reason-trends-60m", "repeat-hotspot-days", "repeat-hotspot-emitted",
         "repeat-ledger", "spike-background", "spike-baseline", "spike-emitted", "trend-progress");
     assertThat(nodes).containsExactly(PINNED_NODES);
@@ -402,8 +427,11 @@ class AnalyzerTopologyTest {
       "explained-repartition-filter", "explained-repartition-sink",
       "explained-repartition-source", "explained-share-sink", "insights-sink",
       "key-by-contact-id", "key-by-customer", "key-by-reason", "mark-repeats",
-      "merge-contacts.call", "merge-contacts.email", "only-unexplained", "read-contacts.call",
+      "merge-contacts.call", "merge-contacts.email", "only-unexplained", "order-by-customer",
+      "order-by-reason", "order-explained", "order-reason-channel", "read-contacts.call",
       "read-contacts.chat", "read-contacts.email", "reason-channel-repartition-filter",
       "reason-channel-repartition-sink", "reason-channel-repartition-source",
-      "reason-trends-sink", "repeat-hotspots-sink", "rollup-trends", "share-events", "trend-events"};
+      "reason-trends-sink", "repeat-hotspots-sink", "rollup-trends", "share-events", "trend-events",
+      "watermark-by-customer", "watermark-by-reason", "watermark-explained",
+      "watermark-reason-channel"};
 }

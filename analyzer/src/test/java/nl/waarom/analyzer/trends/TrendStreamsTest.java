@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
+import nl.waarom.analyzer.streams.order.OrderOptions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +54,14 @@ class TrendStreamsTest {
   void startDriver() {
     StreamsBuilder builder = new StreamsBuilder();
     TrendStreams.add(builder.stream("classified-in",
-        Consumed.with(Serdes.String(), topics.classified.valueSerde())), OPTIONS, topics, registry);
+        Consumed.with(Serdes.String(), topics.classified.valueSerde())), OPTIONS, topics,
+        new OrderOptions(Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(1), 1), null,
+        registry);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "trends-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(builder.build(), props);
+    driver = new TopologyTestDriver(builder.build(), props, T0.minus(Duration.ofHours(1)));
     input = driver.createInputTopic("classified-in", new StringSerializer(),
         topics.classified.valueSerde().serializer());
     trends = driver.createOutputTopic(topics.reasonTrends.name(),
@@ -93,6 +96,9 @@ class TrendStreamsTest {
   /** Pipes with record time = occurredAt, as the classifier does. */
   private void pipe(ClassifiedContact contact) {
     input.pipeInput(contact.getContactId(), contact, contact.getOccurredAt());
+    // the ordering releases it once the (only) source went idle and the hop passed that on
+    driver.advanceWallClockTime(Duration.ofSeconds(11));
+    driver.advanceWallClockTime(Duration.ofSeconds(11));
   }
 
   private Map<String, ReasonTrend> latestTrends() {
