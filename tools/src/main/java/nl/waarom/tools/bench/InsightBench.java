@@ -149,8 +149,13 @@ public final class InsightBench {
     GroundTruth truth = scenario.truth();
     // Kafka Streams logs a warning for every record too late for a window; thousands here.
     QuietLogger quiet = QuietLogger.quiet("org.apache.kafka.streams.kstream.internals");
+    // The wall clock follows the arrivals, as if live: the analyzer orders contacts by event time
+    // and releases them as its watermark (driven by wall-clock markers) passes them.
+    java.time.Instant wallClock = scenario.arrivals().isEmpty() ? java.time.Instant.now()
+        : scenario.arrivals().get(0).arrivesAt();
     try (TopologyTestDriver driver = new TopologyTestDriver(AnalyzerTopology.buildTopology(
-        AnalyzerOptions.from(config), topics, classifier, new SimpleMeterRegistry()), props)) {
+        AnalyzerOptions.from(config), topics, classifier, new SimpleMeterRegistry()), props,
+        wallClock)) {
       Map<Channel, TestInputTopic<String, byte[]>> inputs = new EnumMap<>(Channel.class);
       Map<Channel, Serializer<Contact>> serializers = new EnumMap<>(Channel.class);
       for (Channel channel : List.of(Channel.CHAT, Channel.CALL, Channel.EMAIL)) {
@@ -177,6 +182,10 @@ public final class InsightBench {
           dayStart = System.nanoTime();
           dayCount = 0;
         }
+        if (plan.arrivesAt().isAfter(wallClock.plus(MARKER_STEP))) {
+          driver.advanceWallClockTime(java.time.Duration.between(wallClock, plan.arrivesAt()));
+          wallClock = plan.arrivesAt();
+        }
         Contact contact = scenario.contact(plan);
         String topic = topics.contactsFor(plan.channel()).name();
         inputs.get(plan.channel()).pipeInput(plan.contactId(),
@@ -186,6 +195,10 @@ public final class InsightBench {
         if (piped % DRAIN_EVERY == 0) {
           drain.run();
         }
+      }
+      // the end of the input: the sources go idle and the ordering releases everything
+      for (int round = 0; round < 3; round++) {
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(11));
       }
       drain.run();
       if (day != null) {
@@ -199,6 +212,9 @@ public final class InsightBench {
       delete(stateDir);
     }
   }
+
+  /** How far the wall clock may lag the arrivals before it is moved on (one marker round). */
+  private static final java.time.Duration MARKER_STEP = java.time.Duration.ofSeconds(30);
 
   /** Records Kafka Streams dropped (too late for their window, or unprocessable). */
   private static long dropped(TopologyTestDriver driver) {
