@@ -85,13 +85,13 @@ public final class AnalyzerApp implements AutoCloseable {
     Taxonomy taxonomy = classifiers.get().taxonomy();
     LOG.info("taxonomy {} with {} reasons", taxonomy.version(), taxonomy.reasons().size());
     Topics topics = Topics.withPrefix(config.get(AnalyzerSettings.TOPIC_PREFIX));
-    TopicCreator.ensure(config.get(AnalyzerSettings.BOOTSTRAP_SERVERS), topics,
+    int sources = TopicCreator.ensure(config.get(AnalyzerSettings.BOOTSTRAP_SERVERS), topics,
         config.get(AnalyzerSettings.TOPIC_PARTITIONS),
         config.get(AnalyzerSettings.TOPIC_REPLICATION).shortValue());
 
     bindJvmMetrics(registry);
-    streams = new KafkaStreams(AnalyzerTopology.buildTopology(AnalyzerOptions.from(config), topics,
-        classifiers, registry), streamsProperties(config));
+    streams = new KafkaStreams(AnalyzerTopology.buildTopology(
+        AnalyzerOptions.from(config).withSources(sources), topics, classifiers, registry), streamsProperties(config));
     // Leave the group on close so a restarted or remaining instance takes the partitions over at
     // once, instead of after the session timeout (45 s) of the departed member.
     resources.push(() -> streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)

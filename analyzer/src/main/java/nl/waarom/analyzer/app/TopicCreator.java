@@ -25,7 +25,13 @@ final class TopicCreator {
 
   private TopicCreator() {}
 
-  static void ensure(String bootstrapServers, Topics topics, int partitions, short replication) {
+  /**
+   * Creates the missing topics and returns the partition count of the contact topics: the number
+   * of source tasks of every ordered repartition hop.
+   *
+   * @throws IllegalStateException when the contact topics differ in partition count
+   */
+  static int ensure(String bootstrapServers, Topics topics, int partitions, short replication) {
     try (Admin admin = Admin.create(Map.of(
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         AdminClientConfig.CLIENT_ID_CONFIG, "waarom-analyzer-topics"))) {
@@ -43,6 +49,10 @@ final class TopicCreator {
           }
         }
       }
+      return contactPartitions(admin, topics);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot describe the contact topics: "
+          + e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
@@ -50,5 +60,18 @@ final class TopicCreator {
       throw new IllegalStateException("Kafka did not answer within " + TIMEOUT_SECONDS
           + " s while creating topics at " + bootstrapServers, e);
     }
+  }
+
+  private static int contactPartitions(Admin admin, Topics topics)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    admin.describeTopics(topics.contactTopics().stream().map(t -> t.name()).toList())
+        .allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .forEach((name, d) -> counts.put(name, d.partitions().size()));
+    if (new java.util.HashSet<>(counts.values()).size() != 1) {
+      throw new IllegalStateException("the contact topics must have the same partition count "
+          + "(the analyzer orders contacts by event time across them): " + counts);
+    }
+    return counts.values().iterator().next();
   }
 }
