@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a surge of one reason concentrated in a campaign, and a new reason no rule knows is replayed in
  * event time through the running analyzer; the insights topic must carry an explained SPIKE of
  * the surged reason and an EMERGING_REASON with the new reason's phrases, and nothing for the
- * steady reasons. The topics have one partition: see {@link #env()}.
+ * steady reasons. The topics have the default three partitions, so the replay is read out of
+ * event-time order and the detectors must still see it in order.
  */
 class InsightsIT {
   private static final Duration WAIT = Duration.ofSeconds(240);
@@ -195,10 +196,8 @@ class InsightsIT {
     env.put("WAAROM_ANALYZER_APPLICATION_ID", "analyzer-insights-it");
     env.put("WAAROM_ANALYZER_STATE_DIR", stateDir.toString());
     env.put("WAAROM_ANALYZER_PORT", "0");
-    // One partition per topic: a replay of hours of history in seconds lets the tasks upstream of
-    // the by-reason repartition run hours apart, and the detectors then see a reason's contacts
-    // out of order (a known gap, see docs/insights.md); live traffic keeps them in step.
-    env.put("WAAROM_TOPIC_PARTITIONS", "1");
+    // The default partition count (3): replaying hours of history in seconds lets the tasks
+    // upstream of each repartition run hours apart; the event-time ordering must hide that.
     return env;
   }
 }

@@ -66,6 +66,9 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
   }
 
   private Marker first(long wallClock) {
+    // After a restart the in-memory latest is gone; the task's stream time is restored by
+    // Kafka Streams, so what this task forwarded before the restart is not held back.
+    latest = Math.max(latest, context.currentStreamTimeMs());
     long tolerance = options.tolerance().toMillis();
     boolean idle = wallClock - lastRecordWallClock >= options.idleTimeout().toMillis();
     long watermark = idle ? Math.max(latest, wallClock - tolerance)
