@@ -27,6 +27,8 @@ public final class LocalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  /** The disorder tolerance of the embedded stack, unless WAAROM_ANALYZER_DISORDER_TOLERANCE is set. */
+  static final String LOCAL_DISORDER_TOLERANCE = "15s";
   private final EmbeddedKafka kafka;
   private final Gateway gateway;
   private final AnalyzerApp analyzer;
@@ -44,6 +46,10 @@ public final class LocalStack implements AutoCloseable {
       services.put("WAAROM_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
       services.put("WAAROM_DATA_DIR", dataDir.toString());
       services.putIfAbsent("WAAROM_ANALYZER_STATE_DIR", dataDir.resolve("analyzer-state").toString());
+      // The embedded stack's contacts come from its own gateway as they happen, so little disorder
+      // needs absorbing: a short tolerance keeps the board live (a spike within seconds). A
+      // catch-up is ordered across partitions whatever the tolerance.
+      services.putIfAbsent("WAAROM_ANALYZER_DISORDER_TOLERANCE", LOCAL_DISORDER_TOLERANCE);
       analyzer = remember(AnalyzerApp.start(services));
       sink = remember(SinkApp.start(services));
       gateway = remember(Gateway.start(services));
