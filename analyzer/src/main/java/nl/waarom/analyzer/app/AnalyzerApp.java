@@ -91,7 +91,8 @@ public final class AnalyzerApp implements AutoCloseable {
 
     bindJvmMetrics(registry);
     streams = new KafkaStreams(AnalyzerTopology.buildTopology(
-        AnalyzerOptions.from(config).withSources(sources), topics, classifiers, registry), streamsProperties(config));
+        AnalyzerOptions.from(config).withSources(sources), topics, classifiers, registry),
+        streamsProperties(config));
     // Leave the group on close so a restarted or remaining instance takes the partitions over at
     // once, instead of after the session timeout (45 s) of the departed member.
     resources.push(() -> streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
@@ -154,7 +155,11 @@ public final class AnalyzerApp implements AutoCloseable {
     new UptimeMetrics().bindTo(registry);
   }
 
-  static Properties streamsProperties(Config config) {
+  /**
+   * The Kafka Streams properties of the running analyzer for {@code config}: the benchmarks run
+   * the topology with exactly these, so they measure what production runs.
+   */
+  public static Properties streamsProperties(Config config) {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get(AnalyzerSettings.APPLICATION_ID));
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(AnalyzerSettings.BOOTSTRAP_SERVERS));
@@ -163,6 +168,7 @@ public final class AnalyzerApp implements AutoCloseable {
         config.get(AnalyzerSettings.PROCESSING_GUARANTEE).config());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
         config.get(AnalyzerSettings.COMMIT_INTERVAL).toMillis());
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.get(AnalyzerSettings.STREAM_THREADS));
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.get(AnalyzerSettings.TOPIC_REPLICATION));
     // Small batches: the board should see a classified contact within a fraction of a second.
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);

@@ -30,6 +30,11 @@ public final class AnalyzerSettings {
   public static final Setting<Duration> COMMIT_INTERVAL = Setting.duration(
       "WAAROM_ANALYZER_COMMIT_INTERVAL", "100ms",
       "How often Kafka Streams commits; with exactly-once this is how soon results are visible.");
+  public static final Setting<Integer> STREAM_THREADS = Setting.integer(
+      "WAAROM_ANALYZER_STREAM_THREADS", 1, 1, 64,
+      "Kafka Streams threads of this instance; tasks (one per partition and sub-topology) are "
+          + "shared among all threads of all instances, so more than the partition count per "
+          + "instance adds nothing.");
   public static final Setting<Duration> TREND_GRACE = Setting.duration(
       "WAAROM_TREND_GRACE", "5m",
       "How long after a one-minute window ends late contacts are still counted in it.");
@@ -167,7 +172,7 @@ public final class AnalyzerSettings {
   /** Every setting, in documentation order. */
   public static List<Setting<?>> all() {
     return Stream.of(List.<Setting<?>>of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, APPLICATION_ID, STATE_DIR,
-        PORT, PROCESSING_GUARANTEE, COMMIT_INTERVAL, DISORDER_TOLERANCE, IDLE_TIMEOUT,
+        PORT, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STREAM_THREADS, DISORDER_TOLERANCE, IDLE_TIMEOUT,
         WATERMARK_INTERVAL, TREND_GRACE, SPIKE_BASELINE_WINDOWS,
         SPIKE_MIN_COUNT, SPIKE_MIN_HISTORY_WINDOWS, TAXONOMY_FILE,
         TAXONOMY_RELOAD_INTERVAL, TRAINING_CSV, MODEL_MIN_CONFIDENCE, COST_PER_MINUTE, TOPIC_PARTITIONS,

@@ -148,7 +148,7 @@ public final class InsightBench {
         config.get(AnalyzerSettings.COMMIT_INTERVAL).toMillis());
     GroundTruth truth = scenario.truth();
     // Kafka Streams logs a warning for every record too late for a window; thousands here.
-    QuietLogger quiet = QuietLogger.quiet("org.apache.kafka.streams.kstream.internals");
+    QuietLogger quiet = QuietLogger.quiet(QuietLogger.LATE_RECORDS);
     // The wall clock follows the arrivals, as if live: the analyzer orders contacts by event time
     // and releases them as its watermark (driven by wall-clock markers) passes them.
     java.time.Instant wallClock = scenario.arrivals().isEmpty() ? java.time.Instant.now()
@@ -222,25 +222,6 @@ public final class InsightBench {
         .filter(e -> e.getKey().name().equals("dropped-records-total"))
         .mapToLong(e -> e.getValue().metricValue() instanceof Number n ? n.longValue() : 0)
         .sum();
-  }
-
-  /** Raises one logger to ERROR for the duration of a run when the backend is logback. */
-  private record QuietLogger(ch.qos.logback.classic.Logger logger,
-      ch.qos.logback.classic.Level level) {
-    static QuietLogger quiet(String name) {
-      if (org.slf4j.LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger l) {
-        QuietLogger quiet = new QuietLogger(l, l.getLevel());
-        l.setLevel(ch.qos.logback.classic.Level.ERROR);
-        return quiet;
-      }
-      return new QuietLogger(null, null);
-    }
-
-    void restore() {
-      if (logger != null) {
-        logger.setLevel(level);
-      }
-    }
   }
 
   private static void progress(PrintStream out, LocalDate day, long count, long since,

@@ -1,6 +1,16 @@
 package nl.waarom.local.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import nl.waarom.local.kafka.EmbeddedKafka;
+import nl.waarom.tools.bench.CatchupBench;
 import nl.waarom.tools.bench.ClassifyBench;
 import nl.waarom.tools.bench.InsightBench;
 import nl.waarom.tools.bench.InsightScenario;
@@ -10,12 +20,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code waarom bench classify|insights|redaction}: the benchmarks of the tools module. */
+/** {@code waarom bench classify|insights|catchup|redaction}: the benchmarks of the tools module. */
 @Command(name = "bench",
-    description = {"Benchmarks: classification, insight detection, PII redaction.",
+    description = {"Benchmarks: classification, insight detection, catch-up, PII redaction.",
         "Each runs on generated data and ends with one machine-readable result: line."},
     subcommands = {BenchCommand.Classify.class, BenchCommand.Insights.class,
-        BenchCommand.Redaction.class},
+        BenchCommand.Catchup.class, BenchCommand.Redaction.class},
     footer = {"  waarom bench classify", "  waarom bench redaction --messages 200"})
 final class BenchCommand {
   BenchCommand() {}
@@ -110,6 +120,102 @@ final class BenchCommand {
     @Override
     public Integer call() {
       return InsightBench.run(options(), terminal.out());
+    }
+  }
+
+  /** {@code waarom bench catchup} ({@link CatchupBench}) on an embedded broker of its own. */
+  @Command(name = "catchup",
+      description = {"Whether the analyzer emits the same after catching up on a backlog.",
+          "Publishes generated traffic (surges and a new reason) to a real embedded Kafka broker "
+              + "while the analyzer is stopped, lets the analyzer catch up with several stream "
+              + "threads, and compares its insights and final trend window counts with the same "
+              + "traffic replayed in order through the analyzer topology. The broker runs in this "
+              + "process with its data in a temporary directory. Last line: result: "
+              + "reference=... caught_up=... missing=... extra=... trend_windows_differing=... "
+              + "catchup_contacts_per_s=..."},
+      footer = {"  waarom bench catchup", "  waarom bench catchup --per-week 6000 --threads 1"})
+  static final class Catchup implements Callable<Integer> {
+    private static final CatchupBench.Options DEFAULTS = CatchupBench.Options.defaults();
+    private final Terminal terminal;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--per-week", paramLabel = "N",
+        description = "Contacts a week, 100 to 5000000 (default: ${DEFAULT-VALUE}).")
+    int perWeek = DEFAULTS.perWeek();
+
+    @Option(names = "--seed", paramLabel = "N",
+        description = "Seed of the generator: same seed, same traffic (default: ${DEFAULT-VALUE}).")
+    long seed = DEFAULTS.seed();
+
+    @Option(names = "--days-warmup", paramLabel = "N",
+        description = "Days of traffic before the measured days, 0 to 28 (default: "
+            + "${DEFAULT-VALUE}).")
+    int warmupDays = DEFAULTS.warmupDays();
+
+    @Option(names = "--days", paramLabel = "N",
+        description = "Measured days from Monday, 1 to 7; day 1 has a surge, day 2 the new reason "
+            + "and a surge (default: ${DEFAULT-VALUE}).")
+    int days = DEFAULTS.measuredDays();
+
+    @Option(names = "--partitions", paramLabel = "N", converter = Converters.PositiveInt.class,
+        description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
+    int partitions = DEFAULTS.partitions();
+
+    @Option(names = "--threads", paramLabel = "N", converter = Converters.PositiveInt.class,
+        description = "Stream threads of the analyzer (default: ${DEFAULT-VALUE}).")
+    int threads = DEFAULTS.threads();
+
+    @Option(names = "--quiet", paramLabel = "DURATION", defaultValue = "30s",
+        converter = Converters.DurationConverter.class,
+        description = "How long the analyzer must show neither lag nor new output to count as "
+            + "caught up (default: ${DEFAULT-VALUE}).")
+    Duration quiet;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m",
+        converter = Converters.DurationConverter.class,
+        description = "The longest the catch-up may take (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    Catchup(Terminal terminal) {
+      this.terminal = terminal;
+    }
+
+    CatchupBench.Options options() {
+      return Checks.valid(spec, () -> new CatchupBench.Options(perWeek, seed, warmupDays, days,
+          partitions, threads, quiet, timeout));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      CatchupBench.Options options = options();
+      Path dir = Files.createTempDirectory("waarom-bench-catchup-kafka");
+      CatchupBench.Report report;
+      try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), freePort(),
+          freePort())) {
+        report = CatchupBench.measure(options, plan -> true, kafka.bootstrapServers(),
+            terminal.out());
+      } finally {
+        delete(dir);
+      }
+      // last, after the broker's own shutdown lines
+      terminal.out().println(report.line());
+      return 0;
+    }
+
+    private static int freePort() {
+      try (ServerSocket s = new ServerSocket(0)) {
+        return s.getLocalPort();
+      } catch (IOException e) {
+        throw new UncheckedIOException("no free port", e);
+      }
+    }
+
+    private static void delete(Path dir) throws IOException {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
     }
   }
 

@@ -14,6 +14,7 @@ import nl.waarom.ingest.dlq.DlqListOptions;
 import nl.waarom.ingest.dlq.DlqReplayOptions;
 import nl.waarom.ingest.replay.ReplayOptions;
 import nl.waarom.local.LocalRun;
+import nl.waarom.tools.bench.CatchupBench;
 import nl.waarom.tools.bench.ClassifyBench;
 import nl.waarom.tools.bench.InsightScenario;
 import nl.waarom.tools.eval.EvalOptions;
@@ -154,6 +155,12 @@ class CommandOptionsTest {
     assertThat(cli.parsed(BenchCommand.Insights.class, "bench", "insights", "--weeks-warmup", "0",
         "--per-week", "10000", "--seed", "5", "--days", "1").options())
         .isEqualTo(new InsightScenario.Options(0, 10_000, 5, 1));
+    assertThat(cli.parsed(BenchCommand.Catchup.class, "bench", "catchup").options())
+        .isEqualTo(CatchupBench.Options.defaults());
+    assertThat(cli.parsed(BenchCommand.Catchup.class, "bench", "catchup", "--per-week", "6000",
+        "--days-warmup", "0", "--days", "1", "--partitions", "3", "--threads", "1", "--quiet",
+        "10s", "--timeout", "2m").options()).isEqualTo(new CatchupBench.Options(6000, 42, 0, 1,
+        3, 1, Duration.ofSeconds(10), Duration.ofMinutes(2)));
     assertThat(cli.parsed(BenchCommand.Redaction.class, "bench", "redaction").options())
         .isEqualTo(RedactionBench.Options.defaults());
     assertThat(cli.parsed(BenchCommand.Redaction.class, "bench", "redaction", "--messages", "700",

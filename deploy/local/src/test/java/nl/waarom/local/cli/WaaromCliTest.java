@@ -142,6 +142,11 @@ class WaaromCliTest {
     assertThat(cli.err()).contains("waarom bench insights: measured days must be 1 to 7",
         "Usage: waarom bench insights");
     assertThat(cli.out()).isEmpty();
+    // ... and the catch-up benchmark's, before its broker starts.
+    assertThat(cli.execute("bench", "catchup", "--days-warmup", "29")).isEqualTo(2);
+    assertThat(cli.err()).contains("waarom bench catchup: warm-up days must be 0 to 28",
+        "Usage: waarom bench catchup");
+    assertThat(cli.out()).isEmpty();
   }
 
   @Test

@@ -1,0 +1,51 @@
+package nl.waarom.tools.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import nl.waarom.testing.KafkaBroker;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A small {@code bench catchup} in CI: four and a half hours of Monday morning (07:00–11:30, about
+ * 2,500 contacts) with the outage surge from 10:20, published to 6 partitions per contact topic
+ * while no analyzer runs, then caught up by the analyzer with 2 stream threads; its insights and
+ * final trend window counts must equal the in-order reference's, which has the outage SPIKE.
+ * (One warm-up day is asked for only so the generator draws the same traffic as with a warm-up
+ * week; the filter keeps just the morning.)
+ *
+ * <p>Disabled until the analyzer orders its input by event time: today its tasks read the
+ * partitions hours of event time apart during a catch-up, and the trend roll-up and the
+ * detectors drop what then looks late. Run with the annotation removed on 2026-12-02 (2 busy
+ * cores, 159 s): {@code reference=1 caught_up=0 missing=1 extra=0 trend_windows_differing=1804}
+ * — the outage spike missing, 4,199 trend events dropped against 187 in order.
+ */
+class CatchupIT {
+  @Test
+  void aCaughtUpAnalyzerEmitsWhatTheInOrderReferenceEmits() {
+    CatchupBench.Options options = new CatchupBench.Options(30_000, 42, 1, 1, 6, 2,
+        Duration.ofSeconds(20), Duration.ofMinutes(3));
+    Instant from = InsightScenario.MEASURED_MONDAY.atTime(LocalTime.of(7, 0))
+        .atZone(InsightScenario.ZONE).toInstant();
+    Instant until = from.plus(Duration.ofMinutes(270));
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    CatchupBench.Report report;
+    try (KafkaBroker broker = KafkaBroker.start();
+        PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+      report = CatchupBench.measure(options, plan -> !plan.occurredAt().isBefore(from)
+          && plan.occurredAt().isBefore(until), broker.bootstrapServers(), out);
+    }
+    String output = buffer.toString(StandardCharsets.UTF_8);
+    System.out.println(output + report.line());
+
+    assertThat(report.settled()).as(output).isTrue();
+    assertThat(report.comparison().referenceInsights()).as(output).isPositive();
+    assertThat(report.comparison().counts()).as(output).endsWith(
+        "missing=0 extra=0 trend_windows_differing=0");
+  }
+}
