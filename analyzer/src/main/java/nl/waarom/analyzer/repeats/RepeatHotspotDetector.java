@@ -13,6 +13,7 @@ import nl.waarom.analyzer.streams.JsonSerde;
 import nl.waarom.analyzer.streams.StateStores;
 import nl.waarom.analyzer.streams.WithStores;
 import nl.waarom.analyzer.streams.order.Marker;
+import nl.waarom.analyzer.streams.order.OrderTime;
 import nl.waarom.analyzer.repeats.HotspotState.History;
 import nl.waarom.analyzer.repeats.RepeatDay.Horizon;
 import nl.waarom.analyzer.repeats.RepeatDay.Judged;
@@ -136,7 +137,7 @@ public final class RepeatHotspotDetector
       }
       return;
     }
-    advance(record.timestamp());
+    advance(OrderTime.of(record));
     String reasonId = TrendKeys.primaryReason(contact);
     if (Reason.UNEXPLAINED.equals(reasonId)) {
       return;

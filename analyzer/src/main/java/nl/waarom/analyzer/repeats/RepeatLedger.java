@@ -13,6 +13,7 @@ import nl.waarom.schemas.ReasonMatch;
 import nl.waarom.analyzer.streams.StateStores;
 import nl.waarom.analyzer.streams.WithStores;
 import nl.waarom.analyzer.streams.order.Marker;
+import nl.waarom.analyzer.streams.order.OrderTime;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -114,7 +115,7 @@ public final class RepeatLedger
       return;
     }
     long at = contact.getOccurredAt().toEpochMilli();
-    advance(record.timestamp());
+    advance(OrderTime.of(record));
     long now = time;
     CustomerLedger ledger = store.get(customer);
     ledger = ledger == null ? CustomerLedger.empty() : ledger;

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import nl.waarom.analyzer.streams.StateStores;
 import nl.waarom.analyzer.streams.WithStores;
 import nl.waarom.analyzer.streams.order.Marker;
+import nl.waarom.analyzer.streams.order.OrderTime;
 import nl.waarom.analyzer.trends.TrendOptions.Rollup;
 import nl.waarom.schemas.ExplainedShare;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -77,7 +78,7 @@ public final class ExplainedShareProcessor
       }
       return;
     }
-    time = Math.max(time, record.timestamp());
+    time = Math.max(time, OrderTime.of(record));
     long now = time;
     stores.forEach(table -> table.prune(now));
     for (int i = 0; i < rollups.size(); i++) {

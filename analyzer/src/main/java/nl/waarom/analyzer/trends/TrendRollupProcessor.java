@@ -9,6 +9,7 @@ import java.util.Set;
 import nl.waarom.analyzer.streams.StateStores;
 import nl.waarom.analyzer.streams.WithStores;
 import nl.waarom.analyzer.streams.order.Marker;
+import nl.waarom.analyzer.streams.order.OrderTime;
 import nl.waarom.analyzer.trends.TrendOptions.Rollup;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.ReasonTrend;
@@ -108,7 +109,7 @@ public final class TrendRollupProcessor
       }
       return;
     }
-    time = Math.max(time, record.timestamp());
+    time = Math.max(time, OrderTime.of(record));
     long now = time;
     if (!event.repeat()) {
       watch(event.at());

@@ -33,7 +33,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * goes back. A record at or before it is late: it is forwarded at once and counted in
  * {@link #LATE}. State, changelogged: {@code <hop>-order-marks} (each source's last marker and,
  * under {@link #SUMMARY}, the released watermark) and {@code <hop>-order-buffer} (key
- * {@code <eventTime, 16 digits>|<tieBreak>NUL<offset>|<key>}, value = the record's value).
+ * {@code <orderTime, 16 digits>|<eventTime, 16 digits>|<tieBreak>NUL<offset>|<key>}, value = the
+ * record's value; see {@link OrderTime}).
  * Not thread-safe: one instance per task.
  */
 public final class EventTimeOrder<V> implements Processor<String, V, String, V> {
@@ -94,14 +95,16 @@ public final class EventTimeOrder<V> implements Processor<String, V, String, V> 
     if (record.value() == null) {
       return;
     }
+    long orderTime = OrderTime.of(record);
     SourceMark released = marks.get(SUMMARY);
-    if (released != null && record.timestamp() <= released.watermark()) {
+    if (released != null && orderTime <= released.watermark()) {
       registry.counter(LATE, "hop", hop).increment();
       context.forward(record);
       return;
     }
     long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(0L);
-    buffer.put(time(record.timestamp()) + "|" + tieBreak.apply(record.key(), record.value())
+    buffer.put(time(orderTime) + "|" + time(record.timestamp()) + "|"
+        + tieBreak.apply(record.key(), record.value())
         + "\u0000" + pad(offset) + "|" + record.key(), record.value());
   }
 
@@ -160,7 +163,8 @@ public final class EventTimeOrder<V> implements Processor<String, V, String, V> 
     for (KeyValue<String, V> next : due) {
       buffer.delete(next.key);
       String key = next.key.substring(next.key.indexOf('\u0000') + 1 + ZEROS.length() + 1);
-      context.forward(new Record<>(key, next.value, timeOf(next.key)));
+      long eventTime = Long.parseLong(next.key.substring(17, 33));
+      context.forward(OrderTime.at(new Record<>(key, next.value, eventTime), timeOf(next.key)));
     }
     tick(target, earliest);
   }

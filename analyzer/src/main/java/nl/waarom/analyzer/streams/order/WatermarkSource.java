@@ -54,10 +54,19 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
     if (Marker.isMarker(record.key())) {
       return;
     }
+    Record<String, V> placed = record;
+    if (upstream == null && latest != Long.MIN_VALUE) {
+      // Read after this task's watermark passed its event time: it arrived long after its time,
+      // and stands in the stream where it was read, not where it occurred.
+      long watermark = latest - options.tolerance().toMillis();
+      if (record.timestamp() < watermark) {
+        placed = OrderTime.at(record, watermark);
+      }
+    }
     latest = Math.max(latest, record.timestamp());
     earliest = Math.min(earliest, record.timestamp());
     lastRecordWallClock = context.currentSystemTimeMs();
-    context.forward(record);
+    context.forward(placed);
   }
 
   private void mark(long wallClock) {
