@@ -67,8 +67,8 @@ class OrderIndependenceTest {
   private static final long SPAN_MINUTES = 2 * 24 * 60 + 7 * 60;
   private static final Duration TOLERANCE = Duration.ofMinutes(2);
   private static final Duration BLOCK = Duration.ofHours(2);
-  /** The wall clock follows the arrivals in steps of at least this (a marker interval is 1 s). */
-  private static final Duration STEP = Duration.ofSeconds(30);
+  /** The wall clock follows the arrivals in steps of at least this (never ahead of them). */
+  private static final Duration STEP = Duration.ofMinutes(5);
   /**
    * Longer than any pause between two arrivals here: an idle source releases up to its latest
    * event time, so a contact displaced within the tolerance but read after a pause of the idle
@@ -125,7 +125,7 @@ class OrderIndependenceTest {
   @Test
   void shuffledWithinTheToleranceGivesTheSameOutputs() {
     Outputs inOrder = reference();
-    for (long seed : new long[] {1}) {
+    for (long seed : new long[] {1, 2, 3}) {
       Random random = new Random(seed);
       Outputs shuffled = run(arrivals(c -> c.getOccurredAt().toEpochMilli()
           + (long) (random.nextDouble() * TOLERANCE.toMillis())), TOLERANCE);
