@@ -1,0 +1,72 @@
+/**
+ * Event-time order at the analyzer's repartition hops: the repeat ledger, the trends and the
+ * detectors see contacts in the order they occurred, however fast each contact topic and each
+ * partition is read.
+ *
+ * <p><b>The approach.</b> Every repartition is an {@link nl.waarom.analyzer.streams.order.OrderedHop}:
+ * processor {@code watermark-<hop>} ({@link nl.waarom.analyzer.streams.order.WatermarkSource}) →
+ * repartition topic {@code <hop>} → processor {@code order-<hop>}
+ * ({@link nl.waarom.analyzer.streams.order.EventTimeOrder}). The analyzer has four: {@code
+ * by-customer} (from the contact topics to the repeat ledger), then {@code by-reason} (the
+ * detectors), {@code reason-channel} (the trends) and {@code explained} (the explained share).
+ * Each task writing into a hop forwards its records unchanged and, every watermark interval of
+ * wall-clock time, a {@link nl.waarom.analyzer.streams.order.Marker}: a record whose key carries
+ * the task's index and watermark, "no more records from me at or before this event time". The
+ * {@link nl.waarom.analyzer.streams.order.MarkerPartitioner} multicasts a marker to every
+ * partition of the hop (KIP-837), so each receiving task hears from every source. The receiving
+ * task keeps each source's latest marker and buffers the records; the effective watermark is the
+ * minimum over the sources that are not idle, once every source has reported (the maximum when all
+ * are idle), and never goes back. Everything buffered at or before it is released in order of
+ * (event time, tie-break, offset): contactId for the contact hops, the key and the event for the
+ * trend hops. At the first hop a source's watermark is the latest event time it read minus the
+ * disorder tolerance; the later hops relay what their upstream hop ({@code by-customer}) released,
+ * with tolerance 0, since that is already ordered. Behind the ordering processor, the processors
+ * get <em>ticks</em> (null values, key {@code Marker#isTick}) when the released time advanced; they
+ * drop them or use them to judge what became due.
+ *
+ * <p><b>Idle sources.</b> A source that read nothing for the idle timeout (wall clock) is idle: it
+ * is not waited for, and its watermark is the larger of its latest event time and the wall clock
+ * minus the tolerance, so its last records are released and, in quiet hours, event time follows
+ * the wall clock.
+ *
+ * <p><b>Late.</b> A record at or before its hop's released watermark is late: it is forwarded at
+ * once (not dropped; the processors behind apply their own lateness rules, e.g. the trends' grace)
+ * and counted in {@value nl.waarom.analyzer.streams.order.EventTimeOrder#LATE} with tag
+ * {@code hop}. Contacts displaced by less than the tolerance are never late while their source is
+ * busy.
+ *
+ * <p><b>The trade-off.</b> A result waits, in wall-clock time, the disorder tolerance plus about a
+ * marker interval per hop (two hops deep: by-customer, then one of the others) before it is
+ * released; in exchange, contacts read up to the tolerance out of order give exactly the output of
+ * contacts read in order. The default tolerance, 2 minutes, covers the usual skew between
+ * partitions and channel topics; a larger one tolerates more disorder (a topic read in batches) and
+ * delays every insight by as much.
+ *
+ * <p><b>Settings.</b> {@code WAAROM_ANALYZER_DISORDER_TOLERANCE} (default 2m), {@code
+ * WAAROM_ANALYZER_IDLE_TIMEOUT} (10s), {@code WAAROM_ANALYZER_WATERMARK_INTERVAL} (1s); the number
+ * of sources is the partition count of the contact topics (which must all have the same).
+ *
+ * <p><b>Names.</b> Processors {@code watermark-<hop>} and {@code order-<hop>}; repartition topic
+ * {@code <application.id>-<hop>-repartition}; stores (changelogged) {@code <hop>-order-marks}
+ * (each source's last marker and the released watermark) and {@code <hop>-order-buffer} (the
+ * records waiting, key {@code <event time>|<tie-break>NUL<offset>|<key>}). The watermark sources
+ * keep their latest and earliest event time in memory only: after a restart a source reports no
+ * watermark until it reads a record or goes idle.
+ *
+ * <p><b>Known limits.</b>
+ * <ul>
+ *   <li>An idle source releases up to its latest event time, not its latest minus the tolerance:
+ *       a contact displaced by less than the tolerance that is read after its task read nothing
+ *       for the idle timeout is late. {@code OrderIndependenceTest} therefore replays with an idle
+ *       timeout longer than any pause in its traffic, and keeps the case with the default as a
+ *       disabled reproduction.</li>
+ *   <li>A source that was idle when its instance died is not waited for until it reports again:
+ *       records it reads on restart may be late.</li>
+ *   <li>Keys starting with {@link nl.waarom.analyzer.streams.order.Marker#PREFIX} (a NUL
+ *       character) are reserved for markers and ticks. The keys at the hops are our own: customer
+ *       pseudonyms, reason ids and window keys, never raw client input.</li>
+ *   <li>A marker of a source index at or beyond the configured number of sources is ignored: the
+ *       partition count changed, and the application refuses to start with differing counts.</li>
+ * </ul>
+ */
+package nl.waarom.analyzer.streams.order;
