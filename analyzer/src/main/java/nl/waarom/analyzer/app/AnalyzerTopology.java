@@ -1,6 +1,7 @@
 package nl.waarom.analyzer.app;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.function.Supplier;
 import nl.waarom.analyzer.classify.Classifier;
 import nl.waarom.analyzer.classify.ClassifierSource;
@@ -145,7 +146,8 @@ public final class AnalyzerTopology {
             Named.as("key-by-customer"));
     OrderedHop<ClassifiedContact> hop = new OrderedHop<>(BY_CUSTOMER,
         topics.classified.valueSerde(), (key, contact) -> contact.getContactId(), null);
-    return hop.apply(byCustomer, options.order(), registry)
+    List<String> contactTopics = topics.contactTopics().stream().map(Topic::name).toList();
+    return hop.apply(byCustomer, options.order(), registry, contactTopics)
         .process(RepeatLedger.supplier(options.repeat(), registry), Named.as("mark-repeats"));
   }
 

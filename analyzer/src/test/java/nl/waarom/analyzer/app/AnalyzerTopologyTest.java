@@ -120,11 +120,14 @@ class AnalyzerTopologyTest {
   }
 
   /**
-   * Lets the event-time ordering release everything piped: the source task goes idle (its
-   * watermark is then its latest contact), and each of the two hop levels gets a marker interval
+   * Lets the event-time ordering release everything piped: the source task stays quiet for longer
+   * than the idle timeout plus the tolerance (its watermark is then its latest contact), and each
+   * of the two hop levels gets a marker interval
    * to pass the watermark on.
    */
   private void flush() {
+    // quiet for longer than the idle timeout plus the tolerance: the source releases all it read
+    driver.advanceWallClockTime(Duration.ofMinutes(5));
     for (int round = 0; round < 3; round++) {
       driver.advanceWallClockTime(Duration.ofSeconds(11));
     }

@@ -70,9 +70,10 @@ class OrderIndependenceTest {
   /** The wall clock follows the arrivals in steps of at least this (never ahead of them). */
   private static final Duration STEP = Duration.ofMinutes(5);
   /**
-   * Longer than any pause between two arrivals here: an idle source releases up to its latest
-   * event time, so a contact displaced within the tolerance but read after a pause of the idle
-   * timeout would be late (see {@link #idleSourceReleasesBeyondTheTolerance}).
+   * Longer than any pause between two arrivals here, so no source looks quiet while contacts are
+   * still arriving and none is read after its watermark: the runs can also assert that nothing was
+   * late (see {@link #shuffledAcrossLullsWithTheDefaultIdleTimeoutGivesTheSameOutputs} for the
+   * default).
    */
   private static final Duration IDLE = Duration.ofHours(12);
   private static final Instant SURGE = Instant.parse("2026-11-25T11:00:00Z");
@@ -156,6 +157,11 @@ class OrderIndependenceTest {
 
   /** Whole outputs compared; a failure names only the entries that differ. */
   private static void assertSameOutputs(Outputs actual, Outputs expected, String run) {
+    assertSameOutputs(actual, expected, run, true);
+  }
+
+  private static void assertSameOutputs(Outputs actual, Outputs expected, String run,
+      boolean noneLate) {
     assertThat(actual.insights()).as(run + ": insights").isEqualTo(expected.insights());
     assertThat(difference(actual.trends(), expected.trends())).as(run + ": reason-trends")
         .isEmpty();
@@ -163,7 +169,9 @@ class OrderIndependenceTest {
         .isEmpty();
     assertThat(difference(actual.repeatOf(), expected.repeatOf())).as(run + ": repeatOf")
         .isEmpty();
-    assertThat(actual.late()).as(run + ": late at a hop").isEqualTo(0.0);
+    if (noneLate) {
+      assertThat(actual.late()).as(run + ": late at a hop").isEqualTo(0.0);
+    }
     assertThat(actual.dropped()).as(run + ": trend events dropped")
         .isEqualTo(expected.dropped());
   }
@@ -183,19 +191,18 @@ class OrderIndependenceTest {
   }
 
   /**
-   * Known limit, kept as a runnable reproduction: with the default idle timeout (10 s) a source
-   * that read nothing for 10 s releases up to its latest event time, not its latest minus the
-   * tolerance, so contacts displaced by less than the tolerance but read after such a pause are
-   * late and the outputs differ.
+   * The same shuffles with the default idle timeout (10 s). This test moves the wall clock in
+   * steps of minutes, so a source often looks quiet for longer than the idle timeout plus the
+   * tolerance while contacts are still arriving, and some contacts are then read after its
+   * watermark: they are placed where they were read (their order time), and the outputs must
+   * still equal the in-order run's.
    */
-  @org.junit.jupiter.api.Disabled("idle sources release beyond the disorder tolerance; see "
-      + "streams/order/package-info.java, Known limits")
   @Test
-  void idleSourceReleasesBeyondTheTolerance() {
+  void shuffledAcrossLullsWithTheDefaultIdleTimeoutGivesTheSameOutputs() {
     Random random = new Random(1);
     Outputs shuffled = run(arrivals(c -> c.getOccurredAt().toEpochMilli()
         + (long) (random.nextDouble() * TOLERANCE.toMillis())), TOLERANCE, Duration.ofSeconds(10));
-    assertSameOutputs(shuffled, reference(), "shuffle with the default idle timeout");
+    assertSameOutputs(shuffled, reference(), "shuffle with the default idle timeout", false);
   }
 
   /** The event-time-order run, once for both tests; it must hold every kind of insight. */
@@ -305,6 +312,7 @@ class OrderIndependenceTest {
       }
       // The end of the input: the source goes idle, the first hop releases everything and the
       // later hops pass that on.
+      driver.advanceWallClockTime(idle.plus(Duration.ofHours(4))); // quiet beyond any tolerance used here
       for (int round = 0; round < 3; round++) {
         driver.advanceWallClockTime(idle.plusSeconds(1));
       }

@@ -95,6 +95,9 @@ class RepeatTopologyTest {
    * are dead letters), then the ordering releases it (the source goes idle, its watermark is
    * its latest contact, and the hops pass that on).
    */
+  /** Longer than the idle timeout plus the disorder tolerance. */
+  private static final Duration QUIET = Duration.ofMinutes(5);
+
   private void pipe(String customer, String id, Channel channel, Instant at, String text) {
     Instant before = at.minus(Duration.ofMinutes(25));
     if (before.isAfter(wallClock)) {
@@ -102,6 +105,9 @@ class RepeatTopologyTest {
       wallClock = before;
     }
     send(customer, id, channel, at, text);
+    // quiet for longer than the idle timeout plus the tolerance: the source releases all it read
+    driver.advanceWallClockTime(QUIET);
+    wallClock = wallClock.plus(QUIET);
     for (int round = 0; round < 3; round++) {
       driver.advanceWallClockTime(Duration.ofSeconds(11));
       wallClock = wallClock.plusSeconds(11);

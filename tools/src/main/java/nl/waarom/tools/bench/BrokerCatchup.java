@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import nl.waarom.analyzer.app.AnalyzerOptions;
+import nl.waarom.analyzer.app.AnalyzerSettings;
 import nl.waarom.analyzer.app.AnalyzerTopology;
 import nl.waarom.analyzer.classify.Classifier;
 import nl.waarom.platform.Config;
@@ -137,6 +138,13 @@ final class BrokerCatchup {
     String applicationId = streamsProperties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
     AnalyzerOutputs outputs = new AnalyzerOutputs();
     QuietLogger quietLog = QuietLogger.quiet(QuietLogger.LATE_RECORDS);
+    // The ordering releases a source's last contacts once it has been quiet for the idle timeout
+    // plus the disorder tolerance, and each hop passes that on a marker interval later: wait at
+    // least that long without activity before calling the analyzer caught up.
+    Duration release = config.get(AnalyzerSettings.IDLE_TIMEOUT)
+        .plus(config.get(AnalyzerSettings.DISORDER_TOLERANCE))
+        .plus(config.get(AnalyzerSettings.WATERMARK_INTERVAL).multipliedBy(4));
+    Duration settle = quiet.compareTo(release) >= 0 ? quiet : release.plus(quiet);
     KafkaStreams streams = new KafkaStreams(AnalyzerTopology.buildTopology(
         AnalyzerOptions.from(config).withSources(partitions), topics, classifier, registry),
         streamsProperties);
@@ -172,7 +180,7 @@ final class BrokerCatchup {
                   + "%,d trend windows read%n", (now - start) / 1e9, streams.state(), lagNow,
               outputs.insights().size(), outputs.trendCounts().size());
         }
-        if (now - lastActivity >= quiet.toNanos()) {
+        if (now - lastActivity >= settle.toNanos()) {
           settled = true;
           break;
         }

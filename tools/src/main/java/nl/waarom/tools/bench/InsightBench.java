@@ -196,7 +196,9 @@ public final class InsightBench {
           drain.run();
         }
       }
-      // the end of the input: the sources go idle and the ordering releases everything
+      // the end of the input: the sources stay quiet (longer than the idle timeout plus the
+      // tolerance) and the ordering releases everything
+      driver.advanceWallClockTime(java.time.Duration.ofHours(1));
       for (int round = 0; round < 3; round++) {
         driver.advanceWallClockTime(java.time.Duration.ofSeconds(11));
       }

@@ -1,6 +1,7 @@
 package nl.waarom.analyzer.streams.order;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.function.BiFunction;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -24,16 +25,26 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 public record OrderedHop<V>(String name, Serde<V> values, BiFunction<String, V, String> tieBreak,
     String upstreamHop) {
 
-  /** {@code stream} repartitioned by its key and released in event-time order. */
+  /** {@code stream} repartitioned by its key and released in event-time order (a later hop). */
   public KStream<String, V> apply(KStream<String, V> stream, OrderOptions options,
       MeterRegistry registry) {
+    return apply(stream, options, registry, List.of());
+  }
+
+  /**
+   * {@code stream} repartitioned by its key and released in event-time order; {@code inputTopics}
+   * are the topics a first hop reads (its watermark is kept per input partition), empty for a
+   * later hop.
+   */
+  public KStream<String, V> apply(KStream<String, V> stream, OrderOptions options,
+      MeterRegistry registry, List<String> inputTopics) {
     OrderOptions hop = upstreamHop == null ? options
         : new OrderOptions(java.time.Duration.ZERO, options.idleTimeout(), options.interval(),
             options.sources());
     String[] stores = upstreamHop == null ? new String[0]
         : new String[] {EventTimeOrder.marksStore(upstreamHop)};
     return stream
-        .process(() -> new WatermarkSource<V>(hop, upstreamHop), Named.as("watermark-" + name),
+        .process(() -> new WatermarkSource<V>(hop, upstreamHop, inputTopics), Named.as("watermark-" + name),
             stores)
         .repartition(Repartitioned.<String, V>as(name).withKeySerde(Serdes.String())
             .withValueSerde(values).withStreamPartitioner(new MarkerPartitioner<>()))

@@ -17,7 +17,7 @@
  * task keeps each source's latest marker and buffers the records; the effective watermark is the
  * minimum over the sources that are not idle, once every source has reported (the maximum when all
  * are idle), and never goes back. Everything buffered at or before it is released in order of
- * (event time, tie-break, offset): contactId for the contact hops, the key and the event for the
+ * (order time, tie-break, offset): contactId for the contact hops, the key and the event for the
  * trend hops. At the first hop a source's watermark is the latest event time it read minus the
  * disorder tolerance; the later hops relay what their upstream hop ({@code by-customer}) released,
  * with tolerance 0, since that is already ordered. Behind the ordering processor, the processors
@@ -25,15 +25,26 @@
  * drop them or use them to judge what became due.
  *
  * <p><b>Idle sources.</b> A source that read nothing for the idle timeout (wall clock) is idle: it
- * is not waited for, and its watermark is the larger of its latest event time and the wall clock
- * minus the tolerance, so its last records are released and, in quiet hours, event time follows
- * the wall clock.
+ * is not waited for. Its watermark stays its latest event time minus the tolerance until it has
+ * been quiet for the idle timeout plus the tolerance, then becomes its latest event time (whatever
+ * comes after such a lull occurred after it began, up to the tolerance before it arrives). The
+ * wall clock only measures quiet; it never moves event time, so a replay of last week is ordered
+ * exactly like live traffic.
+ *
+ * <p><b>Order time.</b> A record a first-hop task reads after its own watermark passed the
+ * record's event time arrived long after its time (an email fetched an hour late, a contact
+ * replayed after its partition moved on). It keeps its event time (its windows) but is placed in
+ * the stream where it was read: at that watermark, carried in the header
+ * {@value nl.waarom.analyzer.streams.order.OrderTime#HEADER} through every later hop
+ * ({@link nl.waarom.analyzer.streams.order.OrderTime}). The ordering sorts by order time, and the
+ * trends, the explained share, the repeat ledger and the hotspot judge measure lateness from it,
+ * so such a contact is placed, counted late or not, and judged at the same point whether the
+ * input is read live or caught up.
  *
  * <p><b>Late.</b> A record at or before its hop's released watermark is late: it is forwarded at
  * once (not dropped; the processors behind apply their own lateness rules, e.g. the trends' grace)
  * and counted in {@value nl.waarom.analyzer.streams.order.EventTimeOrder#LATE} with tag
- * {@code hop}. Contacts displaced by less than the tolerance are never late while their source is
- * busy.
+ * {@code hop}. Contacts displaced by less than the tolerance are never late.
  *
  * <p><b>The trade-off.</b> A result waits, in wall-clock time, the disorder tolerance plus about a
  * marker interval per hop (two hops deep: by-customer, then one of the others) before it is
@@ -49,17 +60,12 @@
  * <p><b>Names.</b> Processors {@code watermark-<hop>} and {@code order-<hop>}; repartition topic
  * {@code <application.id>-<hop>-repartition}; stores (changelogged) {@code <hop>-order-marks}
  * (each source's last marker and the released watermark) and {@code <hop>-order-buffer} (the
- * records waiting, key {@code <event time>|<tie-break>NUL<offset>|<key>}). The watermark sources
- * keep their latest and earliest event time in memory only: after a restart a source reports no
- * watermark until it reads a record or goes idle.
+ * records waiting, key {@code <order time>|<event time>|<tie-break>NUL<offset>|<key>}). The
+ * watermark sources keep their latest and earliest event time in memory; after a restart the
+ * latest starts from the task's stream time, which Kafka Streams restores.
  *
  * <p><b>Known limits.</b>
  * <ul>
- *   <li>An idle source releases up to its latest event time, not its latest minus the tolerance:
- *       a contact displaced by less than the tolerance that is read after its task read nothing
- *       for the idle timeout is late. {@code OrderIndependenceTest} therefore replays with an idle
- *       timeout longer than any pause in its traffic, and keeps the case with the default as a
- *       disabled reproduction.</li>
  *   <li>A source that was idle when its instance died is not waited for until it reports again:
  *       records it reads on restart may be late.</li>
  *   <li>Keys starting with {@link nl.waarom.analyzer.streams.order.Marker#PREFIX} (a NUL
