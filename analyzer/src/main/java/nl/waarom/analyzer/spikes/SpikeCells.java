@@ -142,7 +142,8 @@ final class SpikeCells {
       long count = (c.s > 0 ? c.count : 0) + c.now;
       double reasonExcess = (c.s > 0 ? c.reasonExcess : 0) + reasonCount - mu * elapsed;
       if (s >= threshold && count >= MIN_COUNT && reasonExcess > 0
-          && (best == null || s > best.score)) {
+          && (best == null || s > best.score
+              || (s == best.score && e.getKey().compareTo(best.key) < 0))) { // ties: by key
         best = new Firing(e.getKey(), s);
       }
     }

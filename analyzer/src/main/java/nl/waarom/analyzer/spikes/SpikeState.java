@@ -65,6 +65,11 @@ public final class SpikeState {
   private SpikeEpisode run;
   /** Per-value statistics (see {@link SpikeCells}); absent in state stored before them. */
   private SpikeCells cells = new SpikeCells();
+  /**
+   * A spike fired and the statistics that carried it have not all returned to 0 since: the
+   * same surge, however many runs and cells it spans, is one insight.
+   */
+  private boolean episodeOpen;
 
   /** Whether a contact at {@code atMillis} is too old to be counted (beyond the late horizon). */
   public boolean tooLate(long atMillis, SpikeOptions options) {
@@ -149,12 +154,15 @@ public final class SpikeState {
         run = null;
       }
     }
+    if (run == null && !cells.active()) {
+      episodeOpen = false;
+    }
     open(m, judge);
   }
 
   private Spike decide(Judge judge, long atMillis, SpikeCells.Shares shares) {
     SpikeOptions options = judge.options;
-    if (run.fired() || Double.isNaN(currentMu)
+    if (run.fired() || episodeOpen || Double.isNaN(currentMu)
         || current - judge.watchMinute < options.minHistoryWindows()) {
       return null;
     }
@@ -165,6 +173,7 @@ public final class SpikeState {
     double expected = run.expectedClosed() + currentMu * elapsed;
     if (s >= options.threshold() && run.count() - expected >= options.minCount()) {
       run.fire();
+      episodeOpen = true;
       return new Spike(run, current, s, expected, weeklyVolume(atMillis, judge.watchingSince),
           null);
     }
@@ -174,6 +183,7 @@ public final class SpikeState {
       return null;
     }
     run.fire();
+    episodeOpen = true;
     return new Spike(run, current, cell.score(), expected,
         weeklyVolume(atMillis, judge.watchingSince), cell.key());
   }
