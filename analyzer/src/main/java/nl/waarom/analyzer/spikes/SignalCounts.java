@@ -93,6 +93,17 @@ public final class SignalCounts {
     counts.put(key, inherited + weight);
   }
 
+  /**
+   * The weight a contact at {@code atMillis} would get: divide a count or the total by it to
+   * have it in contacts (decayed to that moment). 1 without decay or before the first contact.
+   */
+  public double weightAt(long atMillis) {
+    if (halfLifeMillis == 0 || ref == Long.MIN_VALUE) {
+      return 1.0;
+    }
+    return Math.pow(2, (double) (atMillis - ref) / halfLifeMillis);
+  }
+
   /** Weighted number of contacts added; 0 when none. */
   public double total() {
     return total;

@@ -32,41 +32,64 @@ public final class SpikeExplainer {
 
   /** The explanation of {@code spike} (n contacts) against {@code background}, strongest first. */
   public static List<InsightSignal> explain(SignalCounts spike, long n, SignalCounts background) {
+    return explain(spike, n, background, null);
+  }
+
+  /**
+   * As {@link #explain(SignalCounts, long, SignalCounts)}, but the signal {@code lead} (the key of
+   * the cell that fired, may be null) comes first whenever the spike's contacts carry it: it is
+   * what the detector saw, even before it is strong enough to pass the filters on its own.
+   */
+  public static List<InsightSignal> explain(SignalCounts spike, long n, SignalCounts background,
+      String lead) {
     List<InsightSignal> signals = new ArrayList<>();
     if (n <= 0) {
       return signals;
     }
-    double backgroundTotal = background.total();
+    InsightSignal first = null;
     for (Map.Entry<String, Double> e : spike.counts().entrySet()) {
       long a = Math.min(n, Math.round(e.getValue()));
-      if (a < MIN_COUNT) {
-        continue;
+      boolean isLead = e.getKey().equals(lead);
+      InsightSignal signal = signal(e.getKey(), a, n, background, isLead);
+      if (isLead && signal != null) {
+        first = signal;
+      } else if (signal != null) {
+        signals.add(signal);
       }
-      double p = Math.min(0.999, (background.count(e.getKey()) + 0.5) / (backgroundTotal + 1));
-      double share = (double) a / n;
-      if (share <= p) {
-        continue;
-      }
-      double score = g2(a, n, p);
-      if (score < MIN_SCORE) {
-        continue;
-      }
-      String[] parts = Signals.parts(e.getKey());
-      signals.add(InsightSignal.newBuilder()
-          .setKind(SignalKind.valueOf(parts[0]))
-          .setName(parts[1])
-          .setValue(parts[2])
-          .setCount(a)
-          .setShare(share)
-          .setBackgroundShare(backgroundTotal == 0 ? 0.0
-              : Math.min(1.0, background.count(e.getKey()) / backgroundTotal))
-          .setScore(score)
-          .build());
     }
     signals.sort(Comparator.comparingDouble(InsightSignal::getScore).reversed()
         .thenComparing(s -> s.getKind().name())
         .thenComparing(s -> s.getValue().toString()));
+    if (first != null) {
+      signals.add(0, first);
+    }
     return signals.size() > MAX_SIGNALS ? List.copyOf(signals.subList(0, MAX_SIGNALS)) : signals;
+  }
+
+  /** The signal of a of n, or null when it does not pass the filters (a lead needs a > 0). */
+  private static InsightSignal signal(String key, long a, long n, SignalCounts background,
+      boolean lead) {
+    if (lead ? a < 1 : a < MIN_COUNT) {
+      return null;
+    }
+    double backgroundTotal = background.total();
+    double p = Math.min(0.999, (background.count(key) + 0.5) / (backgroundTotal + 1));
+    double share = (double) a / n;
+    double score = share <= p ? 0 : g2(a, n, p);
+    if (!lead && (share <= p || score < MIN_SCORE)) {
+      return null;
+    }
+    String[] parts = Signals.parts(key);
+    return InsightSignal.newBuilder()
+        .setKind(SignalKind.valueOf(parts[0]))
+        .setName(parts[1])
+        .setValue(parts[2])
+        .setCount(a)
+        .setShare(share)
+        .setBackgroundShare(backgroundTotal == 0 ? 0.0
+            : Math.min(1.0, background.count(key) / backgroundTotal))
+        .setScore(score)
+        .build();
   }
 
   /** G² for a of n against share p (a / n above p). */

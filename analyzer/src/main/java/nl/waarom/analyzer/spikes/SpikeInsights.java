@@ -52,7 +52,7 @@ public final class SpikeInsights {
     Instant start = Instant.ofEpochMilli(episode.startMinute() * SpikeState.MINUTE);
     Instant end = Instant.ofEpochMilli((spike.currentMinute() + 1) * SpikeState.MINUTE);
     List<InsightSignal> signals = SpikeExplainer.explain(episode.signals(), episode.count(),
-        background);
+        background, spike.cell());
     Insight.Builder insight = Insight.newBuilder()
         .setInsightId(insightId(reasonId, start))
         .setKind(InsightKind.SPIKE)

@@ -63,6 +63,13 @@ public final class SpikeState {
   private double currentMu = Double.NaN;
   private double cusum;
   private SpikeEpisode run;
+  /** Per-value statistics (see {@link SpikeCells}); absent in state stored before them. */
+  private SpikeCells cells = new SpikeCells();
+  /**
+   * A spike fired and the statistics that carried it have not all returned to 0 since: the
+   * same surge, however many runs and cells it spans, is one insight.
+   */
+  private boolean episodeOpen;
 
   /** Whether a contact at {@code atMillis} is too old to be counted (beyond the late horizon). */
   public boolean tooLate(long atMillis, SpikeOptions options) {
@@ -82,10 +89,15 @@ public final class SpikeState {
       SignalCounts background) {
     long m = Math.floorDiv(o.atMillis(), MINUTE);
     Judge judge = new Judge(watchingSince, options);
+    SpikeCells.Shares shares = new SpikeCells.Shares(background, options.shift(),
+        o.atMillis());
+    if (cells == null) {
+      cells = new SpikeCells();
+    }
     if (current == Long.MIN_VALUE) {
       open(m, judge);
     } else if (m > current) {
-      advance(m, judge, background);
+      advance(m, judge, background, shares);
     }
     latest = Math.max(latest, o.atMillis());
     hours.merge(Math.floorDiv(o.atMillis(), HOUR), 1L, Long::sum);
@@ -95,14 +107,17 @@ public final class SpikeState {
     if (m == current) {
       currentLatest = Math.max(currentLatest, o.atMillis());
       run.add(o);
+      cells.add(o.keys(), m);
     } else if (run != null && m >= run.startMinute()) {
       run.add(o);
       cusum += Math.log(options.shift()); // one more contact in a closed minute of the run
+      cells.addLate(o.keys(), m, shares);
     } else {
       background.add(o.keys(), o.atMillis());
+      cells.addLate(o.keys(), m, shares);
     }
     prune(options);
-    return decide(judge, o.atMillis());
+    return decide(judge, o.atMillis(), shares);
   }
 
   private void open(long minute, Judge judge) {
@@ -115,13 +130,17 @@ public final class SpikeState {
   }
 
   /** Closes the minutes from the current one up to {@code m} (exclusive) and opens {@code m}. */
-  private void advance(long m, Judge judge, SignalCounts background) {
+  private void advance(long m, Judge judge, SignalCounts background, SpikeCells.Shares shares) {
     double lnK = Math.log(judge.options.shift());
     for (long j = current; j < m; j++) {
-      if (run == null) {
-        break; // S is 0 and the remaining minutes are empty: it stays 0
+      if (run == null && !cells.active()) {
+        break; // every S is 0 and the remaining minutes are empty: they stay 0
       }
       double mu = j == current ? currentMu : judge.expected(j);
+      cells.close(j, mu, count(j), shares);
+      if (run == null) {
+        continue;
+      }
       if (Double.isNaN(mu)) {
         cusum = 0;
       } else {
@@ -135,12 +154,15 @@ public final class SpikeState {
         run = null;
       }
     }
+    if (run == null && !cells.active()) {
+      episodeOpen = false;
+    }
     open(m, judge);
   }
 
-  private Spike decide(Judge judge, long atMillis) {
+  private Spike decide(Judge judge, long atMillis, SpikeCells.Shares shares) {
     SpikeOptions options = judge.options;
-    if (run.fired() || Double.isNaN(currentMu)
+    if (run.fired() || episodeOpen || Double.isNaN(currentMu)
         || current - judge.watchMinute < options.minHistoryWindows()) {
       return null;
     }
@@ -149,11 +171,21 @@ public final class SpikeState {
     double s = cusum + count(current) * Math.log(options.shift())
         - (options.shift() - 1) * currentMu * elapsed;
     double expected = run.expectedClosed() + currentMu * elapsed;
-    if (s < options.threshold() || run.count() - expected < options.minCount()) {
+    if (s >= options.threshold() && run.count() - expected >= options.minCount()) {
+      run.fire();
+      episodeOpen = true;
+      return new Spike(run, current, s, expected, weeklyVolume(atMillis, judge.watchingSince),
+          null);
+    }
+    SpikeCells.Firing cell = cells.decide(currentMu, elapsed, count(current),
+        options.threshold() + Math.log(SpikeCells.CAPACITY), shares);
+    if (cell == null) {
       return null;
     }
     run.fire();
-    return new Spike(run, current, s, expected, weeklyVolume(atMillis, judge.watchingSince));
+    episodeOpen = true;
+    return new Spike(run, current, cell.score(), expected,
+        weeklyVolume(atMillis, judge.watchingSince), cell.key());
   }
 
   /**
@@ -205,6 +237,11 @@ public final class SpikeState {
   /** Count of one minute (epoch minutes), for tests. */
   long minute(long epochMinute) {
     return count(epochMinute);
+  }
+
+  /** The per-value statistics, for tests. */
+  SpikeCells cells() {
+    return cells;
   }
 
   /** The open run; null between runs. */
@@ -351,7 +388,9 @@ public final class SpikeState {
    * @param expected expected contacts over the run's minutes up to that moment
    * @param weeklyVolume the reason's contacts over the last 7 days (extrapolated when fewer were
    *     watched)
+   * @param cell the signal key of the cell ({@link SpikeCells}) whose statistic crossed; null
+   *     when the reason's own statistic did
    */
   public record Spike(SpikeEpisode episode, long currentMinute, double score, double expected,
-      double weeklyVolume) { }
+      double weeklyVolume, String cell) { }
 }

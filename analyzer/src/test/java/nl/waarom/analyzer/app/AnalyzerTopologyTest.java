@@ -273,12 +273,16 @@ class AnalyzerTopologyTest {
     assertThat(fired).extracting(kv -> kv.key).containsExactly(id);
     Insight spike = fired.get(0).value;
     double expectedPerMinute = (30 + 2 + 2 * Math.sqrt(31)) / 15;
-    // The 9th contact (at 16 s) makes the excess over 16/60 of a minute reach 8.
-    assertThat(spike.getDetectedAt()).isEqualTo(burst.plusSeconds(16));
-    assertThat(spike.getCount()).isEqualTo(9);
-    assertThat(spike.getBaseline()).isCloseTo(expectedPerMinute * 16 / 60, within(1e-9));
-    assertThat(spike.getScore()).isCloseTo(9 * Math.log(4) - 3 * expectedPerMinute * 16 / 60,
-        within(1e-9));
+    // The whole-reason test would fire at the 9th contact (16 s); the cell of region=noord (never
+    // seen in 30 contacts: share bound 4/31, rate ratio 1 + 1.5 x 31/4) fires at the 5th (8 s):
+    // 5 ln(12.625) - 1.5 mu x 8/60 reaches the cell threshold 8 + ln 32.
+    double ratio = 1 + 1.5 * 31 / 4;
+    assertThat(spike.getDetectedAt()).isEqualTo(burst.plusSeconds(8));
+    assertThat(spike.getCount()).isEqualTo(5);
+    assertThat(spike.getBaseline()).isCloseTo(expectedPerMinute * 8 / 60, within(1e-9));
+    // (within 0.05: the background's 30 contacts have decayed a little, half-life one day)
+    assertThat(spike.getScore()).isCloseTo(5 * Math.log(ratio) - 1.5 * expectedPerMinute * 8 / 60,
+        within(0.05));
     assertThat(spike.getKind()).isEqualTo(InsightKind.SPIKE);
     assertThat(spike.getInsightId()).isEqualTo(id);
     assertThat(spike.getReasonId()).isEqualTo("outage");
@@ -287,26 +291,26 @@ class AnalyzerTopologyTest {
     assertThat(spike.getWindowStart()).isEqualTo(burst);
     assertThat(spike.getWindowEnd()).isEqualTo(burst.plusSeconds(60));
     assertThat(spike.getChannels()).containsExactly(Channel.CALL, Channel.CHAT);
-    // The explanation: queue, region and the new words, all 9 of 9 against none of 30 before.
+    // The explanation: the cell's region first, queue and the new words, 5 of 5 against none of 30.
     assertThat(spike.getSignals()).extracting(s -> s.getKind() + ":" + s.getName() + "="
             + s.getValue()).startsWith("ATTRIBUTE:region=noord", "QUEUE:queue=storingen-noord")
         .contains("TERM:term=wijk", "TERM:term=storing wijk")
         .doesNotContain("TERM:term=storing", "CHANNEL:channel=CHAT");
     InsightSignal queue = spike.getSignals().get(1);
-    assertThat(queue.getCount()).isEqualTo(9);
+    assertThat(queue.getCount()).isEqualTo(5);
     assertThat(queue.getShare()).isEqualTo(1.0);
     assertThat(queue.getBackgroundShare()).isEqualTo(0.0);
-    assertThat(spike.getSignals().get(0).getScore()).isGreaterThan(50.0);
+    assertThat(spike.getSignals().get(0).getScore()).isGreaterThan(30.0); // 5 of 5 vs 0 of 30
     assertThat(spike.getCandidateTerms()).contains("wijk", "storing wijk");
     assertThat(spike.getExamples()).containsExactlyElementsOf(burstContacts.subList(0, 5).stream()
         .map(c -> new InsightExample(c.getContactId(), c.getTurns().get(0).getText())).toList());
-    // 39 contacts in the first (extrapolated) hour x 168 hours; 5 minutes each at 1.0 a minute
-    assertThat(spike.getWeeklyVolume()).isEqualTo(39.0 * 168);
+    // 35 contacts in the first (extrapolated) hour x 168 hours; 5 minutes each at 1.0 a minute
+    assertThat(spike.getWeeklyVolume()).isEqualTo(35.0 * 168);
     assertThat(spike.getAvgHandleMinutes()).isEqualTo(5.0);
     assertThat(spike.getCostPerMinute()).isEqualTo(1.0);
-    assertThat(spike.getEstimatedCost()).isEqualTo(39.0 * 168 * 5.0);
-    assertThat(spike.getSummary()).isEqualTo("Spike in 'Outage': 9 contacts since 2026-11-24 10:15 "
-        + "UTC where " + String.format(java.util.Locale.ROOT, "%.1f", expectedPerMinute * 16 / 60)
+    assertThat(spike.getEstimatedCost()).isEqualTo(35.0 * 168 * 5.0);
+    assertThat(spike.getSummary()).isEqualTo("Spike in 'Outage': 5 contacts since 2026-11-24 10:15 "
+        + "UTC where " + String.format(java.util.Locale.ROOT, "%.1f", expectedPerMinute * 8 / 60)
         + " were expected; most over-represented: region 'noord' (100% vs 0% usually).");
 
     // The surge goes on in the next minute: the same episode, no second insight; nor does a
