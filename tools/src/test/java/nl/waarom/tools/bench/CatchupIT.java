@@ -27,7 +27,7 @@ class CatchupIT {
   @Test
   void aCaughtUpAnalyzerEmitsWhatTheInOrderReferenceEmits() {
     CatchupBench.Options options = new CatchupBench.Options(30_000, 42, 1, 1, 6, 2,
-        Duration.ofSeconds(20), Duration.ofMinutes(3));
+        Duration.ofSeconds(20), Duration.ofMinutes(8));
     Instant from = InsightScenario.MEASURED_MONDAY.atTime(LocalTime.of(7, 0))
         .atZone(InsightScenario.ZONE).toInstant();
     Instant until = from.plus(Duration.ofMinutes(270));
