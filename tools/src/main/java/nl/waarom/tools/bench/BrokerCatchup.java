@@ -50,9 +50,10 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
  * run's number of stream threads, and its {@code insights} and {@code reason-trends} read
  * (read_committed) until it has caught up.
  *
- * <p>Caught up means: the application's consumer group has no lag on the contact topics and on
- * its repartition topics (committed offsets against read_committed end offsets), the
- * application is RUNNING, and neither lag nor new output was seen for the quiet period. The
+ * <p>Caught up means: the application's consumer group has no lag on the contact topics
+ * (committed offsets against read_committed end offsets), the application is RUNNING, and
+ * neither lag nor new output was seen for the quiet period, which is at least what the
+ * event-time ordering needs to release the last contacts (idle timeout plus tolerance). The
  * catch-up time ends at the last activity (output or lag) before that quiet period.
  */
 final class BrokerCatchup {
@@ -239,16 +240,17 @@ final class BrokerCatchup {
   }
 
   /**
-   * The application's lag: over every partition of the contact topics and of its repartition
-   * topics (found by name, as Kafka Streams names them), the read_committed end offset minus
-   * the group's committed offset (0 when nothing is committed yet).
+   * The application's lag on its input: over every partition of the contact topics, the
+   * read_committed end offset minus the group's committed offset (0 when nothing is committed
+   * yet). Its repartition topics are left out: the event-time ordering writes watermark markers
+   * into them every second, so their lag is never still; what is in flight there shows as output
+   * within the settle time.
    */
   private record Lag(Admin admin, String applicationId, Topics topics) {
     long total() {
       try {
         Set<String> names = admin.listTopics().names().get().stream()
-            .filter(n -> topics.contactTopics().stream().anyMatch(t -> t.name().equals(n))
-                || n.startsWith(applicationId + "-") && n.endsWith("-repartition"))
+            .filter(n -> topics.contactTopics().stream().anyMatch(t -> t.name().equals(n)))
             .collect(Collectors.toSet());
         List<TopicPartition> partitions = partitions(admin, names);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
