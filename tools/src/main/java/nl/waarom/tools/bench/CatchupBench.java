@@ -1,21 +1,16 @@
 package nl.waarom.tools.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -154,7 +149,8 @@ public final class CatchupBench {
         kept.and(plan -> !plan.occurredAt().isBefore(from)), topics);
     describe(options, truth, traffic, out, (System.nanoTime() - t0) / 1e9);
 
-    Path stateDirs = tempDir();
+    ScratchDir scratch = ScratchDir.create("waarom-bench-catchup");
+    Path stateDirs = scratch.path();
     try {
       Config reference = config(bootstrapServers, stateDirs.resolve("reference"));
       Config broker = config(bootstrapServers, stateDirs.resolve("catchup"));
@@ -197,7 +193,7 @@ public final class CatchupBench {
         return new Report(result, traffic.size(), caught.seconds(), caught.settled());
       }
     } finally {
-      delete(stateDirs);
+      scratch.close();
     }
   }
 
@@ -253,23 +249,5 @@ public final class CatchupBench {
 
   private static String local(Instant instant) {
     return instant == null ? "-" : LOCAL.format(instant.atZone(InsightScenario.ZONE));
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("waarom-bench-catchup");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a state directory", e);
-    }
-  }
-
-  private static void delete(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + dir, e);
-    }
   }
 }

@@ -1,10 +1,7 @@
 package nl.waarom.tools.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +17,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import nl.waarom.analyzer.app.AnalyzerOptions;
 import nl.waarom.analyzer.app.AnalyzerSettings;
 import nl.waarom.analyzer.app.AnalyzerTopology;
@@ -137,7 +133,8 @@ public final class InsightBench {
       out.println("detector settings from the environment: " + tuned);
     }
     Config config = Config.load(AnalyzerSettings.all(), tuned);
-    Path stateDir = tempDir();
+    ScratchDir scratch = ScratchDir.create("waarom-bench-insights");
+    Path stateDir = scratch.path();
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get(AnalyzerSettings.APPLICATION_ID));
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "bench-insights:9092");
@@ -211,7 +208,7 @@ public final class InsightBench {
           dropped(driver));
     } finally {
       quiet.restore();
-      delete(stateDir);
+      scratch.close();
     }
   }
 
@@ -359,23 +356,5 @@ public final class InsightBench {
 
   private static String local(Instant instant) {
     return LOCAL.format(instant.atZone(InsightScenario.ZONE));
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("waarom-bench-insights");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a state directory", e);
-    }
-  }
-
-  private static void delete(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + dir, e);
-    }
   }
 }
