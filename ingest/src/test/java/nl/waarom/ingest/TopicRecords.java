@@ -66,7 +66,9 @@ public final class TopicRecords {
       ConsumerRecord<byte[], byte[]> r) {
     K key = topic.keySerde().deserializer().deserialize(r.topic(), r.key());
     V value = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
-    return new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), key, value);
+    return new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.timestamp(),
+        r.timestampType(), r.serializedKeySize(), r.serializedValueSize(), key, value,
+        r.headers(), r.leaderEpoch());
   }
 
   private static List<TopicPartition> partitions(KafkaConsumer<?, ?> c, String topic) {

@@ -4,10 +4,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.function.Supplier;
+import nl.waarom.schemas.ArrivalHeader;
 import nl.waarom.schemas.AvroSerde;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.DeadLetter;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -21,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * decoded (or fails to classify) becomes a {@link DeadLetter} with its original bytes and its
  * topic, partition and offset, inside the same exactly-once transaction, instead of stopping the
  * application. The forwarded record's timestamp is the contact's {@code occurredAt}, so every
- * window downstream runs on event time.
+ * window downstream runs on event time; when the contact arrived (the header {@link
+ * ArrivalHeader#NAME} if the producer set it, else the input record's timestamp) goes on in that
+ * header.
  */
 public final class ClassifyProcessor implements FixedKeyProcessor<String, byte[], Outcome> {
   /** Value of {@code DeadLetter.source} for everything this application rejects. */
@@ -75,8 +80,15 @@ public final class ClassifyProcessor implements FixedKeyProcessor<String, byte[]
       context.forward(record.withValue(Outcome.failed(deadLetter(record, e))));
       return;
     }
+    // The arrival travels on as a header: the record timestamp becomes the event time here, and
+    // the ordering judges lateness by when the contact arrived, not by where it stands.
+    Headers headers = new RecordHeaders(record.headers().toArray());
+    if (ArrivalHeader.read(headers).isEmpty()) {
+      ArrivalHeader.set(headers, Instant.ofEpochMilli(record.timestamp()));
+    }
     context.forward(record.withValue(Outcome.classified(classified))
-        .withTimestamp(contact.getOccurredAt().toEpochMilli()));
+        .withTimestamp(contact.getOccurredAt().toEpochMilli())
+        .withHeaders(headers));
   }
 
   private DeadLetter deadLetter(FixedKeyRecord<String, byte[]> record, RuntimeException e) {

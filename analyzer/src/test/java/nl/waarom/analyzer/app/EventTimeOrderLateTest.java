@@ -15,16 +15,20 @@ import nl.waarom.analyzer.classify.RuleParser;
 import nl.waarom.analyzer.streams.order.EventTimeOrder;
 import nl.waarom.analyzer.trends.TrendRollupProcessor;
 import nl.waarom.platform.Config;
+import nl.waarom.schemas.ArrivalHeader;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.ReasonTrend;
 import nl.waarom.schemas.Topics;
 import nl.waarom.taxonomy.TaxonomyLoader;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,14 +85,81 @@ class EventTimeOrderLateTest {
     }
   }
 
+  @Test
+  void lateIsJudgedByWhenTheContactArrivedNotByWhatItsPartitionReadBefore() {
+    Map<String, Long> counts = run(driver -> {
+      Topics topics = Topics.defaults();
+      send(driver, topics, customerSays("live", Channel.CHAT, T0, "storing"), T0, null);
+      // The first record of its partition, so nothing read there stands ahead of it; but it
+      // arrived at 10:00:05, 10 min after it occurred: it stands at 09:58:05, past the grace of
+      // its 1-minute window (09:51 + 5 min).
+      send(driver, topics, customerSays("fetched-late", Channel.EMAIL,
+          T0.minusSeconds(600), "storing"), T0.plusSeconds(5), null);
+      release(driver);
+    });
+    assertThat(counts).containsEntry("outage|CHAT|1|2026-11-24T10:00:00Z", 1L)
+        .containsEntry("outage|EMAIL|15|2026-11-24T09:45:00Z", 1L)
+        .doesNotContainKey("outage|EMAIL|1|2026-11-24T09:50:00Z");
+  }
+
+  @Test
+  void aContactStampedAsArrivingWhenItOccurredIsNotLateWhenReadMuchLater() {
+    Map<String, Long> counts = run(driver -> {
+      Topics topics = Topics.defaults();
+      // re-published at 10:10 by a replay, which stamps the arrival as its occurredAt
+      send(driver, topics, customerSays("replayed", Channel.CHAT, T0.plusSeconds(30),
+          "storing"), T0.plusSeconds(600), T0.plusSeconds(30));
+      release(driver);
+    });
+    assertThat(counts).containsEntry("outage|CHAT|1|2026-11-24T10:00:00Z", 1L);
+  }
+
+  /** Runs the production topology with default settings; returns the final trend counts. */
+  private Map<String, Long> run(java.util.function.Consumer<TopologyTestDriver> input) {
+    Topics topics = Topics.defaults();
+    Config config = Config.load(AnalyzerSettings.all(),
+        Map.of("WAAROM_ANALYZER_STATE_DIR", stateDir.toString()));
+    Properties props = AnalyzerApp.streamsProperties(config);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    try (Classifier classifier = new Classifier(TaxonomyLoader.loadDefault(RuleParser.check()));
+        TopologyTestDriver driver = new TopologyTestDriver(AnalyzerTopology.buildTopology(
+            AnalyzerOptions.from(config), topics, classifier, new SimpleMeterRegistry()), props,
+            T0.plus(Duration.ofMinutes(10)))) {
+      TestOutputTopic<String, ReasonTrend> trends = driver.createOutputTopic(
+          topics.reasonTrends.name(), topics.reasonTrends.keySerde().deserializer(),
+          topics.reasonTrends.valueSerde().deserializer());
+      input.accept(driver);
+      Map<String, Long> counts = new TreeMap<>();
+      trends.readKeyValuesToList().forEach(kv -> counts.put(kv.key, kv.value.getCount()));
+      return counts;
+    }
+  }
+
   /** Pipes a contact at the current wall clock, then lets the hops release it (idle, relay). */
   private static void pipe(TopologyTestDriver driver, Topics topics, Contact contact) {
+    send(driver, topics, contact, contact.getOccurredAt(), null);
+    release(driver);
+  }
+
+  /**
+   * Pipes a contact with record timestamp {@code recordTime} and, when not null, the arrival
+   * header {@code arrivedAt}.
+   */
+  private static void send(TopologyTestDriver driver, Topics topics, Contact contact,
+      Instant recordTime, Instant arrivedAt) {
+    Headers headers = new RecordHeaders();
+    if (arrivedAt != null) {
+      ArrivalHeader.set(headers, arrivedAt);
+    }
     driver.createInputTopic(topics.contactsFor(contact.getChannel()).name(),
             new StringSerializer(), new ByteArraySerializer())
-        .pipeInput(contact.getContactId(),
-            topics.contactsChat.valueSerde().serializer().serialize("", contact),
-            contact.getOccurredAt());
-    // quiet for longer than the idle timeout plus the tolerance: the source releases all it read
+        .pipeInput(new TestRecord<>(contact.getContactId(),
+            topics.contactsChat.valueSerde().serializer().serialize("", contact), headers,
+            recordTime));
+  }
+
+  /** Lets the hops release everything read: quiet for longer than idle timeout + tolerance. */
+  private static void release(TopologyTestDriver driver) {
     driver.advanceWallClockTime(Duration.ofMinutes(5));
     for (int round = 0; round < 3; round++) {
       driver.advanceWallClockTime(Duration.ofSeconds(11));

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -64,11 +65,21 @@ public final class TopicProducer implements AutoCloseable {
    * @param key may be null; @param value never null
    */
   public <K, V> CompletableFuture<RecordMetadata> send(Topic<K, V> topic, K key, V value) {
+    return send(topic, key, value, null);
+  }
+
+  /**
+   * Sends one record with {@code headers} (may be null); otherwise as {@link #send(Topic, Object,
+   * Object)}.
+   */
+  public <K, V> CompletableFuture<RecordMetadata> send(Topic<K, V> topic, K key, V value,
+      Iterable<Header> headers) {
     CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
     try {
       byte[] k = key == null ? null : topic.keySerde().serializer().serialize(topic.name(), key);
       byte[] v = topic.valueSerde().serializer().serialize(topic.name(), value);
-      producer.send(new ProducerRecord<>(topic.name(), k, v), (metadata, error) -> {
+      producer.send(new ProducerRecord<>(topic.name(), null, k, v, headers),
+          (metadata, error) -> {
         if (error != null) {
           result.completeExceptionally(error);
         } else {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import nl.waarom.ingest.TopicRecords;
 import nl.waarom.ingest.privacy.Pseudonymizer;
+import nl.waarom.schemas.ArrivalHeader;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.DeadLetter;
@@ -91,6 +92,10 @@ class ReplayIT {
     assertThat(summary.deadLettered()).isEqualTo(2);
     assertThat(keyValues(records.since(TOPICS.contactsChat, before))).containsExactly(
         Map.entry("chat-r1", expected("chat-r1", Channel.CHAT, "bel [PHONE]")));
+    // history arrives as it happened: the analyzer must not judge a replayed day a day late
+    assertThat(records.since(TOPICS.contactsChat, before)).extracting(
+            r -> ArrivalHeader.read(r.headers()).orElseThrow())
+        .containsExactly(expected("chat-r1", Channel.CHAT, "").getOccurredAt().toEpochMilli());
     assertThat(keyValues(records.since(TOPICS.contactsCall, before))).containsExactly(
         Map.entry("call-r1", expected("call-r1", Channel.CALL, "mail [EMAIL]")));
     assertThat(records.since(TOPICS.contactsEmail, before)).isEmpty();

@@ -11,7 +11,8 @@ import nl.waarom.tools.bench.InsightScenario.Planned;
 
 /**
  * The contacts of a catch-up run, rendered once so the reference and the broker get the very
- * same bytes: each as Avro on its channel's topic, key contactId, record timestamp occurredAt,
+ * same bytes: each as Avro on its channel's topic, key contactId, record timestamp the time it
+ * arrives (what the gateway's producer would stamp; later than occurredAt for late emails),
  * in the scenario's arrival order (late emails late).
  */
 final class CatchupTraffic {
@@ -38,7 +39,7 @@ final class CatchupTraffic {
         continue;
       }
       Topic<String, Contact> topic = topics.contactsFor(plan.channel());
-      arrivals.add(new Arrival(topic.name(), plan.contactId(), plan.occurredAt(),
+      arrivals.add(new Arrival(topic.name(), plan.contactId(), plan.arrivesAt(),
           topic.valueSerde().serializer().serialize(topic.name(), scenario.contact(plan))));
       first = first == null || plan.occurredAt().isBefore(first) ? plan.occurredAt() : first;
       last = last == null || plan.occurredAt().isAfter(last) ? plan.occurredAt() : last;

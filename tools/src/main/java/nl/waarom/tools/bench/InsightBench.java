@@ -186,7 +186,7 @@ public final class InsightBench {
         Contact contact = scenario.contact(plan);
         String topic = topics.contactsFor(plan.channel()).name();
         inputs.get(plan.channel()).pipeInput(plan.contactId(),
-            serializers.get(plan.channel()).serialize(topic, contact), plan.occurredAt());
+            serializers.get(plan.channel()).serialize(topic, contact), plan.arrivesAt());
         piped++;
         dayCount++;
         if (piped % DRAIN_EVERY == 0) {

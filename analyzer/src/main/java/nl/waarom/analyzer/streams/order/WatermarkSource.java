@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import nl.waarom.schemas.ArrivalHeader;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -16,14 +17,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@link OrderOptions#interval()} of wall-clock time, a {@link Marker} with this task's
  * watermark, which the hop's {@link MarkerPartitioner} sends to every partition.
  *
- * <p>At the first hop (reading the contact topics) the watermark is the latest event time this
- * task has forwarded minus the disorder tolerance; after the idle timeout without records the task
+ * <p>At the first hop (reading the contact topics) the watermark is the latest arrival ({@link
+ * ArrivalHeader}) this task has read minus the disorder tolerance; after the idle timeout without records the task
  * is idle (it has read everything there was): the hops behind it no longer wait for it. Its
- * watermark stays the latest event time minus the tolerance until it has been quiet for the
- * tolerance as well, then becomes the latest event time: a contact displaced by up to the
+ * watermark stays the latest arrival minus the tolerance until it has been quiet for the
+ * tolerance as well, then becomes the latest arrival: a contact displaced by up to the
  * tolerance has then arrived. The wall clock only measures quiet, never moves event time, so a
- * replay of old history is ordered like live input. A record read after this task's watermark
- * passed its event time is placed at that watermark ({@link OrderTime}). At a later
+ * replay of old history is ordered like live input. A record that arrived more than the tolerance
+ * after it occurred is placed at its arrival minus the tolerance ({@link OrderTime}), and never
+ * before the watermark of the partition it was read from. At a later
  * hop ({@code upstreamHop} set) the task relays what the ordering processor of its own upstream
  * hop released (read from that processor's marks store): tolerance 0, since that is ordered, and
  * idle when all of that hop's sources are. Not thread-safe: one instance per task.
@@ -33,7 +35,7 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
   private final String upstreamHop;
   private ProcessorContext<String, V> context;
   private KeyValueStore<String, SourceMark> upstream;
-  /** Per input partition of this task (first hop): latest event time read and when (wall). */
+  /** Per input partition of this task (first hop): latest arrival read and when (wall). */
   private final Map<String, long[]> partitions = new HashMap<>();
   private long earliest = Long.MAX_VALUE;
 
@@ -74,15 +76,21 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
       String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
       long[] partition = partitions.computeIfAbsent(topic,
           t -> new long[] {Long.MIN_VALUE, context.currentSystemTimeMs()});
+      long tolerance = options.tolerance().toMillis();
+      long arrival = ArrivalHeader.read(record.headers()).orElse(record.timestamp());
+      // Arrived more than the tolerance after it occurred: it stands in the stream where it
+      // arrived, not where it occurred. Judged by its own arrival, so live, caught up and on any
+      // number of partitions it is placed alike.
+      long order = Math.max(record.timestamp(), saturatedMinus(arrival, tolerance));
       if (partition[0] != Long.MIN_VALUE) {
-        // Read after its own partition had moved on by more than the tolerance: it arrived long
-        // after its time, and stands in the stream where it was read, not where it occurred.
-        long watermark = partition[0] - options.tolerance().toMillis();
-        if (record.timestamp() < watermark) {
-          placed = OrderTime.at(record, watermark);
-        }
+        // Never behind this partition's watermark: a producer whose arrival stamps run behind
+        // the others' (or none at all) is placed where it was read.
+        order = Math.max(order, partition[0] - tolerance);
       }
-      partition[0] = Math.max(partition[0], record.timestamp());
+      if (order != record.timestamp()) {
+        placed = OrderTime.at(record, order);
+      }
+      partition[0] = Math.max(partition[0], arrival);
       partition[1] = context.currentSystemTimeMs();
     }
     earliest = Math.min(earliest, record.timestamp());
@@ -96,9 +104,9 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
 
   /**
    * The first hop's watermark: the minimum over this task's input partitions of their latest
-   * event time minus the tolerance, leaving out a partition quiet for the idle timeout that never
+   * arrival minus the tolerance, leaving out a partition quiet for the idle timeout that never
    * delivered, and one quiet for the idle timeout plus the tolerance (whatever it delivers next
-   * occurred after its lull began). When every partition is left out, the latest event time read.
+   * occurred after its lull began). When every partition is left out, the latest arrival read.
    */
   private Marker first(long wallClock) {
     long tolerance = options.tolerance().toMillis();
@@ -129,6 +137,10 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
         ? new Marker(index(), options.sources(), Long.MIN_VALUE, false, Long.MAX_VALUE)
         : new Marker(index(), options.sources(), released.watermark(), released.idle(),
             released.earliest());
+  }
+
+  private static long saturatedMinus(long a, long b) {
+    return a < Long.MIN_VALUE + b ? Long.MIN_VALUE : a - b;
   }
 
   private int index() {
