@@ -18,9 +18,11 @@ import nl.waarom.platform.Config;
  * @param emerging EMERGING_REASON detector settings; never null
  * @param order event-time ordering at the repartition hops; its {@code sources} is 1 unless set
  *     from the real topics ({@link #withSources}); never null
+ * @param dedupHorizon how long a copy of a contact (same topic and contactId) is dropped; zero:
+ *     never
  */
 public record AnalyzerOptions(TrendOptions trends, SpikeOptions spike, RepeatOptions repeat,
-    EmergingOptions emerging, OrderOptions order) {
+    EmergingOptions emerging, OrderOptions order, Duration dedupHorizon) {
   /** Width of every spike window (trends have 1, 15 and 60 minutes, see TrendOptions). */
   public static final Duration WINDOW = Duration.ofMinutes(1);
 
@@ -47,7 +49,8 @@ public record AnalyzerOptions(TrendOptions trends, SpikeOptions spike, RepeatOpt
         EmergingSettings.options(config, config.get(AnalyzerSettings.COST_PER_MINUTE)),
         new OrderOptions(config.get(AnalyzerSettings.DISORDER_TOLERANCE),
             config.get(AnalyzerSettings.IDLE_TIMEOUT),
-            config.get(AnalyzerSettings.WATERMARK_INTERVAL), 1));
+            config.get(AnalyzerSettings.WATERMARK_INTERVAL), 1),
+        config.get(AnalyzerSettings.DEDUP_HORIZON));
   }
 
   /**
@@ -55,7 +58,8 @@ public record AnalyzerOptions(TrendOptions trends, SpikeOptions spike, RepeatOpt
    * has that many source tasks.
    */
   public AnalyzerOptions withSources(int partitions) {
-    return new AnalyzerOptions(trends, spike, repeat, emerging, order.withSources(partitions));
+    return new AnalyzerOptions(trends, spike, repeat, emerging, order.withSources(partitions),
+        dedupHorizon);
   }
 
   private static RepeatOptions repeatOptions(Config config) {

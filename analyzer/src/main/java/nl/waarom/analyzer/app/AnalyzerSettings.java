@@ -158,6 +158,13 @@ public final class AnalyzerSettings {
           + "in event-time order. Every result waits this long (plus a marker interval per hop) "
           + "after a contact occurred; a contact read later than this behind the newest one is "
           + "late (see waarom.analyzer.order.late).");
+  public static final Setting<Duration> DEDUP_HORIZON = Setting.duration(
+      "WAAROM_ANALYZER_DEDUP_HORIZON", "24h",
+      "A contact whose contactId (the record key) was already read on the same contact topic "
+          + "within this time before it is a copy (a webhook retry, a client retrying after a "
+          + "503, a connector re-reading) and is dropped, so it is classified and counted once "
+          + "(see waarom.analyzer.contacts.duplicate). Costs two small state entries per "
+          + "contact per horizon; 0 turns deduplication off.");
   public static final Setting<Duration> IDLE_TIMEOUT = Setting.duration(
       "WAAROM_ANALYZER_IDLE_TIMEOUT", "10s",
       "After how long (wall clock) without contacts a task is idle: the ordering no longer "
@@ -172,7 +179,8 @@ public final class AnalyzerSettings {
   /** Every setting, in documentation order. */
   public static List<Setting<?>> all() {
     return Stream.of(List.<Setting<?>>of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, APPLICATION_ID, STATE_DIR,
-        PORT, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STREAM_THREADS, DISORDER_TOLERANCE, IDLE_TIMEOUT,
+        PORT, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STREAM_THREADS, DEDUP_HORIZON,
+        DISORDER_TOLERANCE, IDLE_TIMEOUT,
         WATERMARK_INTERVAL, TREND_GRACE, SPIKE_BASELINE_WINDOWS,
         SPIKE_MIN_COUNT, SPIKE_MIN_HISTORY_WINDOWS, TAXONOMY_FILE,
         TAXONOMY_RELOAD_INTERVAL, TRAINING_CSV, MODEL_MIN_CONFIDENCE, COST_PER_MINUTE, TOPIC_PARTITIONS,

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import nl.waarom.analyzer.classify.Classifier;
 import nl.waarom.analyzer.classify.ClassifierSource;
 import nl.waarom.analyzer.classify.ClassifyProcessor;
+import nl.waarom.analyzer.streams.Deduplicator;
 import nl.waarom.analyzer.classify.Outcome;
 import nl.waarom.analyzer.emerging.EmergingTopology;
 import nl.waarom.analyzer.insight.InsightSink;
@@ -72,7 +73,9 @@ public final class AnalyzerTopology {
       Supplier<Classifier> classifiers, MeterRegistry registry) {
     StreamsBuilder builder = new StreamsBuilder();
     KStream<String, Outcome> outcomes =
-        decodeAndClassify(contactsIn(builder, topics), topics, classifiers);
+        decodeAndClassify(contactsIn(builder, topics)
+            .process(Deduplicator.supplier(options.dedupHorizon(), registry),
+                Named.as("deduplicate")), topics, classifiers);
     deadLettersOut(outcomes, topics, registry);
     KStream<String, ClassifiedContact> classified =
         markRepeats(classified(outcomes, registry), options, topics, registry);

@@ -37,7 +37,8 @@ class AnalyzerSettingsTest {
         new RepeatOptions(Duration.ofDays(7), Duration.ofMinutes(15), Duration.ofDays(2),
             Duration.ofHours(24), 0.25, 10, 3.0, 1.25, 14, 3, 1.0),
         EmergingOptions.defaults(1.0),
-        new OrderOptions(Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofSeconds(1), 1)));
+        new OrderOptions(Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofSeconds(1), 1),
+        Duration.ofHours(24)));
     assertThat(AnalyzerOptions.from(config).spike()).isEqualTo(SpikeOptions.defaults());
     assertThat(AnalyzerApp.streamsProperties(config)).containsEntry(
             StreamsConfig.APPLICATION_ID_CONFIG, "waarom-analyzer")

@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.TreeSet;
 import nl.waarom.analyzer.classify.Classifier;
 import nl.waarom.analyzer.classify.RuleParser;
+import nl.waarom.analyzer.streams.Deduplicator;
 import nl.waarom.taxonomy.TaxonomyLoader;
 import nl.waarom.platform.Config;
 import nl.waarom.schemas.Channel;
@@ -345,6 +346,27 @@ class AnalyzerTopologyTest {
   }
 
   @Test
+  void aContactDeliveredAgainIsClassifiedAndCountedOnce() {
+    Contact once = customerSays("dup-1", Channel.CHAT, T0, "De betaallink werkt niet");
+    pipe(once);
+    pipe(once); // a webhook retry
+    inputs.get(Channel.CHAT).pipeInput(once.getContactId(), // a client retry, 10 min later
+        topics.contactsChat.valueSerde().serializer().serialize("", once),
+        T0.minusSeconds(3000));
+    // the same id from another channel's system is another contact
+    pipe(customerSays("dup-1", Channel.EMAIL, T0.plusSeconds(5), "De betaallink werkt niet"));
+    flush();
+
+    assertThat(classified.readRecordsToList()).extracting(r -> r.value().getChannel())
+        .containsExactly(Channel.CHAT, Channel.EMAIL);
+    assertThat(trends.readKeyValuesToList()).filteredOn(kv -> kv.key.equals(
+            "payment-problem|CHAT|1|" + T0)).last()
+        .extracting(kv -> kv.value.getCount()).isEqualTo(1L);
+    assertThat(registry.get(Deduplicator.METRIC).tags("topic", topics.contactsChat.name())
+        .counter().count()).isEqualTo(2.0);
+  }
+
+  @Test
   void garbageBecomesOneDeadLetterAndProcessingContinues() {
     byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
     inputs.get(Channel.CALL).pipeInput("bad-1", garbage, T0);
@@ -408,7 +430,7 @@ class AnalyzerTopologyTest {
     assertThat(description.subtopologies()).hasSize(5);
     assertThat(stores).containsExactly(
         "by-customer-order-buffer", "by-customer-order-marks", "by-reason-order-buffer",
-        "by-reason-order-marks", "emerging-background", "emerging-emitted", "emerging-progress", "emerging-recent",
+        "by-reason-order-marks", "contact-dedup", "emerging-background", "emerging-emitted", "emerging-progress", "emerging-recent",
         "explained-order-buffer", "explained-order-marks", "explained-share-15m",
         "explained-share-1m", "explained-share-60m", "reason-channel-order-buffer",
         "reason-channel-order-marks", "reason-trends-15m",
@@ -429,7 +451,7 @@ class AnalyzerTopologyTest {
       "by-reason-repartition-sink", "by-reason-repartition-source", "classified",
       "classified-sink", "count-classified", "count-dead-letters", "count-emerging-insights",
       "count-explained", "count-insights", "count-repeat-hotspots", "dead-letter-sink",
-      "dead-letter-value", "dead-letters", "decode-and-classify", "detect-emerging",
+      "dead-letter-value", "dead-letters", "decode-and-classify", "deduplicate", "detect-emerging",
       "detect-repeat-hotspots", "detect-spikes", "emerging-insights-sink",
       "explained-repartition-filter", "explained-repartition-sink",
       "explained-repartition-source", "explained-share-sink", "insights-sink",

@@ -17,6 +17,7 @@ import nl.waarom.analyzer.app.AnalyzerSettings;
 import nl.waarom.analyzer.app.AnalyzerTopology;
 import nl.waarom.analyzer.classify.Classifier;
 import nl.waarom.platform.Config;
+import nl.waarom.schemas.ExplainedShare;
 import nl.waarom.schemas.Insight;
 import nl.waarom.schemas.ReasonTrend;
 import nl.waarom.schemas.Topics;
@@ -210,6 +211,10 @@ final class BrokerCatchup {
       if (r.topic().equals(topics.insights.name())) {
         outputs.insight((Insight) topics.insights.valueSerde().deserializer()
             .deserialize(r.topic(), r.value()));
+      } else if (r.topic().equals(topics.explainedShare.name())) {
+        outputs.explained(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8),
+            (ExplainedShare) topics.explainedShare.valueSerde().deserializer()
+                .deserialize(r.topic(), r.value()));
       } else {
         outputs.trend(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8),
             (ReasonTrend) topics.reasonTrends.valueSerde().deserializer()
@@ -219,7 +224,10 @@ final class BrokerCatchup {
     return n;
   }
 
-  /** A read_committed consumer assigned every partition of insights and reason-trends. */
+  /**
+   * A read_committed consumer assigned every partition of insights, reason-trends and
+   * explained-share.
+   */
   private static KafkaConsumer<byte[], byte[]> outputConsumer(String bootstrap, Topics topics,
       Admin admin) {
     Properties p = new Properties();
@@ -230,7 +238,8 @@ final class BrokerCatchup {
     KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
         new ByteArrayDeserializer());
     consumer.assign(Lag.partitions(admin,
-        Set.of(topics.insights.name(), topics.reasonTrends.name())));
+        Set.of(topics.insights.name(), topics.reasonTrends.name(),
+            topics.explainedShare.name())));
     return consumer;
   }
 

@@ -9,6 +9,7 @@ import nl.waarom.analyzer.app.AnalyzerOptions;
 import nl.waarom.analyzer.app.AnalyzerTopology;
 import nl.waarom.analyzer.classify.Classifier;
 import nl.waarom.platform.Config;
+import nl.waarom.schemas.ExplainedShare;
 import nl.waarom.schemas.Insight;
 import nl.waarom.schemas.ReasonTrend;
 import nl.waarom.schemas.Topics;
@@ -62,13 +63,16 @@ final class CatchupReference {
       TestOutputTopic<String, ReasonTrend> trends = driver.createOutputTopic(
           topics.reasonTrends.name(), new StringDeserializer(),
           topics.reasonTrends.valueSerde().deserializer());
+      TestOutputTopic<String, ExplainedShare> shares = driver.createOutputTopic(
+          topics.explainedShare.name(), new StringDeserializer(),
+          topics.explainedShare.valueSerde().deserializer());
       AnalyzerOutputs outputs = new AnalyzerOutputs();
       int piped = 0;
       for (Arrival a : traffic.arrivals()) {
         inputs.computeIfAbsent(a.topic(), t -> driver.createInputTopic(t, new StringSerializer(),
             new ByteArraySerializer())).pipeInput(a.key(), a.value(), a.timestamp());
         if (++piped % DRAIN_EVERY == 0) {
-          drain(insights, trends, outputs);
+          drain(insights, trends, shares, outputs);
         }
       }
       // The input has ended: let every source go idle and every ordered hop release what it
@@ -76,7 +80,7 @@ final class CatchupReference {
       for (int i = 0; i < FLUSH_STEPS; i++) {
         driver.advanceWallClockTime(FLUSH);
       }
-      drain(insights, trends, outputs);
+      drain(insights, trends, shares, outputs);
       return new Outcome(outputs, droppedRecords(driver.metrics()),
           (System.nanoTime() - t0) / 1e9);
     } finally {
@@ -85,9 +89,11 @@ final class CatchupReference {
   }
 
   private static void drain(TestOutputTopic<String, Insight> insights,
-      TestOutputTopic<String, ReasonTrend> trends, AnalyzerOutputs outputs) {
+      TestOutputTopic<String, ReasonTrend> trends, TestOutputTopic<String, ExplainedShare> shares,
+      AnalyzerOutputs outputs) {
     insights.readValuesToList().forEach(outputs::insight);
     trends.readKeyValuesToList().forEach(kv -> outputs.trend(kv.key, kv.value));
+    shares.readKeyValuesToList().forEach(kv -> outputs.explained(kv.key, kv.value));
   }
 
   /** The sum of Kafka Streams' dropped-records-total over every task. */

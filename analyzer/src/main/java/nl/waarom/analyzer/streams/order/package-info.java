@@ -18,28 +18,34 @@
  * minimum over the sources that are not idle, once every source has reported (the maximum when all
  * are idle), and never goes back. Everything buffered at or before it is released in order of
  * (order time, tie-break, offset): contactId for the contact hops, the key and the event for the
- * trend hops. At the first hop a source's watermark is the latest event time it read minus the
+ * trend hops. At the first hop a source's watermark is the latest arrival it read minus the
  * disorder tolerance; the later hops relay what their upstream hop ({@code by-customer}) released,
  * with tolerance 0, since that is already ordered. Behind the ordering processor, the processors
  * get <em>ticks</em> (null values, key {@code Marker#isTick}) when the released time advanced; they
  * drop them or use them to judge what became due.
  *
  * <p><b>Idle sources.</b> A source that read nothing for the idle timeout (wall clock) is idle: it
- * is not waited for. Its watermark stays its latest event time minus the tolerance until it has
- * been quiet for the idle timeout plus the tolerance, then becomes its latest event time (whatever
+ * is not waited for. Its watermark stays its latest arrival minus the tolerance until it has
+ * been quiet for the idle timeout plus the tolerance, then becomes its latest arrival (whatever
  * comes after such a lull occurred after it began, up to the tolerance before it arrives). The
  * wall clock only measures quiet; it never moves event time, so a replay of last week is ordered
  * exactly like live traffic.
  *
- * <p><b>Order time.</b> A record a first-hop task reads after its own watermark passed the
- * record's event time arrived long after its time (an email fetched an hour late, a contact
- * replayed after its partition moved on). It keeps its event time (its windows) but is placed in
- * the stream where it was read: at that watermark, carried in the header
- * {@value nl.waarom.analyzer.streams.order.OrderTime#HEADER} through every later hop
- * ({@link nl.waarom.analyzer.streams.order.OrderTime}). The ordering sorts by order time, and the
- * trends, the explained share, the repeat ledger and the hotspot judge measure lateness from it,
- * so such a contact is placed, counted late or not, and judged at the same point whether the
- * input is read live or caught up.
+ * <p><b>Order time.</b> A contact that arrived more than the tolerance after it occurred (an
+ * email fetched an hour late, a webhook retried for hours) arrived long after its time. When it
+ * arrived is the header {@value nl.waarom.schemas.ArrivalHeader#NAME} that the producer set or,
+ * without one, the record's Kafka timestamp on the contact topic (the moment the gateway or a
+ * connector sent it); classification carries it on in that header. Such a contact keeps its event
+ * time (its windows) but is placed in the stream at its arrival minus the tolerance, and never
+ * behind the watermark of the partition it was read from; that position, the order time, is
+ * carried in the header {@value nl.waarom.analyzer.streams.order.OrderTime#HEADER} through every
+ * later hop ({@link nl.waarom.analyzer.streams.order.OrderTime}). The ordering sorts by order
+ * time, and the trends, the explained share, the repeat ledger and the hotspot judge measure
+ * lateness from it. Because it depends on the contact alone, not on what else its partition held,
+ * a late contact is placed, counted late or not, and judged at the same point whether the input is
+ * read live or caught up, on any number of partitions. The first hop's watermark follows the
+ * latest arrival read (minus the tolerance), so a contact dated in the future by a skewed clock
+ * does not make the others late.
  *
  * <p><b>Late.</b> A record at or before its hop's released watermark is late: it is forwarded at
  * once (not dropped; the processors behind apply their own lateness rules, e.g. the trends' grace)
