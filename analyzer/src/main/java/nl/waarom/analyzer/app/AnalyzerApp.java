@@ -169,6 +169,8 @@ public final class AnalyzerApp implements AutoCloseable {
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
         config.get(AnalyzerSettings.COMMIT_INTERVAL).toMillis());
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.get(AnalyzerSettings.STREAM_THREADS));
+    p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
+        config.get(AnalyzerSettings.STANDBY_REPLICAS));
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.get(AnalyzerSettings.TOPIC_REPLICATION));
     // Small batches: the board should see a classified contact within a fraction of a second.
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);

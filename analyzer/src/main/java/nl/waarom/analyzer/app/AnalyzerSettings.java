@@ -35,6 +35,11 @@ public final class AnalyzerSettings {
       "Kafka Streams threads of this instance; tasks (one per partition and sub-topology) are "
           + "shared among all threads of all instances, so more than the partition count per "
           + "instance adds nothing.");
+  public static final Setting<Integer> STANDBY_REPLICAS = Setting.integer(
+      "WAAROM_ANALYZER_STANDBY_REPLICAS", 0, 0, 8,
+      "Warm copies of each task's state kept on other instances, so an instance that fails is "
+          + "replaced without restoring its state from the changelogs first; useful from two "
+          + "instances on. Each copy costs the state's disk space and changelog reads.");
   public static final Setting<Duration> TREND_GRACE = Setting.duration(
       "WAAROM_TREND_GRACE", "5m",
       "How long after a one-minute window ends late contacts are still counted in it.");
@@ -179,7 +184,7 @@ public final class AnalyzerSettings {
   /** Every setting, in documentation order. */
   public static List<Setting<?>> all() {
     return Stream.of(List.<Setting<?>>of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, APPLICATION_ID, STATE_DIR,
-        PORT, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STREAM_THREADS, DEDUP_HORIZON,
+        PORT, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STREAM_THREADS, STANDBY_REPLICAS, DEDUP_HORIZON,
         DISORDER_TOLERANCE, IDLE_TIMEOUT,
         WATERMARK_INTERVAL, TREND_GRACE, SPIKE_BASELINE_WINDOWS,
         SPIKE_MIN_COUNT, SPIKE_MIN_HISTORY_WINDOWS, TAXONOMY_FILE,

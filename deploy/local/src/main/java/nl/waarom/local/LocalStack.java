@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import nl.waarom.analyzer.app.AnalyzerApp;
+import nl.waarom.analyzer.app.AnalyzerSettings;
 import nl.waarom.platform.Config;
 import nl.waarom.ingest.gateway.Gateway;
 import nl.waarom.local.kafka.EmbeddedKafka;
@@ -50,6 +51,11 @@ public final class LocalStack implements AutoCloseable {
       // needs absorbing: a short tolerance keeps the board live (a spike within seconds). A
       // catch-up is ordered across partitions whatever the tolerance.
       services.putIfAbsent("WAAROM_ANALYZER_DISORDER_TOLERANCE", LOCAL_DISORDER_TOLERANCE);
+      // One instance: a stream thread per core, up to one per partition; no standby replicas
+      // (there is no second instance to keep them on).
+      services.putIfAbsent("WAAROM_ANALYZER_STREAM_THREADS", String.valueOf(localStreamThreads(
+          Runtime.getRuntime().availableProcessors(),
+          Config.load(AnalyzerSettings.all(), services).get(AnalyzerSettings.TOPIC_PARTITIONS))));
       analyzer = remember(AnalyzerApp.start(services));
       sink = remember(SinkApp.start(services));
       gateway = remember(Gateway.start(services));
@@ -111,5 +117,10 @@ public final class LocalStack implements AutoCloseable {
         LOG.warn("{} did not stop cleanly: {}", c.getClass().getSimpleName(), e.toString());
       }
     }
+  }
+
+  /** Stream threads for the one embedded analyzer: one per core, at least 1, at most partitions. */
+  static int localStreamThreads(int cores, int partitions) {
+    return Math.max(1, Math.min(cores, partitions));
   }
 }

@@ -35,6 +35,7 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
   private final String upstreamHop;
   private ProcessorContext<String, V> context;
   private KeyValueStore<String, SourceMark> upstream;
+  private InputLag lag;
   /** Per input partition of this task (first hop): latest arrival read and when (wall). */
   private final Map<String, long[]> partitions = new HashMap<>();
   private long earliest = Long.MAX_VALUE;
@@ -58,6 +59,8 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
     this.context = context;
     if (upstreamHop != null) {
       upstream = context.getStateStore(EventTimeOrder.marksStore(upstreamHop));
+    } else {
+      lag = new InputLag(context.metrics(), context.taskId().partition());
     }
     long now = context.currentSystemTimeMs();
     for (String topic : inputTopics) {
@@ -104,7 +107,8 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
 
   /**
    * The first hop's watermark: the minimum over this task's input partitions of their latest
-   * arrival minus the tolerance, leaving out a partition quiet for the idle timeout that never
+   * arrival minus the tolerance, leaving out a partition quiet (nothing read and, as far as the
+   * consumer's lag tells, nothing left to fetch) for the idle timeout that never
    * delivered, and one quiet for the idle timeout plus the tolerance (whatever it delivers next
    * occurred after its lull began). When every partition is left out, the latest arrival read.
    */
@@ -114,7 +118,11 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
     long watermark = Long.MAX_VALUE;
     long latest = context.currentStreamTimeMs(); // restored by Kafka Streams after a restart
     boolean idle = true;
-    for (long[] partition : partitions.values()) {
+    for (Map.Entry<String, long[]> input : partitions.entrySet()) {
+      long[] partition = input.getValue();
+      if (lag.of(input.getKey()) > 0) {
+        partition[1] = wallClock; // records still to fetch: waiting to be served is not quiet
+      }
       long quiet = wallClock - partition[1];
       latest = Math.max(latest, partition[0]);
       idle &= quiet >= idleAfter;

@@ -1,0 +1,44 @@
+package nl.waarom.analyzer.streams.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.util.Map;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.metrics.stats.Value;
+import org.apache.kafka.streams.StreamsMetrics;
+import org.junit.jupiter.api.Test;
+
+/** The lag is read from the consumer's per-partition metric as the Kafka client registers it. */
+class InputLagTest {
+  @Test
+  void readsTheConsumersRecordsLagOfItsOwnPartitionAndSaysWhenItIsUnknown() {
+    try (Metrics registry = new Metrics()) {
+      StreamsMetrics metrics = (StreamsMetrics) Proxy.newProxyInstance(
+          getClass().getClassLoader(), new Class<?>[] {StreamsMetrics.class},
+          (proxy, method, args) -> method.getName().equals("metrics") ? registry.metrics()
+              : null);
+      Sensor other = registry.sensor("other");
+      other.add(lag(registry, "3"), new Value());
+      InputLag lag = new InputLag(metrics, 2);
+
+      assertThat(lag.of("waarom.contacts.chat")).isEqualTo(-1); // not fetched yet
+      Sensor own = registry.sensor("own"); // the consumer registers it on the first fetch
+      own.add(lag(registry, "2"), new Value());
+      own.record(120);
+      other.record(7);
+      assertThat(lag.of("waarom.contacts.chat")).isEqualTo(120);
+      assertThat(lag.of("waarom.contacts.email")).isEqualTo(-1);
+      own.record(0);
+      assertThat(lag.of("waarom.contacts.chat")).isZero();
+    }
+  }
+
+  /** The metric as the consumer names it: dots in the topic become underscores. */
+  private static MetricName lag(Metrics registry, String partition) {
+    return registry.metricName("records-lag", "consumer-fetch-manager-metrics",
+        Map.of("client-id", "t", "topic", "waarom_contacts_chat", "partition", partition));
+  }
+}
