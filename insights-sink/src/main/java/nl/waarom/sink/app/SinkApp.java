@@ -4,7 +4,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.waarom.platform.Config;
 import nl.waarom.schemas.Topics;
@@ -18,6 +20,8 @@ import nl.waarom.sink.consume.SinkRepository;
 import nl.waarom.sink.db.Database;
 import nl.waarom.sink.export.ExportConfig;
 import nl.waarom.sink.export.Exporter;
+import nl.waarom.sink.lead.Leadership;
+import nl.waarom.sink.lead.SingletonJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +31,11 @@ import org.slf4j.LoggerFactory;
  * {@code <prefix>dlq}. Configuration: {@link SinkSettings}.
  *
  * <p>Starts the database (embedded unless {@code WAAROM_JDBC_URL} is set), the consumer, then the
- * HTTP server, then the tracker {@link Exporter} when {@code WAAROM_EXPORT_TRACKER} is set;
- * {@link #close()} stops them in the order exporter, consumer, HTTP, pool, embedded PostgreSQL.
+ * HTTP server, then the {@link ImpactVerifier} and the tracker {@link Exporter} (when
+ * {@code WAAROM_EXPORT_TRACKER} is set). Several instances may share one consumer group and one
+ * database: the verifier and the exporter run only on the instance that leads them
+ * ({@link Leadership}). {@link #close()} stops them in the order exporter, verifier, leadership
+ * (releasing the locks), consumer, HTTP, pool, embedded PostgreSQL.
  */
 public final class SinkApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SinkApp.class);
@@ -38,15 +45,17 @@ public final class SinkApp implements AutoCloseable {
   private final BoardServer server;
   private final ImpactVerifier verifier;
   private final Exporter exporter; // may be null: no tracker configured
+  private final Leadership leadership;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private SinkApp(Database database, SinkConsumer consumer, BoardServer server,
-      ImpactVerifier verifier, Exporter exporter) {
+      ImpactVerifier verifier, Exporter exporter, Leadership leadership) {
     this.database = database;
     this.consumer = consumer;
     this.server = server;
     this.verifier = verifier;
     this.exporter = exporter;
+    this.leadership = leadership;
   }
 
   /**
@@ -62,6 +71,7 @@ public final class SinkApp implements AutoCloseable {
     ExportConfig exportConfig = ExportConfig.from(config); // fails before anything starts
     Database database = Database.open(databaseOptions(config));
     SinkConsumer consumer = null;
+    Leadership leadership = null;
     try {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       consumer = new SinkConsumer(consumerOptions(config), topics,
@@ -74,16 +84,26 @@ public final class SinkApp implements AutoCloseable {
           Clock.systemUTC(), ranking, registry, c::isRunning,
           () -> c.isRunning() && !c.isFailing() && database.isReachable());
       LOG.info("insights sink serving on port {}", server.port());
-      ImpactVerifier verifier = new ImpactVerifier(database.dataSource(),
-          new BacklogActions(database.dataSource()), verifyOptions(config));
-      verifier.start();
       Exporter exporter = Exporter.create(exportConfig, database.dataSource(), registry,
           Clock.systemUTC(), ranking).orElse(null);
+      Set<SingletonJob> jobs = exporter == null ? EnumSet.of(SingletonJob.VERIFY)
+          : EnumSet.of(SingletonJob.VERIFY, SingletonJob.EXPORT);
+      Leadership lead = new Leadership(jobs,
+          job -> database.advisoryLock(job.lockKey(), "waarom-sink-" + job.tag()), registry,
+          config.get(SinkSettings.LEADER_CHECK_INTERVAL));
+      leadership = lead;
+      lead.start();
+      ImpactVerifier verifier = new ImpactVerifier(database.dataSource(),
+          new BacklogActions(database.dataSource()), verifyOptions(config));
+      verifier.start(() -> lead.leads(SingletonJob.VERIFY));
       if (exporter != null) {
-        exporter.start();
+        exporter.start(() -> lead.leads(SingletonJob.EXPORT));
       }
-      return new SinkApp(database, consumer, server, verifier, exporter);
+      return new SinkApp(database, consumer, server, verifier, exporter, lead);
     } catch (RuntimeException e) {
+      if (leadership != null) {
+        leadership.close();
+      }
       if (consumer != null) {
         consumer.close();
       }
@@ -125,7 +145,10 @@ public final class SinkApp implements AutoCloseable {
     return database.jdbcUrl();
   }
 
-  /** Stops the consumer, the HTTP server, the pool and the embedded database; idempotent. */
+  /**
+   * Stops the jobs, releases their leadership, stops the consumer, the HTTP server, the pool and
+   * the embedded database; idempotent.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -136,6 +159,7 @@ public final class SinkApp implements AutoCloseable {
       exporter.close();
     }
     verifier.close();
+    leadership.close();
     consumer.close();
     server.close();
     database.close();

@@ -39,7 +39,8 @@ public final class SinkSettings {
       "Password for WAAROM_JDBC_URL; empty leaves it to the URL or the driver default.");
   public static final Setting<Integer> POOL_SIZE = Setting.integer(
       "WAAROM_SINK_POOL_SIZE", 4, 1, 100,
-      "Maximum number of database connections (one writes, the rest serve the board and API).");
+      "Maximum number of pooled database connections (one writes, the rest serve the board and "
+          + "API); each leadership lock holds one more connection of its own.");
   public static final Setting<Duration> RETRY_BACKOFF_MAX = Setting.duration(
       "WAAROM_SINK_RETRY_BACKOFF_MAX", "30s",
       "Longest wait between retries of a batch while the database is unavailable "
@@ -72,6 +73,12 @@ public final class SinkSettings {
   public static final Setting<Duration> VERIFY_INTERVAL = Setting.duration(
       "WAAROM_VERIFY_INTERVAL", "1m",
       "How often the sink looks for done items whose verification period is complete.");
+  public static final Setting<Duration> LEADER_CHECK_INTERVAL = Setting.duration(
+      "WAAROM_SINK_LEADER_CHECK_INTERVAL", "10s",
+      "How often an instance checks that it still leads the export and the impact verification "
+          + "(each runs on one instance at a time, by a PostgreSQL advisory lock), and how often "
+          + "a standby tries to take over.");
+
   private SinkSettings() {}
 
   /** Every setting, in the order they are logged. */
@@ -79,7 +86,7 @@ public final class SinkSettings {
     List<Setting<?>> all = new ArrayList<>(List.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, GROUP_ID, PORT, DATA_DIR, PG_PORT, JDBC_URL,
         JDBC_USER, JDBC_PASSWORD, POOL_SIZE, RETRY_BACKOFF_MAX, BACKLOG_WEIGHTS,
         BACKLOG_DEFAULT_HANDLE_MINUTES, VERIFY_AFTER, VERIFY_WEEKS_BEFORE, VERIFY_ALPHA,
-        VERIFY_MIN_DROP, VERIFY_INTERVAL));
+        VERIFY_MIN_DROP, VERIFY_INTERVAL, LEADER_CHECK_INTERVAL));
     all.addAll(ExportSettings.all());
     return List.copyOf(all);
   }

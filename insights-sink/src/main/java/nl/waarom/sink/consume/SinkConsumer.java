@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * skipped. When the database (or the DLQ) is
  * unavailable, the consumer rewinds to the batch's first offsets, waits with exponential back-off
  * and tries again, without committing; it keeps polling so it stays in its group, and
- * {@link #isFailing()} is true until a batch succeeds again.
+ * {@link #isFailing()} is true until a batch succeeds again. After every poll it publishes the
+ * lag of each assigned partition ({@link ConsumerLag}).
  */
 public final class SinkConsumer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SinkConsumer.class);
@@ -41,6 +42,7 @@ public final class SinkConsumer implements AutoCloseable {
   private final DeadLetters deadLetters;
   private final BatchStore batchStore;
   private final SinkMetrics metrics;
+  private final ConsumerLag lag;
   private final Backoff backoff;
   private final Thread thread;
   private final AtomicBoolean closing = new AtomicBoolean();
@@ -58,6 +60,7 @@ public final class SinkConsumer implements AutoCloseable {
       SinkMetrics metrics, Clock clock) {
     this.topics = topics;
     this.metrics = metrics;
+    this.lag = new ConsumerLag(metrics.registry());
     this.deadLetters = new DeadLetters(clock);
     this.backoff = new Backoff(options.retryBackoffMax());
     this.consumer = new KafkaConsumer<>(consumerProperties(options), new ByteArrayDeserializer(),
@@ -110,6 +113,7 @@ public final class SinkConsumer implements AutoCloseable {
         LOG.error("consumer woken up unexpectedly", e);
       }
     } finally {
+      lag.clear();
       consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
       deadLetterPublisher.close();
     }
@@ -131,6 +135,7 @@ public final class SinkConsumer implements AutoCloseable {
     if (!records.isEmpty()) {
       process(DecodedBatch.decode(records, topics, deadLetters));
     }
+    lag.update(consumer); // after the batch: a batch that failed was rewound, and counts as lag
   }
 
   private void process(DecodedBatch batch) {

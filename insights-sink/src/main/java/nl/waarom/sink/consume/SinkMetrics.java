@@ -21,6 +21,8 @@ public final class SinkMetrics {
   public static final String BATCH_DURATION = "waarom.sink.batch.duration";
   /** Counter of batches that failed (database or Kafka unavailable) and will be retried. */
   public static final String BATCH_FAILURES = "waarom.sink.batch.failures";
+  /** Gauge of records behind per assigned partition, tagged {@code topic}, {@code partition}. */
+  public static final String CONSUMER_LAG = ConsumerLag.LAG;
 
   private static final String OUTCOME = "outcome";
 
@@ -32,10 +34,11 @@ public final class SinkMetrics {
   private final Counter deadLetters;
   private final Counter batchFailures;
   private final Timer batchDuration;
+  private final MeterRegistry registry;
 
   /** Registers every meter up front so they show on /metrics before the first record. */
   public SinkMetrics(MeterRegistry registry) {
-    Objects.requireNonNull(registry, "registry");
+    this.registry = Objects.requireNonNull(registry, "registry");
     insightsInserted = counter(registry, INSIGHTS_WRITTEN, "inserted", "Insight records written");
     insightsUpdated = counter(registry, INSIGHTS_WRITTEN, "updated", "Insight records written");
     insightsUnchanged = counter(registry, INSIGHTS_WRITTEN, "unchanged", "Insight records written");
@@ -67,6 +70,10 @@ public final class SinkMetrics {
 
   void batchFailed() {
     batchFailures.increment();
+  }
+
+  MeterRegistry registry() {
+    return registry;
   }
 
   Timer batchDuration() {

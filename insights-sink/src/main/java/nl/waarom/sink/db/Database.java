@@ -17,11 +17,14 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final EmbeddedPostgresServer embedded;
   private final String jdbcUrl;
+  private final Options options;
 
-  private Database(HikariDataSource pool, EmbeddedPostgresServer embedded, String jdbcUrl) {
+  private Database(HikariDataSource pool, EmbeddedPostgresServer embedded, String jdbcUrl,
+      Options options) {
     this.pool = pool;
     this.embedded = embedded;
     this.jdbcUrl = jdbcUrl;
+    this.options = options;
   }
 
   /**
@@ -53,7 +56,7 @@ public final class Database implements AutoCloseable {
         pool.close();
         throw e;
       }
-      return new Database(pool, embedded, url);
+      return new Database(pool, embedded, url, options);
     } catch (RuntimeException e) {
       if (embedded != null) {
         embedded.close();
@@ -88,6 +91,17 @@ public final class Database implements AutoCloseable {
   /** JDBC URL in use (for the embedded server it includes the user); never null. */
   public String jdbcUrl() {
     return jdbcUrl;
+  }
+
+  /**
+   * An advisory lock on this database with its own connection (not one of the pool's), opened on
+   * first use.
+   *
+   * @param key the lock's fixed key
+   * @param applicationName shown in {@code pg_stat_activity}; never null
+   */
+  public AdvisoryLock advisoryLock(long key, String applicationName) {
+    return new AdvisoryLock(jdbcUrl, options.user(), options.password(), key, applicationName);
   }
 
   /** Whether a connection can be obtained and answers within a second. */

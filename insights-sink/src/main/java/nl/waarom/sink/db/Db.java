@@ -68,7 +68,7 @@ final class Db {
     });
   }
 
-  private static RuntimeException translate(JdbiException e) {
+  static RuntimeException translate(JdbiException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql) {
         return new DatabaseException(sql);

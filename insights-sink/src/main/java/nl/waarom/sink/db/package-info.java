@@ -12,8 +12,10 @@
  * claims and candidates), {@link nl.waarom.sink.db.TrendReads}, {@link nl.waarom.sink.db.ShareStore},
  * {@link nl.waarom.sink.db.InsightReader}, {@link nl.waarom.sink.db.DoneItems} and
  * {@link nl.waarom.sink.db.ChangeVersion}. The row records they take and return are plain values.
+ * {@link nl.waarom.sink.db.AdvisoryLock} is the exception to the pool: the leadership of a
+ * singleton job is a session-level advisory lock, so it holds a connection of its own.
  *
  * <p>The feature packages ({@code backlog}, {@code board}, {@code consume}, {@code export},
- * {@code verify}) use this package and hold no SQL or JDBC; this package uses none of them.
+ * {@code lead}, {@code verify}) use this package and hold no SQL or JDBC; this package uses none of them.
  */
 package nl.waarom.sink.db;

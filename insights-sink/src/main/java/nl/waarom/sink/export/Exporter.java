@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import nl.waarom.sink.db.DatabaseException;
 import nl.waarom.sink.db.ExportItem;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * runs {@link #runOnce()} on one named thread every
  * {@code WAAROM_EXPORT_INTERVAL}; a tracker or database outage is logged, counted and retried at
  * the next run, and never stops the sink. {@link #runOnce()} must not be called concurrently on the
- * same instance (the scheduler never does); separate instances may run at the same time.
+ * same instance (the scheduler never does); separate instances may run at the same time, though
+ * the sink runs only the one whose instance leads the export ({@link #start(BooleanSupplier)}).
  */
 public final class Exporter implements AutoCloseable {
   /** How long a creation claim protects an unfinished creation from other exporters. */
@@ -206,7 +208,15 @@ public final class Exporter implements AutoCloseable {
   }
 
   /** Runs {@link #runOnce()} now and then every interval on thread {@code waarom-export}. */
-  public synchronized void start() {
+  public void start() {
+    start(() -> true);
+  }
+
+  /**
+   * Like {@link #start()}, but each run happens only when {@code leads} answers true at its start
+   * (this instance leads the export); otherwise the run is skipped and asked again next interval.
+   */
+  public synchronized void start(BooleanSupplier leads) {
     if (scheduler != null) {
       throw new IllegalStateException("already started");
     }
@@ -215,14 +225,16 @@ public final class Exporter implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    scheduler.scheduleWithFixedDelay(this::runLogged, 0, config.interval().toMillis(),
+    scheduler.scheduleWithFixedDelay(() -> runLogged(leads), 0, config.interval().toMillis(),
         TimeUnit.MILLISECONDS);
     LOG.info("exporting the backlog to {} every {}", tracker.kind().id(), config.interval());
   }
 
-  private void runLogged() {
+  private void runLogged(BooleanSupplier leads) {
     try {
-      runOnce();
+      if (leads.getAsBoolean()) {
+        runOnce();
+      }
     } catch (RuntimeException e) {
       metrics.count(Outcome.RUN_FAILED);
       LOG.warn("export run to {} failed; retrying in {}: {}", tracker.kind().id(),

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import nl.waarom.sink.backlog.BacklogActions;
 import nl.waarom.sink.db.DoneItems;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * window, i.e. data time, so a replay of history verifies the same way as live traffic, and a
  * pipeline that stopped does not verify against days without data. Items with too little data
  * stay done and are tried again at the next run. Runs every {@code interval} on one thread.
+ * Judging is idempotent: an item is judged under its row lock and only while it is done, so a run
+ * that overlaps another instance's (a leadership hand-over) cannot judge it twice.
  */
 public final class ImpactVerifier implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ImpactVerifier.class);
@@ -70,7 +73,15 @@ public final class ImpactVerifier implements AutoCloseable {
   }
 
   /** Starts the periodic runs; returns at once. */
-  public synchronized void start() {
+  public void start() {
+    start(() -> true);
+  }
+
+  /**
+   * Like {@link #start()}, but each run happens only when {@code leads} answers true at its start
+   * (this instance leads the verification); otherwise it is skipped until the next interval.
+   */
+  public synchronized void start(BooleanSupplier leads) {
     scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "impact-verifier");
       t.setDaemon(true);
@@ -79,7 +90,9 @@ public final class ImpactVerifier implements AutoCloseable {
     long every = options.interval().toMillis();
     scheduler.scheduleWithFixedDelay(() -> {
       try {
-        runOnce();
+        if (leads.getAsBoolean()) {
+          runOnce();
+        }
       } catch (RuntimeException e) {
         LOG.warn("impact verification failed, retrying in {}: {}", options.interval(),
             e.toString());

@@ -200,6 +200,9 @@ class SinkAppIT {
       broker.produce(otherTopics.insights, Map.of(whileDown.getInsightId(), whileDown));
       await().atMost(WAIT).untilAsserted(() -> assertThat(get(other.port(), "/metrics").body())
           .containsPattern("waarom_sink_batch_failures_total [1-9]"));
+      // the batch is rewound, not committed: this instance reports it is one record behind
+      await().atMost(WAIT).untilAsserted(() -> assertThat(get(other.port(), "/metrics").body())
+          .contains("waarom_sink_consumer_lag{partition=\"0\",topic=\"it2.insights\"} 1.0"));
       assertThat(get(other.port(), "/ready").statusCode()).isEqualTo(503);
       assertThat(get(other.port(), "/healthy").statusCode()).isEqualTo(200);
       assertThat(get(other.port(), "/api/backlog").statusCode()).isEqualTo(503);
@@ -208,6 +211,8 @@ class SinkAppIT {
       await().atMost(WAIT).until(() -> !query(jdbcUrl,
           "SELECT 1 FROM backlog_items WHERE reason_id = 'stored-after-outage'").isEmpty());
       await().atMost(WAIT).until(() -> get(other.port(), "/ready").statusCode() == 200);
+      await().atMost(WAIT).untilAsserted(() -> assertThat(get(other.port(), "/metrics").body())
+          .contains("waarom_sink_consumer_lag{partition=\"0\",topic=\"it2.insights\"} 0.0"));
     } finally {
       pg.close();
     }
