@@ -223,7 +223,7 @@ public final class CatchupBench {
 
   /**
    * The analyzer's own counters of contacts it set aside as too late or dropped, summed per
-   * metric (waarom.analyzer. left off): where a difference comes from.
+   * metric (waarom.analyzer. left off; the ordering's per hop): where a difference comes from.
    */
   private static Map<String, Long> lateCounts(MeterRegistry registry) {
     Map<String, Long> counts = new TreeMap<>();
@@ -231,7 +231,9 @@ public final class CatchupBench {
       String name = meter.getId().getName();
       if (meter instanceof Counter c && name.startsWith("waarom.analyzer.")
           && (name.contains("late") || name.contains("dropped"))) {
-        counts.merge(name.substring("waarom.analyzer.".length()), (long) c.count(), Long::sum);
+        String hop = c.getId().getTag("hop");
+        counts.merge(name.substring("waarom.analyzer.".length())
+            + (hop == null ? "" : "{" + hop + "}"), (long) c.count(), Long::sum);
       }
     }
     return counts;

@@ -36,6 +36,10 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
   private ProcessorContext<String, V> context;
   private KeyValueStore<String, SourceMark> upstream;
   private InputLag lag;
+  /** Wall-clock time of this task's previous marker (first hop). */
+  private long lastMark = Long.MIN_VALUE;
+  /** A gap of more than this many marker intervals between markers is a stall, not quiet. */
+  static final int STALL_INTERVALS = 5;
   /** Per input partition of this task (first hop): latest arrival read and when (wall). */
   private final Map<String, long[]> partitions = new HashMap<>();
   private long earliest = Long.MAX_VALUE;
@@ -118,10 +122,21 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
     long watermark = Long.MAX_VALUE;
     long latest = context.currentStreamTimeMs(); // restored by Kafka Streams after a restart
     boolean idle = true;
+    // A gap between this task's markers much longer than their interval means the stream
+    // thread was busy elsewhere or starved (a large release, a GC pause, an overloaded machine):
+    // the task was not served, its input was not quiet. On a real consumer (its lag is known)
+    // such a gap does not count as quiet; a TopologyTestDriver's simulated clock may jump.
+    long gap = lastMark == Long.MIN_VALUE ? 0 : wallClock - lastMark;
+    long stall = gap > STALL_INTERVALS * options.interval().toMillis()
+        ? gap - options.interval().toMillis() : 0;
+    lastMark = wallClock;
     for (Map.Entry<String, long[]> input : partitions.entrySet()) {
       long[] partition = input.getValue();
-      if (lag.of(input.getKey()) > 0) {
+      long behind = lag.of(input.getKey());
+      if (behind > 0) {
         partition[1] = wallClock; // records still to fetch: waiting to be served is not quiet
+      } else if (behind == 0 && stall > 0) {
+        partition[1] = Math.min(wallClock, partition[1] + stall);
       }
       long quiet = wallClock - partition[1];
       latest = Math.max(latest, partition[0]);
