@@ -25,7 +25,11 @@
  * drop them or use them to judge what became due.
  *
  * <p><b>Idle sources.</b> A source that read nothing for the idle timeout (wall clock) is idle: it
- * is not waited for. Its watermark stays its latest arrival minus the tolerance until it has
+ * is not waited for. Quiet is not the same as unserved: a partition whose consumer still has
+ * records to fetch is not quiet ({@link nl.waarom.analyzer.streams.order.InputLag}), and a gap of
+ * more than five marker intervals between a task's markers (its stream thread was busy releasing a
+ * large batch, paused, or starved of CPU) does not count as quiet either, on a real consumer; a
+ * {@code TopologyTestDriver}'s simulated clock may jump. Its watermark stays its latest arrival minus the tolerance until it has
  * been quiet for the idle timeout plus the tolerance, then becomes its latest arrival (whatever
  * comes after such a lull occurred after it began, up to the tolerance before it arrives). The
  * wall clock only measures quiet; it never moves event time, so a replay of last week is ordered
