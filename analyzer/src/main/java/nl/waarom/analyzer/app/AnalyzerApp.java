@@ -32,6 +32,7 @@ import nl.waarom.taxonomy.TaxonomyLoader;
 import nl.waarom.platform.Config;
 import nl.waarom.platform.OpsEndpoints;
 import nl.waarom.schemas.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -170,6 +171,8 @@ public final class AnalyzerApp implements AutoCloseable {
         config.get(AnalyzerSettings.COMMIT_INTERVAL).toMillis());
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.get(AnalyzerSettings.STREAM_THREADS));
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.get(AnalyzerSettings.TOPIC_REPLICATION));
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+        (int) config.get(AnalyzerSettings.SESSION_TIMEOUT).toMillis());
     // Small batches: the board should see a classified contact within a fraction of a second.
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
     return p;
