@@ -111,9 +111,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // The library may have started the server before it gave up, and keeps the folder's lock
       // file locked: stop that server, and drop the file so that a new start can lock a new one.
+      // Not when another process owns the folder (the library could not lock it).
       try {
-        OrphanedPostgres.stop(dataDirectory);
-        Files.deleteIfExists(dataDirectory.resolve(OrphanedPostgres.LOCK_FILE));
+        if (!OrphanedPostgres.heldByAnotherProcess(dataDirectory)) {
+          OrphanedPostgres.stop(dataDirectory);
+          Files.deleteIfExists(dataDirectory.resolve(OrphanedPostgres.LOCK_FILE));
+        }
       } catch (IOException | RuntimeException cleanup) {
         e.addSuppressed(cleanup);
       }

@@ -65,6 +65,22 @@ final class OrphanedPostgres {
     }
   }
 
+  /** Whether a process other than this one holds the folder's lock: the folder is in use. */
+  static boolean heldByAnotherProcess(Path dataDirectory) {
+    Path lockFile = dataDirectory.resolve(LOCK_FILE);
+    if (!Files.exists(lockFile)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock()) {
+      return lock == null;
+    } catch (OverlappingFileLockException e) {
+      return false; // this process holds it
+    } catch (IOException e) {
+      return true; // cannot tell: assume the worst
+    }
+  }
+
   private static IllegalStateException inUse(Path dataDirectory) {
     String pid = PostmasterPid.read(dataDirectory).map(p -> " (PostgreSQL pid " + p.pid() + ")")
         .orElse("");
