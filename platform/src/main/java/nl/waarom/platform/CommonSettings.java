@@ -1,5 +1,6 @@
 package nl.waarom.platform;
 
+import java.time.Duration;
 import nl.waarom.schemas.Topics;
 
 /**
@@ -19,7 +20,23 @@ public final class CommonSettings {
           + "local stack, Kafka's logs and the analyzer's state; `./waarom run --reset` "
           + "(or `demo --reset`) wipes it.");
 
+  public static final Setting<Duration> KAFKA_SESSION_TIMEOUT = new Setting<>(
+      "WAAROM_KAFKA_SESSION_TIMEOUT", "duration", "45s", false,
+      "How long Kafka waits for a consumer that vanished without leaving its group (a process "
+          + "killed hard) before giving its partitions to another: a restarted analyzer or sink "
+          + "resumes after at most this long. 6s to 5m; the local stack uses 10s unless set.",
+      CommonSettings::sessionTimeout);
+
   private CommonSettings() {}
+
+  private static Duration sessionTimeout(String text) {
+    Duration d = Parsers.duration(text);
+    if (d.compareTo(Duration.ofSeconds(6)) < 0 || d.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new IllegalArgumentException("must be between 6s and 5m (the broker's limits by "
+          + "default): " + text);
+    }
+    return d;
+  }
 
   /** The topic catalogue for the configured prefix; the config must hold {@link #TOPIC_PREFIX}. */
   public static Topics topics(Config config) {

@@ -32,6 +32,7 @@ import nl.waarom.taxonomy.TaxonomyLoader;
 import nl.waarom.platform.Config;
 import nl.waarom.platform.OpsEndpoints;
 import nl.waarom.schemas.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -172,6 +173,8 @@ public final class AnalyzerApp implements AutoCloseable {
     p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
         config.get(AnalyzerSettings.STANDBY_REPLICAS));
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.get(AnalyzerSettings.TOPIC_REPLICATION));
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+        (int) config.get(AnalyzerSettings.SESSION_TIMEOUT).toMillis());
     // Small batches: the board should see a classified contact within a fraction of a second.
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
     return p;

@@ -11,6 +11,7 @@ import nl.waarom.platform.Setting;
 public final class AnalyzerSettings {
   public static final Setting<String> BOOTSTRAP_SERVERS = CommonSettings.KAFKA_BOOTSTRAP_SERVERS;
   public static final Setting<String> TOPIC_PREFIX = CommonSettings.TOPIC_PREFIX;
+  public static final Setting<Duration> SESSION_TIMEOUT = CommonSettings.KAFKA_SESSION_TIMEOUT;
   public static final Setting<String> APPLICATION_ID = Setting.string(
       "WAAROM_ANALYZER_APPLICATION_ID", "waarom-analyzer",
       "Kafka Streams application id: consumer group, and prefix of internal topics. Instances "
@@ -184,7 +185,8 @@ public final class AnalyzerSettings {
   /** Every setting, in documentation order. */
   public static List<Setting<?>> all() {
     return Stream.of(List.<Setting<?>>of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, APPLICATION_ID, STATE_DIR,
-        PORT, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STREAM_THREADS, STANDBY_REPLICAS, DEDUP_HORIZON,
+        PORT, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STREAM_THREADS, STANDBY_REPLICAS,
+        SESSION_TIMEOUT, DEDUP_HORIZON,
         DISORDER_TOLERANCE, IDLE_TIMEOUT,
         WATERMARK_INTERVAL, TREND_GRACE, SPIKE_BASELINE_WINDOWS,
         SPIKE_MIN_COUNT, SPIKE_MIN_HISTORY_WINDOWS, TAXONOMY_FILE,

@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import nl.waarom.analyzer.app.AnalyzerApp;
 import nl.waarom.analyzer.app.AnalyzerSettings;
+import nl.waarom.platform.CommonSettings;
 import nl.waarom.platform.Config;
 import nl.waarom.ingest.gateway.Gateway;
 import nl.waarom.local.kafka.EmbeddedKafka;
@@ -23,13 +25,22 @@ import org.slf4j.LoggerFactory;
  * embedded PostgreSQL), the analyzer (Kafka Streams) and the HTTP gateway, wired to each other
  * through the broker exactly as they are when deployed separately. Every service keeps its own
  * configuration keys; this class only fills in the addresses and folders that tie them together.
+ *
+ * <p>A component that fails to start makes the stack stop what it had started, in reverse order,
+ * each within {@link #STOP_TIMEOUT}, and {@link #start} throw a {@link StartFailedException} that
+ * names the component: a failed start never leaves the process hanging on a half-started stack.
  */
 public final class LocalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
-  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  /** How long one component may take to stop before the stack moves on to the next. */
+  static final Duration STOP_TIMEOUT = Duration.ofSeconds(45);
+
+  private final Deque<Component> started = new ArrayDeque<>();
   /** The disorder tolerance of the embedded stack, unless WAAROM_ANALYZER_DISORDER_TOLERANCE is set. */
   static final String LOCAL_DISORDER_TOLERANCE = "15s";
+  /** The consumers' session timeout in the embedded stack, unless WAAROM_KAFKA_SESSION_TIMEOUT is set. */
+  static final String LOCAL_SESSION_TIMEOUT = "10s";
   private final EmbeddedKafka kafka;
   private final Gateway gateway;
   private final AnalyzerApp analyzer;
@@ -39,8 +50,9 @@ public final class LocalStack implements AutoCloseable {
     Config config = Config.load(LocalSettings.all(), env);
     Path dataDir = Path.of(config.get(LocalSettings.DATA_DIR)).toAbsolutePath();
     LOG.info("Starting Waarom local stack, data in {}", dataDir);
+    String starting = "the Kafka broker";
     try {
-      kafka = remember(EmbeddedKafka.start(dataDir.resolve("kafka"),
+      kafka = remember(starting, EmbeddedKafka.start(dataDir.resolve("kafka"),
           portOrFree(config.get(LocalSettings.KAFKA_PORT)),
           portOrFree(config.get(LocalSettings.KAFKA_CONTROLLER_PORT))));
       Map<String, String> services = new HashMap<>(env);
@@ -56,22 +68,46 @@ public final class LocalStack implements AutoCloseable {
       services.putIfAbsent("WAAROM_ANALYZER_STREAM_THREADS", String.valueOf(localStreamThreads(
           Runtime.getRuntime().availableProcessors(),
           Config.load(AnalyzerSettings.all(), services).get(AnalyzerSettings.TOPIC_PARTITIONS))));
-      analyzer = remember(AnalyzerApp.start(services));
-      sink = remember(SinkApp.start(services));
-      gateway = remember(Gateway.start(services));
-    } catch (RuntimeException e) {
+      // One instance of each consumer: after a hard kill, the restarted one should not wait the
+      // services' 45 s for its vanished predecessor to time out of the group.
+      services.putIfAbsent(CommonSettings.KAFKA_SESSION_TIMEOUT.env(), LOCAL_SESSION_TIMEOUT);
+      starting = "the analyzer";
+      analyzer = remember(starting, AnalyzerApp.start(services));
+      starting = "the insights sink";
+      sink = remember(starting, SinkApp.start(services));
+      starting = "the gateway";
+      gateway = remember(starting, Gateway.start(services));
+    } catch (Config.ConfigException e) {
       close();
       throw e;
+    } catch (RuntimeException e) {
+      LOG.error("{} did not start; stopping what had started", starting, e);
+      close();
+      throw new StartFailedException(starting + " did not start: " + e.getMessage(), e);
     }
   }
 
-  /** Starts every component; on failure, stops what had started and rethrows. */
+  /**
+   * Starts every component; on failure, stops what had started and throws.
+   *
+   * @throws StartFailedException naming the component that did not start
+   * @throws Config.ConfigException when a setting is invalid
+   */
   public static LocalStack start(Map<String, String> env) {
     return new LocalStack(env);
   }
 
-  private <T extends AutoCloseable> T remember(T component) {
-    started.push(component);
+  /** A component of the stack did not start; everything started before it has been stopped. */
+  public static final class StartFailedException extends RuntimeException {
+    StartFailedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private record Component(String name, AutoCloseable closeable) {}
+
+  private <T extends AutoCloseable> T remember(String name, T component) {
+    started.push(new Component(name, component));
     return component;
   }
 
@@ -106,16 +142,34 @@ public final class LocalStack implements AutoCloseable {
     return sink;
   }
 
-  /** Stops components in reverse start order; safe to call twice. */
+  /**
+   * Stops components in reverse start order, each within {@link #STOP_TIMEOUT} (one that takes
+   * longer is left behind with a warning, so the next still stops); safe to call twice.
+   */
   @Override
   public void close() {
     while (!started.isEmpty()) {
-      AutoCloseable c = started.pop();
+      stop(started.pop());
+    }
+  }
+
+  private static void stop(Component c) {
+    Thread stopper = new Thread(() -> {
       try {
-        c.close();
+        c.closeable().close();
       } catch (Exception e) {
-        LOG.warn("{} did not stop cleanly: {}", c.getClass().getSimpleName(), e.toString());
+        LOG.warn("{} did not stop cleanly: {}", c.name(), e.toString());
       }
+    }, "waarom-stop");
+    stopper.setDaemon(true);
+    stopper.start();
+    try {
+      stopper.join(STOP_TIMEOUT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (stopper.isAlive()) {
+      LOG.warn("{} did not stop within {}; going on without it", c.name(), STOP_TIMEOUT);
     }
   }
 

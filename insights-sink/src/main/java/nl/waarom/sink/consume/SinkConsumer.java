@@ -53,8 +53,10 @@ public final class SinkConsumer implements AutoCloseable {
    * @param bootstrapServers never null
    * @param groupId consumer group; never null
    * @param retryBackoffMax longest wait between retries; never null
+   * @param sessionTimeout how long the group waits for this consumer when it vanished; never null
    */
-  public record Options(String bootstrapServers, String groupId, Duration retryBackoffMax) {}
+  public record Options(String bootstrapServers, String groupId, Duration retryBackoffMax,
+      Duration sessionTimeout) {}
 
   public SinkConsumer(Options options, Topics topics, SinkRepository repository,
       SinkMetrics metrics, Clock clock) {
@@ -81,6 +83,7 @@ public final class SinkConsumer implements AutoCloseable {
     // A new group starts at the beginning: the tables are meant to hold the whole history.
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) options.sessionTimeout().toMillis());
     return p;
   }
 

@@ -104,9 +104,12 @@ public final class Database implements AutoCloseable {
     return new AdvisoryLock(jdbcUrl, options.user(), options.password(), key, applicationName);
   }
 
-  /** Whether a connection can be obtained and answers within a second. */
+  /**
+   * Whether a connection can be obtained and answers within a second; false at once while the
+   * embedded server's process is down or being restarted.
+   */
   public boolean isReachable() {
-    if (pool.isClosed()) {
+    if (pool.isClosed() || (embedded != null && !embedded.isRunning())) {
       return false;
     }
     try (Connection c = pool.getConnection()) {
