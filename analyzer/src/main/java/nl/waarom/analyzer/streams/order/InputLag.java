@@ -19,10 +19,27 @@ final class InputLag {
   private final StreamsMetrics metrics;
   private final int partition;
   private final Map<String, Metric> found = new HashMap<>();
+  private boolean consumer;
 
   InputLag(StreamsMetrics metrics, int partition) {
     this.metrics = metrics;
     this.partition = partition;
+  }
+
+  /**
+   * Whether a consumer feeds this task (its fetch metrics exist): false in a {@code
+   * TopologyTestDriver}, whose wall clock is simulated and may jump.
+   */
+  boolean consumerPresent() {
+    if (!consumer) {
+      for (MetricName name : metrics.metrics().keySet()) {
+        if (GROUP.equals(name.group())) {
+          consumer = true;
+          break;
+        }
+      }
+    }
+    return consumer;
   }
 
   /**

@@ -40,7 +40,10 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
   private long lastMark = Long.MIN_VALUE;
   /** A gap of more than this many marker intervals between markers is a stall, not quiet. */
   static final int STALL_INTERVALS = 5;
-  /** Per input partition of this task (first hop): latest arrival read and when (wall). */
+  /**
+   * Per input partition of this task (first hop): latest arrival read, when it was read (wall),
+   * and since when the consumer's lag of it has been unknown (wall; MIN_VALUE while known).
+   */
   private final Map<String, long[]> partitions = new HashMap<>();
   private long earliest = Long.MAX_VALUE;
 
@@ -68,7 +71,7 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
     }
     long now = context.currentSystemTimeMs();
     for (String topic : inputTopics) {
-      partitions.put(topic, new long[] {Long.MIN_VALUE, now});
+      partitions.put(topic, new long[] {Long.MIN_VALUE, now, Long.MIN_VALUE});
     }
     context.schedule(options.interval(), PunctuationType.WALL_CLOCK_TIME, this::mark);
   }
@@ -82,7 +85,7 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
     if (upstream == null) {
       String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
       long[] partition = partitions.computeIfAbsent(topic,
-          t -> new long[] {Long.MIN_VALUE, context.currentSystemTimeMs()});
+          t -> new long[] {Long.MIN_VALUE, context.currentSystemTimeMs(), Long.MIN_VALUE});
       long tolerance = options.tolerance().toMillis();
       long arrival = ArrivalHeader.read(record.headers()).orElse(record.timestamp());
       // Arrived more than the tolerance after it occurred: it stands in the stream where it
@@ -124,8 +127,9 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
     boolean idle = true;
     // A gap between this task's markers much longer than their interval means the stream
     // thread was busy elsewhere or starved (a large release, a GC pause, an overloaded machine):
-    // the task was not served, its input was not quiet. On a real consumer (its lag is known)
-    // such a gap does not count as quiet; a TopologyTestDriver's simulated clock may jump.
+    // the task was not served, its input was not quiet. On a real consumer such a gap does not
+    // count as quiet; a TopologyTestDriver's simulated clock may jump (it has no consumer).
+    boolean consumer = lag.consumerPresent();
     long gap = lastMark == Long.MIN_VALUE ? 0 : wallClock - lastMark;
     long stall = gap > STALL_INTERVALS * options.interval().toMillis()
         ? gap - options.interval().toMillis() : 0;
@@ -133,9 +137,18 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
     for (Map.Entry<String, long[]> input : partitions.entrySet()) {
       long[] partition = input.getValue();
       long behind = lag.of(input.getKey());
+      if (behind >= 0) {
+        partition[2] = Long.MIN_VALUE;
+      } else if (partition[2] == Long.MIN_VALUE) {
+        partition[2] = wallClock;
+      }
       if (behind > 0) {
         partition[1] = wallClock; // records still to fetch: waiting to be served is not quiet
-      } else if (behind == 0 && stall > 0) {
+      } else if (consumer && behind < 0 && wallClock - partition[2] < idleAfter + tolerance) {
+        // not fetched yet (a start, a rebalance, a slow first fetch): nothing is known to be
+        // quiet; after the idle timeout plus the tolerance without a fetch it counts as quiet
+        partition[1] = wallClock;
+      } else if (consumer && stall > 0) {
         partition[1] = Math.min(wallClock, partition[1] + stall);
       }
       long quiet = wallClock - partition[1];

@@ -23,6 +23,7 @@ class InputLagTest {
       Sensor other = registry.sensor("other");
       other.add(lag(registry, "3"), new Value());
       InputLag lag = new InputLag(metrics, 2);
+      assertThat(lag.consumerPresent()).isTrue();
 
       assertThat(lag.of("waarom.contacts.chat")).isEqualTo(-1); // not fetched yet
       Sensor own = registry.sensor("own"); // the consumer registers it on the first fetch
@@ -33,6 +34,19 @@ class InputLagTest {
       assertThat(lag.of("waarom.contacts.email")).isEqualTo(-1);
       own.record(0);
       assertThat(lag.of("waarom.contacts.chat")).isZero();
+    }
+  }
+
+  @Test
+  void withoutAConsumerNothingIsPresent() {
+    try (Metrics registry = new Metrics()) {
+      StreamsMetrics metrics = (StreamsMetrics) Proxy.newProxyInstance(
+          getClass().getClassLoader(), new Class<?>[] {StreamsMetrics.class},
+          (proxy, method, args) -> method.getName().equals("metrics") ? registry.metrics()
+              : null);
+      InputLag lag = new InputLag(metrics, 0);
+      assertThat(lag.consumerPresent()).isFalse();
+      assertThat(lag.of("waarom.contacts.chat")).isEqualTo(-1);
     }
   }
 
