@@ -49,8 +49,8 @@ import org.slf4j.LoggerFactory;
 class SpoolDirWorkerKilledIT {
   private static final Logger LOG = LoggerFactory.getLogger(SpoolDirWorkerKilledIT.class);
   private static final Topics TOPICS = Topics.defaults();
-  private static final int LINES = 12_000;
-  private static final int TRANSCRIPTS = 400;
+  private static final int LINES = 8_000;
+  private static final int TRANSCRIPTS = 300;
   private static KafkaBroker broker;
 
   @TempDir
@@ -122,7 +122,6 @@ class SpoolDirWorkerKilledIT {
   /** The chat export, older than every transcript so it is read first. */
   private static Set<String> writeChatExport(Path file) throws Exception {
     List<String> ids = IntStream.rangeClosed(1, LINES).mapToObj(i -> "chat-" + i).toList();
-    // recent: the record timestamp is occurredAt, and older records fall out of the retention
     Instant occurredAt = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
     Files.writeString(file, ids.stream()
         .map(id -> "{\"contactId\": \"" + id + "\", \"channel\": \"CHAT\", \"occurredAt\": "
