@@ -47,6 +47,9 @@ public final class KafkaBroker implements AutoCloseable {
           .setConfigProp("share.coordinator.state.topic.min.isr", "1")
           .setConfigProp("group.initial.rebalance.delay.ms", "0")
           .setConfigProp("num.partitions", "1")
+          // records carry the contact's occurredAt as timestamp; fixtures with fixed dates must
+          // not be deleted by time retention once they are a week old
+          .setConfigProp("log.retention.ms", "-1")
           .build();
       cluster.format();
       cluster.startup();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,8 +69,19 @@ public final class TranscriptToContact {
         .setLanguage(lang == null ? null : lang.toLowerCase(Locale.ROOT))
         .setQueue(meta.get("queue"))
         .setTurns(turns)
-        .setAttributes(Map.of("source", "spool", "file", fileName))
+        .setAttributes(attributes(fileName))
         .build();
+  }
+
+  /**
+   * In a fixed order: {@code Map.of} iterates in an order that differs between JVM runs, so a
+   * transcript read again by a restarted worker would serialise to different bytes.
+   */
+  private static Map<String, String> attributes(String fileName) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("source", "spool");
+    attributes.put("file", fileName);
+    return attributes;
   }
 
   private static Instant instant(String s) throws BadInputException {
