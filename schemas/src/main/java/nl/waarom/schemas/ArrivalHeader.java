@@ -14,8 +14,9 @@ import org.apache.kafka.common.header.Headers;
  * <p>The analyzer judges whether a contact "arrived long after its time" (more than the disorder
  * tolerance after its {@code occurredAt}) by this instant, not by where the record happens to
  * stand among other records, so the verdict is the same live, after a catch-up and on any number
- * of partitions. Without the header, a record's arrival is its Kafka timestamp, which the
- * gateway's and the connectors' producers set to the time they sent it. Producers that re-publish
+ * of partitions. The connectors set the header to when they read the contact; without it, a
+ * record's arrival is its Kafka timestamp, which the gateway's producer sets to the time it sent
+ * it. Producers that re-publish
  * history (such as {@code waarom replay}) set the header to the time the contact originally
  * arrived, or to its {@code occurredAt} when that is unknown, so that history replayed today is
  * not all "late". A header that cannot be parsed is ignored.

@@ -4,10 +4,12 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import nl.waarom.schemas.ArrivalHeader;
 import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.DeadLetter;
 import nl.waarom.schemas.Topics;
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
@@ -33,7 +35,12 @@ public final class Records {
     return topics;
   }
 
-  /** A record for one contact on {@code topic}, keyed by its contactId. */
+  /**
+   * A record for one contact on {@code topic}, keyed by its contactId, timestamped with its
+   * occurredAt, and with the header {@value ArrivalHeader#NAME}: now, when the connector read it.
+   * An e-mail fetched hours after it was sent has then arrived long after its time, and the
+   * analyzer places it by that arrival, whatever else its partition holds.
+   */
   public SourceRecord contact(Map<String, ?> partition, Map<String, ?> offset, String topic,
       Contact contact) {
     // every contacts topic has the same Contact serde; the one of the channel names the intent
@@ -41,7 +48,8 @@ public final class Records {
         .serialize(topic, contact);
     return new SourceRecord(partition, offset, topic, null, Schema.STRING_SCHEMA,
         contact.getContactId(), Schema.BYTES_SCHEMA, value,
-        contact.getOccurredAt().toEpochMilli());
+        contact.getOccurredAt().toEpochMilli(),
+        new ConnectHeaders().addString(ArrivalHeader.NAME, Instant.now().toString()));
   }
 
   /**

@@ -37,9 +37,9 @@
  *
  * <p><b>Order time.</b> A contact that arrived more than the tolerance after it occurred (an
  * email fetched an hour late, a webhook retried for hours) arrived long after its time. When it
- * arrived is the header {@value nl.waarom.schemas.ArrivalHeader#NAME} that the producer set or,
- * without one, the record's Kafka timestamp on the contact topic (the moment the gateway or a
- * connector sent it); classification carries it on in that header. Such a contact keeps its event
+ * arrived is the header {@value nl.waarom.schemas.ArrivalHeader#NAME} that the producer set (the
+ * connectors set it when they read a contact) or, without one, the record's Kafka timestamp on the
+ * contact topic (the moment the gateway sent it); classification carries it on in that header. Such a contact keeps its event
  * time (its windows) but is placed in the stream at its arrival minus the tolerance, and never
  * behind the watermark of the partition it was read from; that position, the order time, is
  * carried in the header {@value nl.waarom.analyzer.streams.order.OrderTime#HEADER} through every

@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import nl.waarom.ingest.TopicRecords;
 import nl.waarom.ingest.connect.ConnectWorker;
 import nl.waarom.ingest.privacy.Pseudonymizer;
+import nl.waarom.schemas.ArrivalHeader;
 import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.DeadLetter;
 import nl.waarom.schemas.Topics;
@@ -65,6 +66,7 @@ class SpoolDirConnectorIT {
     Path error = tmp.resolve("error");
     TopicRecords topics = new TopicRecords(broker);
     Map<TopicPartition, Long> before = topics.snapshot(TOPICS.all());
+    long started = System.currentTimeMillis();
 
     Files.writeString(in.resolve("call-1.vtt"), """
         WEBVTT
@@ -109,6 +111,9 @@ class SpoolDirConnectorIT {
 
     Map<String, Contact> calls = byId(topics.since(TOPICS.contactsCall, before));
     assertThat(calls).containsOnlyKeys("call-1", "call-2");
+    // stamped with when the connector read them, for the analyzer's judgement of lateness
+    assertThat(topics.since(TOPICS.contactsCall, before)).allSatisfy(r -> assertThat(
+        ArrivalHeader.read(r.headers()).orElseThrow()).isGreaterThanOrEqualTo(started));
     Contact call1 = calls.get("call-1");
     assertThat(call1.getCustomerKey()).isEqualTo(new Pseudonymizer(SECRET).keyFor("cust-1"));
     assertThat(call1.getTurns()).extracting(t -> t.getSpeaker() + ":" + t.getText())
