@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two analyzer instances, each its own JVM, on 6 partitions per contact topic: both get tasks;
  * one is killed hard (SIGKILL: no close, its transaction left open) in the middle of a stream; the
- * other takes its tasks over and, in the end, every contact is classified exactly once (a
+ * other takes its tasks over; the killed one is started again on its state folder and rejoins;
+ * and, in the end, every contact is classified exactly once (a
  * read_committed reader sees each contactId once) and counted exactly once in the explained-share
  * windows of every size, and the trends count every contact once.
  */
@@ -84,6 +85,7 @@ class AnalyzerFailoverIT {
       p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
       p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
       Set<String> sent = new HashSet<>();
+      Process restarted = null;
       try (KafkaProducer<String, Contact> producer = new KafkaProducer<>(p,
           topics.contactsChat.keySerde().serializer(),
           topics.contactsChat.valueSerde().serializer())) {
@@ -97,6 +99,9 @@ class AnalyzerFailoverIT {
           if (i == CONTACTS / 3) {
             a.destroyForcibly(); // SIGKILL: no clean close, an open transaction left behind
             a.waitFor();
+          }
+          if (i == 2 * CONTACTS / 3) {
+            restarted = analyzer(broker, "a", portA); // the same state folder, as a restart
           }
           Channel channel = Channel.values()[i % 3];
           Contact c = customerSays("c-" + i, channel, Instant.now(), TEXTS.get(i % TEXTS.size()));
@@ -128,6 +133,9 @@ class AnalyzerFailoverIT {
       }
       assertThat(a.isAlive()).isFalse();
       assertThat(b.isAlive()).as("the surviving instance").isTrue();
+      assertThat(restarted.isAlive()).as("the restarted instance").isTrue();
+      await().atMost(Duration.ofSeconds(60)).alias("both share the work again")
+          .until(() -> membersWithContactPartitions(admin, topics) == 2);
       assertThat(classified).hasSize(CONTACTS).doesNotHaveDuplicates();
       assertThat(new HashSet<>(classified)).isEqualTo(sent);
       assertThat(total(shares, 1)).isEqualTo(CONTACTS);
@@ -171,6 +179,8 @@ class AnalyzerFailoverIT {
     // short, so the test does not wait two minutes for the ordering to release the last minute
     env.put("WAAROM_ANALYZER_DISORDER_TOLERANCE", "5s");
     env.put("WAAROM_ANALYZER_IDLE_TIMEOUT", "3s");
+    // the group notices the killed instance after 6 s instead of 45 s
+    env.put("WAAROM_KAFKA_SESSION_TIMEOUT", "6s");
     pb.redirectErrorStream(true);
     pb.redirectOutput(dir.resolve("analyzer-" + name + ".log").toFile());
     Process process = pb.start();
