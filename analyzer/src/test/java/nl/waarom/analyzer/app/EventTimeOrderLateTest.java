@@ -44,21 +44,9 @@ class EventTimeOrderLateTest {
 
   @Test
   void aLateContactCountsInItsOwnWindowWithinTheGraceAndIsDroppedAndCountedBeyondIt() {
-    Topics topics = Topics.defaults();
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    Config config = Config.load(AnalyzerSettings.all(),
-        Map.of("WAAROM_ANALYZER_STATE_DIR", stateDir.toString()));
-    Properties props = AnalyzerApp.streamsProperties(config);
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    try (Classifier classifier = new Classifier(TaxonomyLoader.loadDefault(RuleParser.check()));
-        TopologyTestDriver driver = new TopologyTestDriver(AnalyzerTopology.buildTopology(
-            AnalyzerOptions.from(config), topics, classifier, registry), props,
-            T0.plus(Duration.ofMinutes(10)))) {
-      TestOutputTopic<String, ReasonTrend> trends = driver.createOutputTopic(
-          topics.reasonTrends.name(), topics.reasonTrends.keySerde().deserializer(),
-          topics.reasonTrends.valueSerde().deserializer());
-      Map<String, Long> counts = new TreeMap<>();
-
+    Map<String, Long> counts = run(registry, driver -> {
+      Topics topics = Topics.defaults();
       pipe(driver, topics, customerSays("now", Channel.CHAT, T0.plusSeconds(600), "storing"));
       // behind the released 10:10 by 3.5 min (more than the tolerance), within the 1-minute
       // window's grace (10:06 + 1 min + 5 min > 10:10)
@@ -66,28 +54,27 @@ class EventTimeOrderLateTest {
       // 10:04:30: its window closed at 10:05 + 5 min = 10:10
       pipe(driver, topics, customerSays("too-late", Channel.EMAIL, T0.plusSeconds(270),
           "storing"));
-      trends.readKeyValuesToList().forEach(kv -> counts.put(kv.key, kv.value.getCount()));
+    });
 
-      assertThat(counts).isEqualTo(Map.of(
-          "outage|CHAT|1|2026-11-24T10:10:00Z", 1L,
-          "outage|CHAT|15|2026-11-24T10:00:00Z", 1L,
-          "outage|CHAT|60|2026-11-24T10:00:00Z", 1L,
-          "outage|EMAIL|1|2026-11-24T10:06:00Z", 1L,
-          "outage|EMAIL|15|2026-11-24T10:00:00Z", 2L,
-          "outage|EMAIL|60|2026-11-24T10:00:00Z", 2L));
-      assertThat(registry.get(TrendRollupProcessor.DROPPED)
-          .tags("stream", "trends", "window", "1m", "cause", "late").counter().count())
-          .isEqualTo(1.0);
-      assertThat(registry.get(EventTimeOrder.LATE).tags("hop", "by-customer").counter().count())
-          .isEqualTo(2.0);
-      assertThat(registry.get(EventTimeOrder.LATE).tags("hop", "reason-channel").counter()
-          .count()).isEqualTo(2.0);
-    }
+    assertThat(counts).isEqualTo(Map.of(
+        "outage|CHAT|1|2026-11-24T10:10:00Z", 1L,
+        "outage|CHAT|15|2026-11-24T10:00:00Z", 1L,
+        "outage|CHAT|60|2026-11-24T10:00:00Z", 1L,
+        "outage|EMAIL|1|2026-11-24T10:06:00Z", 1L,
+        "outage|EMAIL|15|2026-11-24T10:00:00Z", 2L,
+        "outage|EMAIL|60|2026-11-24T10:00:00Z", 2L));
+    assertThat(registry.get(TrendRollupProcessor.DROPPED)
+        .tags("stream", "trends", "window", "1m", "cause", "late").counter().count())
+        .isEqualTo(1.0);
+    assertThat(registry.get(EventTimeOrder.LATE).tags("hop", "by-customer").counter().count())
+        .isEqualTo(2.0);
+    assertThat(registry.get(EventTimeOrder.LATE).tags("hop", "reason-channel").counter()
+        .count()).isEqualTo(2.0);
   }
 
   @Test
   void lateIsJudgedByWhenTheContactArrivedNotByWhatItsPartitionReadBefore() {
-    Map<String, Long> counts = run(driver -> {
+    Map<String, Long> counts = run(new SimpleMeterRegistry(), driver -> {
       Topics topics = Topics.defaults();
       send(driver, topics, customerSays("live", Channel.CHAT, T0, "storing"), T0, null);
       // The first record of its partition, so nothing read there stands ahead of it; but it
@@ -104,7 +91,7 @@ class EventTimeOrderLateTest {
 
   @Test
   void aContactStampedAsArrivingWhenItOccurredIsNotLateWhenReadMuchLater() {
-    Map<String, Long> counts = run(driver -> {
+    Map<String, Long> counts = run(new SimpleMeterRegistry(), driver -> {
       Topics topics = Topics.defaults();
       // re-published at 10:10 by a replay, which stamps the arrival as its occurredAt
       send(driver, topics, customerSays("replayed", Channel.CHAT, T0.plusSeconds(30),
@@ -115,7 +102,8 @@ class EventTimeOrderLateTest {
   }
 
   /** Runs the production topology with default settings; returns the final trend counts. */
-  private Map<String, Long> run(java.util.function.Consumer<TopologyTestDriver> input) {
+  private Map<String, Long> run(SimpleMeterRegistry registry,
+      java.util.function.Consumer<TopologyTestDriver> input) {
     Topics topics = Topics.defaults();
     Config config = Config.load(AnalyzerSettings.all(),
         Map.of("WAAROM_ANALYZER_STATE_DIR", stateDir.toString()));
@@ -123,7 +111,7 @@ class EventTimeOrderLateTest {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     try (Classifier classifier = new Classifier(TaxonomyLoader.loadDefault(RuleParser.check()));
         TopologyTestDriver driver = new TopologyTestDriver(AnalyzerTopology.buildTopology(
-            AnalyzerOptions.from(config), topics, classifier, new SimpleMeterRegistry()), props,
+            AnalyzerOptions.from(config), topics, classifier, registry), props,
             T0.plus(Duration.ofMinutes(10)))) {
       TestOutputTopic<String, ReasonTrend> trends = driver.createOutputTopic(
           topics.reasonTrends.name(), topics.reasonTrends.keySerde().deserializer(),

@@ -16,10 +16,7 @@ class InputLagTest {
   @Test
   void readsTheConsumersRecordsLagOfItsOwnPartitionAndSaysWhenItIsUnknown() {
     try (Metrics registry = new Metrics()) {
-      StreamsMetrics metrics = (StreamsMetrics) Proxy.newProxyInstance(
-          getClass().getClassLoader(), new Class<?>[] {StreamsMetrics.class},
-          (proxy, method, args) -> method.getName().equals("metrics") ? registry.metrics()
-              : null);
+      StreamsMetrics metrics = streamsMetrics(registry);
       Sensor other = registry.sensor("other");
       other.add(lag(registry, "3"), new Value());
       InputLag lag = new InputLag(metrics, 2);
@@ -40,14 +37,18 @@ class InputLagTest {
   @Test
   void withoutAConsumerNothingIsPresent() {
     try (Metrics registry = new Metrics()) {
-      StreamsMetrics metrics = (StreamsMetrics) Proxy.newProxyInstance(
-          getClass().getClassLoader(), new Class<?>[] {StreamsMetrics.class},
-          (proxy, method, args) -> method.getName().equals("metrics") ? registry.metrics()
-              : null);
+      StreamsMetrics metrics = streamsMetrics(registry);
       InputLag lag = new InputLag(metrics, 0);
       assertThat(lag.consumerPresent()).isFalse();
       assertThat(lag.of("waarom.contacts.chat")).isEqualTo(-1);
     }
+  }
+
+  /** Kafka Streams' view of {@code registry}: only {@code metrics()} answers. */
+  private static StreamsMetrics streamsMetrics(Metrics registry) {
+    return (StreamsMetrics) Proxy.newProxyInstance(InputLagTest.class.getClassLoader(),
+        new Class<?>[] {StreamsMetrics.class},
+        (proxy, method, args) -> method.getName().equals("metrics") ? registry.metrics() : null);
   }
 
   /** The metric as the consumer names it: dots in the topic become underscores. */
