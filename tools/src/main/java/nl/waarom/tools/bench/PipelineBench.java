@@ -40,6 +40,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class PipelineBench {
   private static final int VARIANTS = 4_000;
+  /** Requests in flight at most; the gateway's HTTP threads are 200. */
+  private static final int IN_FLIGHT = 128;
 
   private PipelineBench() {}
 
@@ -141,21 +143,25 @@ public final class PipelineBench {
     books.set(s, book);
     AtomicBoolean stop = new AtomicBoolean();
     AtomicReference<String> firstError = new AtomicReference<>();
+    InFlight inFlight = new InFlight(IN_FLIGHT);
     OpenLoop.Sender sender = (index, due) -> {
       book.sending(index, due, System.nanoTime(), seen.get());
-      String id = "pb" + s + "-" + index;
-      Instant at = startWall.plusNanos(due - startNanos).truncatedTo(ChronoUnit.MILLIS);
-      HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(traffic.body(id, at, index))).build();
-      http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
-        if (e == null && r.statusCode() == 202) {
-          book.accepted(index, System.nanoTime());
-        } else {
-          book.failed(index);
-          firstError.compareAndSet(null, e != null ? e.toString()
-              : r.statusCode() + " " + r.body());
-        }
+      inFlight.submit(() -> {
+        String id = "pb" + s + "-" + index;
+        Instant at = startWall.plusNanos(due - startNanos).truncatedTo(ChronoUnit.MILLIS);
+        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(traffic.body(id, at, index))).build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+          if (e == null && r.statusCode() == 202) {
+            book.accepted(index, System.nanoTime());
+          } else {
+            book.failed(index);
+            firstError.compareAndSet(null, e != null ? e.toString()
+                : r.statusCode() + " " + r.body());
+          }
+          inFlight.done();
+        });
       });
     };
     Thread thread = new Thread(() -> {
@@ -179,6 +185,12 @@ public final class PipelineBench {
       long end = System.nanoTime();
       stop.set(true);
       thread.join();
+      if (inFlight.waiting() > 0) {
+        System.err.printf(Locale.ROOT, "%,d requests of the %d/s step still waited for one of the "
+            + "%d connections when it ended; they count as failed%n", inFlight.waiting(), rate,
+            IN_FLIGHT);
+        inFlight.clear();
+      }
       if (firstError.get() != null) {
         System.err.println("first failed request at " + rate + "/s: " + firstError.get());
       }

@@ -50,11 +50,11 @@ final class PipelineTraffic {
   private static final int CUSTOMERS = 20_000;
 
   private final List<String> tails;
-  private final SplittableRandom random;
+  private final long seed;
 
   private PipelineTraffic(List<String> tails, long seed) {
     this.tails = tails;
-    this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    this.seed = seed;
   }
 
   /** {@code variants} rendered contacts of {@code taxonomy}'s reasons for {@code seed}. */
@@ -116,11 +116,11 @@ final class PipelineTraffic {
 
   /**
    * The body of request {@code index}: one contact with that contactId, occurring at
-   * {@code occurredAt}, from a customer of the pool. Called from one thread.
+   * {@code occurredAt}, from a customer of the pool chosen by the index. Thread-safe.
    */
   String body(String contactId, Instant occurredAt, long index) {
     String tail = tails.get((int) (index % tails.size()));
-    String customer = "customer-" + random.nextInt(CUSTOMERS);
+    String customer = "customer-" + new SplittableRandom(seed + index).nextInt(CUSTOMERS);
     return "{\"contactId\":\"" + contactId + "\",\"occurredAt\":\"" + occurredAt
         + "\",\"customerId\":\"" + customer + "\"," + tail;
   }
