@@ -248,10 +248,10 @@ final class BenchCommand {
     private final Terminal terminal;
     @Spec CommandSpec spec;
 
-    @Option(names = "--rates", paramLabel = "N,N", split = ",",
-        converter = Converters.PositiveInt.class,
-        description = "Contacts a second of each step, in order (default: 250,500,1000,1500,2000).")
-    List<Integer> rates = DEFAULTS.rates();
+    @Option(names = "--rates", paramLabel = "N", split = ",",
+        defaultValue = "250,500,1000,1500,2000", converter = Converters.PositiveInt.class,
+        description = "Contacts a second of each step, in order (default: ${DEFAULT-VALUE}).")
+    List<Integer> rates;
 
     @Option(names = "--step", paramLabel = "DURATION", defaultValue = "60s",
         converter = Converters.DurationConverter.class,
