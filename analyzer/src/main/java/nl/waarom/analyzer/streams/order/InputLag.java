@@ -18,12 +18,23 @@ final class InputLag {
 
   private final StreamsMetrics metrics;
   private final int partition;
+  private final long rescanMs;
+  /** Scan the metrics for a partition not found again only after this long (they are many). */
+  private static final long RESCAN_MS = 5_000;
+
   private final Map<String, Metric> found = new HashMap<>();
+  private final Map<String, Long> lastScan = new HashMap<>();
   private boolean consumer;
 
   InputLag(StreamsMetrics metrics, int partition) {
+    this(metrics, partition, RESCAN_MS);
+  }
+
+  /** @param rescanMs how long after a fruitless scan a partition's metric is looked for again */
+  InputLag(StreamsMetrics metrics, int partition, long rescanMs) {
     this.metrics = metrics;
     this.partition = partition;
+    this.rescanMs = rescanMs;
   }
 
   /**
@@ -51,10 +62,15 @@ final class InputLag {
     double value = metric == null ? Double.NaN : value(metric);
     if (Double.isNaN(value)) {
       found.remove(topic);
-      metric = lookUp(topic);
-      if (metric != null) {
-        found.put(topic, metric);
-        value = value(metric);
+      long now = System.currentTimeMillis();
+      Long scanned = lastScan.get(topic);
+      if (scanned == null || now - scanned >= rescanMs) {
+        lastScan.put(topic, now);
+        metric = lookUp(topic);
+        if (metric != null) {
+          found.put(topic, metric);
+          value = value(metric);
+        }
       }
     }
     return Double.isNaN(value) || Double.isInfinite(value) ? -1 : (long) value;

@@ -19,7 +19,7 @@ class InputLagTest {
       StreamsMetrics metrics = streamsMetrics(registry);
       Sensor other = registry.sensor("other");
       other.add(lag(registry, "3"), new Value());
-      InputLag lag = new InputLag(metrics, 2);
+      InputLag lag = new InputLag(metrics, 2, 0);
       assertThat(lag.consumerPresent()).isTrue();
 
       assertThat(lag.of("waarom.contacts.chat")).isEqualTo(-1); // not fetched yet
@@ -41,6 +41,18 @@ class InputLagTest {
       InputLag lag = new InputLag(metrics, 0);
       assertThat(lag.consumerPresent()).isFalse();
       assertThat(lag.of("waarom.contacts.chat")).isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void aPartitionNotFoundIsLookedForAgainOnlyAfterAWhile() {
+    try (Metrics registry = new Metrics()) {
+      InputLag lag = new InputLag(streamsMetrics(registry), 2, 60_000);
+      assertThat(lag.of("waarom.contacts.chat")).isEqualTo(-1);
+      Sensor own = registry.sensor("own");
+      own.add(lag(registry, "2"), new Value());
+      own.record(5);
+      assertThat(lag.of("waarom.contacts.chat")).as("not scanned again yet").isEqualTo(-1);
     }
   }
 

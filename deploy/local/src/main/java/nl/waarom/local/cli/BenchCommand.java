@@ -3,29 +3,40 @@ package nl.waarom.local.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import nl.waarom.local.LocalStack;
 import nl.waarom.local.kafka.EmbeddedKafka;
+import nl.waarom.schemas.Topics;
 import nl.waarom.tools.bench.CatchupBench;
 import nl.waarom.tools.bench.ClassifyBench;
 import nl.waarom.tools.bench.InsightBench;
 import nl.waarom.tools.bench.InsightScenario;
+import nl.waarom.tools.bench.PipelineBench;
 import nl.waarom.tools.redaction.RedactionBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code waarom bench classify|insights|catchup|redaction}: the benchmarks of the tools module. */
+/** {@code waarom bench classify|insights|catchup|pipeline|redaction}: the benchmarks of the tools module. */
 @Command(name = "bench",
-    description = {"Benchmarks: classification, insight detection, catch-up, PII redaction.",
+    description = {"Benchmarks: classification, insight detection, catch-up, the whole pipeline, "
+        + "PII redaction.",
         "Each runs on generated data and ends with one machine-readable result: line."},
     subcommands = {BenchCommand.Classify.class, BenchCommand.Insights.class,
-        BenchCommand.Catchup.class, BenchCommand.Redaction.class},
+        BenchCommand.Catchup.class, BenchCommand.Pipeline.class, BenchCommand.Redaction.class},
     footer = {"  waarom bench classify", "  waarom bench redaction --messages 200"})
 final class BenchCommand {
   BenchCommand() {}
@@ -216,6 +227,122 @@ final class BenchCommand {
           Files.deleteIfExists(p);
         }
       }
+    }
+  }
+
+  /** {@code waarom bench pipeline} ({@link PipelineBench}) on an embedded stack of its own. */
+  @Command(name = "pipeline",
+      description = {"End-to-end rate and latency of the whole pipeline over HTTP.",
+          "Starts the embedded stack (broker, gateway, analyzer exactly-once, sink) with its data "
+              + "in a temporary directory and free ports, and posts single contacts (chats, calls, "
+              + "2 KB e-mails; Dutch and English) to the gateway at fixed rates, open loop. Per "
+              + "rate: accepted/s, classified/s and p50/p95/p99 latency from each request's due "
+              + "time until its classified record is visible to a read_committed consumer. "
+              + "WAAROM_* settings (e.g. WAAROM_ANALYZER_DISORDER_TOLERANCE) are read from the "
+              + "environment. Last line: result: max_sustained_per_s=... p99_ms_at_500=... "
+              + "p99_ms_at_1000=..."},
+      footer = {"  waarom bench pipeline",
+          "  waarom bench pipeline --rates 250,500 --step 30s --warmup 5s"})
+  static final class Pipeline implements Callable<Integer> {
+    private static final PipelineBench.Options DEFAULTS = PipelineBench.Options.defaults();
+    private final Terminal terminal;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--rates", paramLabel = "N", split = ",",
+        defaultValue = "250,500,1000,1500,2000", converter = Converters.PositiveInt.class,
+        description = "Contacts a second of each step, in order (default: ${DEFAULT-VALUE}).")
+    List<Integer> rates;
+
+    @Option(names = "--step", paramLabel = "DURATION", defaultValue = "60s",
+        converter = Converters.DurationConverter.class,
+        description = "Measured length of each step (default: ${DEFAULT-VALUE}).")
+    Duration step;
+
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "10s",
+        converter = Converters.DurationConverter.class,
+        description = "Load at the step's rate before it is measured (default: ${DEFAULT-VALUE}).")
+    Duration warmup;
+
+    @Option(names = "--drain", paramLabel = "DURATION", defaultValue = "30s",
+        converter = Converters.DurationConverter.class,
+        description = "The longest to wait, load still on, for a step's contacts to be classified "
+            + "(default: ${DEFAULT-VALUE}).")
+    Duration drain;
+
+    @Option(names = "--seed", paramLabel = "N",
+        description = "Seed of the generator (default: ${DEFAULT-VALUE}).")
+    long seed = DEFAULTS.seed();
+
+    Pipeline(Terminal terminal) {
+      this.terminal = terminal;
+    }
+
+    PipelineBench.Options options() {
+      return Checks.valid(spec, () -> new PipelineBench.Options(rates, step, warmup, drain, seed));
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+      PipelineBench.Options options = options();
+      Path dir = Files.createTempDirectory("waarom-bench-pipeline");
+      Map<String, String> env = new HashMap<>(terminal.env());
+      env.put("WAAROM_DATA_DIR", dir.toString());
+      for (String port : List.of("WAAROM_KAFKA_PORT", "WAAROM_KAFKA_CONTROLLER_PORT",
+          "WAAROM_GATEWAY_PORT", "WAAROM_ANALYZER_PORT", "WAAROM_SINK_PORT", "WAAROM_PG_PORT")) {
+        env.put(port, "0");
+      }
+      PipelineBench.Report report;
+      try (LocalStack stack = LocalStack.start(env)) {
+        awaitReady(stack.analyzerUri().resolve("/ready"), Duration.ofMinutes(2));
+        terminal.out().println("stack: embedded broker, gateway, analyzer (exactly-once), sink; "
+            + "analyzer settings from the environment: " + analyzerSettings(env));
+        report = PipelineBench.measure(options, stack.gatewayUri(), stack.bootstrapServers(),
+            Topics.withPrefix(env.getOrDefault("WAAROM_TOPIC_PREFIX", Topics.DEFAULT_PREFIX)),
+            terminal.out());
+      } finally {
+        delete(dir);
+      }
+      // last, after the stack's own shutdown lines
+      terminal.out().println(report.line());
+      return 0;
+    }
+
+    /** Waits until the analyzer answers 200 on /ready (Streams RUNNING), so no step measures a rebalance. */
+    private static void awaitReady(URI ready, Duration timeout) throws InterruptedException {
+      try (HttpClient http = HttpClient.newHttpClient()) {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < until) {
+          try {
+            if (http.send(HttpRequest.newBuilder(ready).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+              Thread.sleep(2_000); // and stays so: the second stream thread joins the group late
+              if (http.send(HttpRequest.newBuilder(ready).GET().build(),
+                  HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                return;
+              }
+            }
+          } catch (IOException e) {
+            // not listening yet
+          }
+          Thread.sleep(200);
+        }
+        throw new IllegalStateException("the analyzer was not ready within " + timeout);
+      }
+    }
+
+    private static String analyzerSettings(Map<String, String> env) {
+      StringBuilder s = new StringBuilder();
+      env.entrySet().stream().filter(e -> e.getKey().startsWith("WAAROM_ANALYZER_")
+              && !e.getKey().endsWith("_PORT") && !e.getKey().endsWith("_STATE_DIR"))
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(e -> s.append(s.isEmpty() ? "" : ", ").append(e.getKey()).append('=')
+              .append(e.getValue()));
+      return s.isEmpty() ? "none (the embedded defaults: disorder tolerance 15s, a stream thread "
+          + "per core)" : s.toString();
+    }
+
+    private static void delete(Path dir) throws IOException {
+      Catchup.delete(dir);
     }
   }
 

@@ -17,6 +17,7 @@ import nl.waarom.local.LocalRun;
 import nl.waarom.tools.bench.CatchupBench;
 import nl.waarom.tools.bench.ClassifyBench;
 import nl.waarom.tools.bench.InsightScenario;
+import nl.waarom.tools.bench.PipelineBench;
 import nl.waarom.tools.eval.EvalOptions;
 import nl.waarom.tools.redaction.RedactionBench;
 import org.junit.jupiter.api.Test;
@@ -161,6 +162,12 @@ class CommandOptionsTest {
         "--days-warmup", "0", "--days", "1", "--partitions", "3", "--threads", "1", "--quiet",
         "10s", "--timeout", "2m").options()).isEqualTo(new CatchupBench.Options(6000, 42, 0, 1,
         3, 1, Duration.ofSeconds(10), Duration.ofMinutes(2)));
+    assertThat(cli.parsed(BenchCommand.Pipeline.class, "bench", "pipeline").options())
+        .isEqualTo(PipelineBench.Options.defaults());
+    assertThat(cli.parsed(BenchCommand.Pipeline.class, "bench", "pipeline", "--rates", "100,300",
+        "--step", "30s", "--warmup", "5s", "--drain", "20s", "--seed", "7").options())
+        .isEqualTo(new PipelineBench.Options(List.of(100, 300), Duration.ofSeconds(30),
+            Duration.ofSeconds(5), Duration.ofSeconds(20), 7));
     assertThat(cli.parsed(BenchCommand.Redaction.class, "bench", "redaction").options())
         .isEqualTo(RedactionBench.Options.defaults());
     assertThat(cli.parsed(BenchCommand.Redaction.class, "bench", "redaction", "--messages", "700",
