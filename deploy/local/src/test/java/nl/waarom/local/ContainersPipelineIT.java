@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -120,13 +119,13 @@ class ContainersPipelineIT {
     int n = 0;
     for (int minute = 0; minute < 5; minute++) {
       for (int i = 0; i < 3; i++) {
-        body.add(contact("chat-" + n++, base.plus(Duration.ofMinutes(minute)).plusSeconds(i),
+        body.add(StackProcess.contact("chat-" + n++, base.plus(Duration.ofMinutes(minute)).plusSeconds(i),
             "Mijn betaling is mislukt maar het geld is wel afgeschreven."));
       }
     }
     // contacts of now, on every partition, move event time on past the contacts above
     for (int i = 0; i < 12; i++) {
-      body.add(contact("chat-now-" + i, Instant.now(), "Waar blijft mijn pakket?"));
+      body.add(StackProcess.contact("chat-now-" + i, Instant.now(), "Waar blijft mijn pakket?"));
     }
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
             URI.create("http://localhost:" + gateway.port() + "/v1/contacts"))
@@ -219,18 +218,6 @@ class ContainersPipelineIT {
       rs.next();
       return rs.getLong(1);
     }
-  }
-
-  private static ObjectNode contact(String id, Instant at, String text) {
-    ObjectNode c = JSON.createObjectNode();
-    c.put("contactId", id);
-    c.put("channel", "CHAT");
-    c.put("occurredAt", at.toString());
-    c.put("customerId", "customer-" + id);
-    ObjectNode t = c.putArray("turns").addObject();
-    t.put("speaker", "CUSTOMER");
-    t.put("text", text);
-    return c;
   }
 
   private static Path unzip(Path zip, Path into) throws IOException {

@@ -138,7 +138,8 @@ final class StackProcess implements AutoCloseable {
     return r.statusCode() / 100 == 2 ? count : 0;
   }
 
-  private static ObjectNode contact(String id, Instant at, String text) {
+  /** A chat contact in the gateway's JSON shape, one customer turn. */
+  static ObjectNode contact(String id, Instant at, String text) {
     ObjectNode c = JSON.createObjectNode();
     c.put("contactId", id);
     c.put("channel", "CHAT");
