@@ -46,6 +46,7 @@ public final class EventTimeOrder<V> implements Processor<String, V, String, V> 
 
   private final String hop;
   private final int sources;
+  private final boolean relayed;
   private final BiFunction<String, V, String> tieBreak;
   private final MeterRegistry registry;
   private ProcessorContext<String, V> context;
@@ -54,8 +55,19 @@ public final class EventTimeOrder<V> implements Processor<String, V, String, V> 
 
   EventTimeOrder(String hop, int sources, BiFunction<String, V, String> tieBreak,
       MeterRegistry registry) {
+    this(hop, sources, false, tieBreak, registry);
+  }
+
+  /**
+   * @param relayed whether the sources relay an upstream ordered hop's released watermark (a
+   *     later hop): then every source is waited for, idle or not, since a source whose view of the
+   *     upstream hop is older may still release records up to where the others already are
+   */
+  EventTimeOrder(String hop, int sources, boolean relayed, BiFunction<String, V, String> tieBreak,
+      MeterRegistry registry) {
     this.hop = hop;
     this.sources = sources;
+    this.relayed = relayed;
     this.tieBreak = tieBreak;
     this.registry = registry;
   }
@@ -71,8 +83,9 @@ public final class EventTimeOrder<V> implements Processor<String, V, String, V> 
   }
 
   static <V> ProcessorSupplier<String, V, String, V> supplier(String hop, int sources,
-      Serde<V> values, BiFunction<String, V, String> tieBreak, MeterRegistry registry) {
-    return WithStores.of(() -> new EventTimeOrder<>(hop, sources, tieBreak, registry),
+      boolean relayed, Serde<V> values, BiFunction<String, V, String> tieBreak,
+      MeterRegistry registry) {
+    return WithStores.of(() -> new EventTimeOrder<>(hop, sources, relayed, tieBreak, registry),
         StateStores.json(marksStore(hop), SourceMark.class),
         StateStores.keyValue(bufferStore(hop), values));
   }
@@ -131,7 +144,9 @@ public final class EventTimeOrder<V> implements Processor<String, V, String, V> 
       all.add(mark);
     }
     boolean allIdle = all.stream().allMatch(SourceMark::idle);
-    long effective = allIdle
+    long effective = relayed
+        ? all.stream().mapToLong(SourceMark::watermark).min().orElseThrow()
+        : allIdle
         ? all.stream().mapToLong(SourceMark::watermark).max().orElseThrow()
         : all.stream().filter(m -> !m.idle()).mapToLong(SourceMark::watermark).min().orElseThrow();
     long earliest = all.stream().mapToLong(SourceMark::earliest).min().orElseThrow();

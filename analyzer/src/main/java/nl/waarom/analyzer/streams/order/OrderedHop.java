@@ -48,7 +48,8 @@ public record OrderedHop<V>(String name, Serde<V> values, BiFunction<String, V, 
             stores)
         .repartition(Repartitioned.<String, V>as(name).withKeySerde(Serdes.String())
             .withValueSerde(values).withStreamPartitioner(new MarkerPartitioner<>()))
-        .process(EventTimeOrder.supplier(name, options.sources(), values, tieBreak, registry),
+        .process(EventTimeOrder.supplier(name, options.sources(), upstreamHop != null, values,
+            tieBreak, registry),
             Named.as("order-" + name));
   }
 }

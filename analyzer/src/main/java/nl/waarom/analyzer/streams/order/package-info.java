@@ -29,7 +29,10 @@
  * records to fetch is not quiet ({@link nl.waarom.analyzer.streams.order.InputLag}), and a gap of
  * more than five marker intervals between a task's markers (its stream thread was busy releasing a
  * large batch, paused, or starved of CPU) does not count as quiet either, on a real consumer; a
- * {@code TopologyTestDriver}'s simulated clock may jump. Its watermark stays its latest arrival minus the tolerance until it has
+ * {@code TopologyTestDriver}'s simulated clock may jump. Idleness applies to the first hop's
+ * sources only: at a later hop every source relays the same upstream hop, one may still have
+ * records to release up to where another already is, so the effective watermark there is the
+ * minimum over all of them, idle or not (it catches up within a marker interval). Its watermark stays its latest arrival minus the tolerance until it has
  * been quiet for the idle timeout plus the tolerance, then becomes its latest arrival (whatever
  * comes after such a lull occurred after it began, up to the tolerance before it arrives). The
  * wall clock only measures quiet; it never moves event time, so a replay of last week is ordered

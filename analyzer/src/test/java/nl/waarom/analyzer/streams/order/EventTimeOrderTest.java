@@ -39,10 +39,18 @@ class EventTimeOrderTest {
 
   @BeforeEach
   void start() {
+    start(false);
+  }
+
+  /** The hop under test; {@code relayed}: its sources relay an upstream hop (a later hop). */
+  private void start(boolean relayed) {
+    if (driver != null) {
+      driver.close();
+    }
     StreamsBuilder builder = new StreamsBuilder();
     builder.stream("hop-in", Consumed.with(Serdes.String(), Serdes.String()))
-        .process(EventTimeOrder.supplier("hop", 2, Serdes.String(), (key, value) -> value,
-            registry), Named.as("order-hop"))
+        .process(EventTimeOrder.supplier("hop", 2, relayed, Serdes.String(),
+            (key, value) -> value, registry), Named.as("order-hop"))
         .to("hop-out", Produced.with(Serdes.String(), Serdes.String()));
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "order-test");
@@ -119,6 +127,20 @@ class EventTimeOrderTest {
     assertThat(released()).containsExactly("tick@1000", "k=a@1000", "tick@5000");
     mark(0, T + 9_000, true);
     assertThat(released()).containsExactly("tick@5000", "k=b@9000", "tick@9000");
+  }
+
+  @Test
+  void atALaterHopEveryRelayIsWaitedForIdleOrNot() {
+    start(true);
+    // relay 1 saw the upstream hop idle at 9 s; relay 0's view is older (5 s), and it may still
+    // release records up to 9 s: nothing after 5 s goes out until it catches up
+    record("k", "a", T + 1_000);
+    record("k", "b", T + 7_000);
+    mark(1, T + 9_000, true);
+    mark(0, T + 5_000, true);
+    assertThat(released()).containsExactly("tick@1000", "k=a@1000", "tick@5000");
+    mark(0, T + 9_000, true);
+    assertThat(released()).containsExactly("tick@5000", "k=b@7000", "tick@9000");
   }
 
   @Test
