@@ -36,6 +36,10 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
   private ProcessorContext<String, V> context;
   private KeyValueStore<String, SourceMark> upstream;
   private InputLag lag;
+  /** The latest order time forwarded (first hop): what an idle task releases up to. */
+  private long latestOrder = Long.MIN_VALUE;
+  /** Whether this task has read any record since it started (first hop). */
+  private boolean readAny;
   /** Wall-clock time of this task's previous marker (first hop). */
   private long lastMark = Long.MIN_VALUE;
   /** A gap of more than this many marker intervals between markers is a stall, not quiet. */
@@ -101,6 +105,8 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
         placed = OrderTime.at(record, order);
       }
       partition[0] = Math.max(partition[0], arrival);
+      latestOrder = Math.max(latestOrder, order);
+      readAny = true;
       partition[1] = context.currentSystemTimeMs();
     }
     earliest = Math.min(earliest, record.timestamp());
@@ -117,7 +123,8 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
    * arrival minus the tolerance, leaving out a partition quiet (nothing read and, as far as the
    * consumer's lag tells, nothing left to fetch) for the idle timeout that never
    * delivered, and one quiet for the idle timeout plus the tolerance (whatever it delivers next
-   * occurred after its lull began). When every partition is left out, the latest arrival read.
+   * occurred after its lull began). When every partition is left out, the latest arrival or order
+   * time read, whichever is later.
    */
   private Marker first(long wallClock) {
     long tolerance = options.tolerance().toMillis();
@@ -144,9 +151,12 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
       }
       if (behind > 0) {
         partition[1] = wallClock; // records still to fetch: waiting to be served is not quiet
-      } else if (consumer && behind < 0 && wallClock - partition[2] < idleAfter + tolerance) {
-        // not fetched yet (a start, a rebalance, a slow first fetch): nothing is known to be
-        // quiet; after the idle timeout plus the tolerance without a fetch it counts as quiet
+      } else if (consumer && behind < 0 && !readAny
+          && wallClock - partition[2] < idleAfter + tolerance) {
+        // this task has read nothing yet and its consumer has not fetched this partition (a
+        // start, a rebalance, a slow first fetch): nothing is known to be quiet. The consumer
+        // keeps no lag for a partition that never held a record, so once the task read anything
+        // (or after the idle timeout plus the tolerance) such a partition counts as quiet again.
         partition[1] = wallClock;
       } else if (consumer && stall > 0) {
         partition[1] = Math.min(wallClock, partition[1] + stall);
@@ -162,6 +172,9 @@ final class WatermarkSource<V> implements Processor<String, V, String, V> {
       }
     }
     if (watermark == Long.MAX_VALUE) {
+      // quiet for long enough everywhere: release all it read, a contact dated ahead of its
+      // arrival (a sender's clock running fast) included
+      latest = Math.max(latest, latestOrder);
       watermark = latest < 0 ? Long.MIN_VALUE : latest;
     }
     return new Marker(index(), options.sources(), watermark, idle, earliest);
