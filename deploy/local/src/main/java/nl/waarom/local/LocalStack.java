@@ -11,7 +11,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import nl.waarom.analyzer.app.AnalyzerApp;
-import nl.waarom.analyzer.app.AnalyzerSettings;
 import nl.waarom.platform.CommonSettings;
 import nl.waarom.platform.Config;
 import nl.waarom.ingest.gateway.Gateway;
@@ -63,11 +62,6 @@ public final class LocalStack implements AutoCloseable {
       // needs absorbing: a short tolerance keeps the board live (a spike within seconds). A
       // catch-up is ordered across partitions whatever the tolerance.
       services.putIfAbsent("WAAROM_ANALYZER_DISORDER_TOLERANCE", LOCAL_DISORDER_TOLERANCE);
-      // One instance: a stream thread per core, up to one per partition; no standby replicas
-      // (there is no second instance to keep them on).
-      services.putIfAbsent("WAAROM_ANALYZER_STREAM_THREADS", String.valueOf(localStreamThreads(
-          Runtime.getRuntime().availableProcessors(),
-          Config.load(AnalyzerSettings.all(), services).get(AnalyzerSettings.TOPIC_PARTITIONS))));
       // One instance of each consumer: after a hard kill, the restarted one should not wait the
       // services' 45 s for its vanished predecessor to time out of the group.
       services.putIfAbsent(CommonSettings.KAFKA_SESSION_TIMEOUT.env(), LOCAL_SESSION_TIMEOUT);
@@ -171,10 +165,5 @@ public final class LocalStack implements AutoCloseable {
     if (stopper.isAlive()) {
       LOG.warn("{} did not stop within {}; going on without it", c.name(), STOP_TIMEOUT);
     }
-  }
-
-  /** Stream threads for the one embedded analyzer: one per core, at least 1, at most partitions. */
-  static int localStreamThreads(int cores, int partitions) {
-    return Math.max(1, Math.min(cores, partitions));
   }
 }
