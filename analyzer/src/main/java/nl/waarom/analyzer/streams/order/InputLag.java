@@ -24,7 +24,7 @@ final class InputLag {
 
   private final Map<String, Metric> found = new HashMap<>();
   private final Map<String, Long> lastScan = new HashMap<>();
-  private boolean consumer;
+  private Boolean consumer;
 
   InputLag(StreamsMetrics metrics, int partition) {
     this(metrics, partition, RESCAN_MS);
@@ -42,13 +42,10 @@ final class InputLag {
    * TopologyTestDriver}, whose wall clock is simulated and may jump.
    */
   boolean consumerPresent() {
-    if (!consumer) {
-      for (MetricName name : metrics.metrics().keySet()) {
-        if (GROUP.equals(name.group())) {
-          consumer = true;
-          break;
-        }
-      }
+    if (consumer == null) {
+      // the consumer registers its fetch metrics when it is created, before any task starts:
+      // one look decides it, and a driver without a consumer is not scanned every marker
+      consumer = metrics.metrics().keySet().stream().anyMatch(n -> GROUP.equals(n.group()));
     }
     return consumer;
   }
