@@ -26,16 +26,22 @@ import org.slf4j.LoggerFactory;
  * within about one interval after the leader's session ends (the leader stopped, died, or lost its
  * connection), and a leader that lost its connection notices within about one interval (or the
  * lock connection's socket timeout) and stops leading until it takes the lock again on a new
- * connection. Gauge {@value #LEADER} (tag {@code task}) is 1 while this instance leads the job,
+ * connection. An instance that lost a lead does not compete for it again for
+ * {@value #STAND_BACK} check intervals: a standby, which tries every interval, takes over first,
+ * and the instance whose session was cut (often the one with the bad connection) only leads again
+ * when no one else does. Gauge {@value #LEADER} (tag {@code task}) is 1 while this instance leads the job,
  * else 0; every change is logged. {@link #close()} releases the locks.
  */
 public final class Leadership implements AutoCloseable {
   /** Gauge: 1 while this instance leads the job in tag {@code task}, else 0. */
   public static final String LEADER = "waarom.sink.leader";
+  /** Check intervals an instance waits after losing a lead before it competes for it again. */
+  static final int STAND_BACK = 3;
   private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
 
   private final Map<SingletonJob, AdvisoryLock> locks = new EnumMap<>(SingletonJob.class);
   private final Map<SingletonJob, Boolean> leading = new EnumMap<>(SingletonJob.class);
+  private final Map<SingletonJob, Long> standBackUntil = new EnumMap<>(SingletonJob.class);
   private final Duration checkInterval;
   private ScheduledExecutorService scheduler;
   private boolean closed;
@@ -71,7 +77,7 @@ public final class Leadership implements AutoCloseable {
       return false;
     }
     synchronized (lock) {
-      if (isClosed()) {
+      if (isClosed() || standingBack(job)) {
         return false;
       }
       boolean now;
@@ -95,8 +101,11 @@ public final class Leadership implements AutoCloseable {
     if (now && !before) {
       LOG.info("this instance now leads {} (advisory lock {})", job.tag(), hex(lock.key()));
     } else if (!now && before) {
-      LOG.warn("this instance no longer leads {} (advisory lock {}){}; retrying every {}",
-          job.tag(), hex(lock.key()), why, checkInterval);
+      synchronized (this) {
+        standBackUntil.put(job, System.nanoTime() + STAND_BACK * checkInterval.toNanos());
+      }
+      LOG.warn("this instance no longer leads {} (advisory lock {}){}; competing again after {}",
+          job.tag(), hex(lock.key()), why, checkInterval.multipliedBy(STAND_BACK));
     } else if (!why.isEmpty()) {
       LOG.debug("cannot check the lead of {}{}", job.tag(), why);
     }
@@ -104,6 +113,18 @@ public final class Leadership implements AutoCloseable {
 
   private static String hex(long key) {
     return "0x" + Long.toHexString(key);
+  }
+
+  private synchronized boolean standingBack(SingletonJob job) {
+    Long until = standBackUntil.get(job);
+    if (until == null) {
+      return false;
+    }
+    if (System.nanoTime() - until < 0) {
+      return true;
+    }
+    standBackUntil.remove(job);
+    return false;
   }
 
   /** Whether the last check found this instance leading {@code job} (no database access). */
