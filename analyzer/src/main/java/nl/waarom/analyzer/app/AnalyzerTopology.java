@@ -35,13 +35,14 @@ import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * The analyzer's Kafka Streams topology, built by a pure function that reads as the way of a
- * contact: read, decode and classify, dead letters out, mark repeats, classified out, trends,
- * then re-keyed by reason into the detectors, whose insights go out.
+ * contact: read, decode and classify, dead letters out, classified out, mark repeats, repeats
+ * out, trends, then re-keyed by reason into the detectors, whose insights go out.
  *
  * <p>Input: {@code contacts.chat}, {@code contacts.call}, {@code contacts.email} (raw bytes,
  * decoded in the topology). Classified contacts are re-keyed by customer through the repeat
  * ledger, which marks repeats, and re-keyed by contactId before everything below. Output:
- * {@code contacts.classified} (key contactId), {@code reason-trends} (key
+ * {@code contacts.classified} (key contactId: every contact once, straight after
+ * classification, and a repeat once more with {@code repeatOf} set, after the ordering), {@code reason-trends} (key
  * reasonId|channel|windowMinutes|windowStartIso), {@code explained-share} (key
  * windowMinutes|windowStartIso), {@code insights} (key insightId), {@code dlq} (undecodable
  * input). Internal: repartition topics {@code by-customer}, {@code reason-channel},
@@ -77,9 +78,11 @@ public final class AnalyzerTopology {
             .process(Deduplicator.supplier(options.dedupHorizon(), registry),
                 Named.as("deduplicate")), topics, classifiers);
     deadLettersOut(outcomes, topics, registry);
+    KStream<String, ClassifiedContact> firstSeen = classified(outcomes, registry);
+    classifiedOut(firstSeen, topics);
     KStream<String, ClassifiedContact> classified =
-        markRepeats(classified(outcomes, registry), options, topics, registry);
-    classifiedOut(classified, topics);
+        markRepeats(firstSeen, options, topics, registry);
+    repeatsOut(classified, topics);
     TrendStreams.add(classified, options.trends(), topics, options.order(), BY_CUSTOMER,
         registry);
 
@@ -154,9 +157,24 @@ public final class AnalyzerTopology {
         .process(RepeatLedger.supplier(options.repeat(), registry), Named.as("mark-repeats"));
   }
 
+  /**
+   * Every classified contact, as soon as it is classified: its latency is one commit, not the
+   * ordering's tolerance. The repeat ledger has not judged it yet, so {@code repeatOf} is empty.
+   */
   private static void classifiedOut(KStream<String, ClassifiedContact> classified,
       Topics topics) {
     classified.to(topics.classified.name(), produced(topics.classified, "classified-sink"));
+  }
+
+  /**
+   * A contact the repeat ledger found to be a repeat, published a second time on the same topic
+   * and key with {@code repeatOf} set: it supersedes the first record (readers that keep the
+   * latest record per contactId see the repeat; counting contacts means counting records without
+   * {@code repeatOf}).
+   */
+  private static void repeatsOut(KStream<String, ClassifiedContact> marked, Topics topics) {
+    marked.filter((key, contact) -> contact.getRepeatOf() != null, Named.as("repeats"))
+        .to(topics.classified.name(), produced(topics.classified, "repeats-sink"));
   }
 
   /**

@@ -119,7 +119,7 @@ class AnalyzerFailoverIT {
           KafkaConsumer<String, ExplainedShare> explained =
               broker.consumer(topics.explainedShare)) {
         await().atMost(Duration.ofSeconds(180)).until(() -> {
-          out.poll(Duration.ofMillis(300)).forEach(r -> classified.add(r.key()));
+          out.poll(Duration.ofMillis(300)).forEach(r -> firstRecords(r, classified));
           for (ConsumerRecord<String, ExplainedShare> r : explained.poll(Duration.ofMillis(300))) {
             shares.put(r.key(), r.value());
           }
@@ -128,7 +128,7 @@ class AnalyzerFailoverIT {
         });
         // and nothing more arrives after a while
         Thread.sleep(5_000);
-        out.poll(Duration.ofMillis(500)).forEach(r -> classified.add(r.key()));
+        out.poll(Duration.ofMillis(500)).forEach(r -> firstRecords(r, classified));
         explained.poll(Duration.ofMillis(500)).forEach(r -> shares.put(r.key(), r.value()));
       }
       assertThat(a.isAlive()).isFalse();
@@ -205,6 +205,17 @@ class AnalyzerFailoverIT {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
+    }
+  }
+
+  /**
+   * Notes the contact of a record published straight after classification; a repeat's second
+   * record (repeatOf set, after the ordering) is not a second classification.
+   */
+  private static void firstRecords(ConsumerRecord<String, ClassifiedContact> r,
+      List<String> classified) {
+    if (r.value().getRepeatOf() == null) {
+      classified.add(r.key());
     }
   }
 }

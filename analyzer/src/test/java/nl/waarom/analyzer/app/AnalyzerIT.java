@@ -125,13 +125,17 @@ class AnalyzerIT {
     }
   }
 
-  /** Every contact id on the classified topic with how often it appears, after all arrived. */
+  /**
+   * Every contact id on the classified topic with how often it was classified (records without
+   * repeatOf; a repeat is published once more, marked), after all arrived.
+   */
   private static Map<String, Long> classifiedIds(Topics topics, int n) {
     try (KafkaConsumer<String, ClassifiedContact> consumer = broker.consumer(topics.classified)) {
       List<ConsumerRecord<String, ClassifiedContact>> records =
           new ArrayList<>(KafkaBroker.pollAtLeast(consumer, n, WAIT));
       records.addAll(KafkaBroker.pollAtLeast(consumer, Integer.MAX_VALUE, Duration.ofSeconds(2)));
-      return records.stream().collect(Collectors.groupingBy(ConsumerRecord::key, TreeMap::new,
+      return records.stream().filter(r -> r.value().getRepeatOf() == null)
+          .collect(Collectors.groupingBy(ConsumerRecord::key, TreeMap::new,
           Collectors.counting()));
     }
   }

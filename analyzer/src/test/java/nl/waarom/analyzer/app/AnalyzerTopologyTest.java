@@ -460,7 +460,7 @@ class AnalyzerTopologyTest {
       "order-by-reason", "order-explained", "order-reason-channel", "read-contacts.call",
       "read-contacts.chat", "read-contacts.email", "reason-channel-repartition-filter",
       "reason-channel-repartition-sink", "reason-channel-repartition-source",
-      "reason-trends-sink", "repeat-hotspots-sink", "rollup-trends", "share-events", "trend-events",
+      "reason-trends-sink", "repeat-hotspots-sink", "repeats", "repeats-sink", "rollup-trends", "share-events", "trend-events",
       "watermark-by-customer", "watermark-by-reason", "watermark-explained",
       "watermark-reason-channel"};
 }

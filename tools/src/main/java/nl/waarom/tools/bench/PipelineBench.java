@@ -201,25 +201,28 @@ public final class PipelineBench {
     }
   }
 
-  /** Notes when each benchmark contact's classified record is seen; counts every record. */
+  /** Notes when each benchmark contact's classified record is seen; counts every contact once. */
   private static void watch(KafkaConsumer<String, byte[]> consumer,
       AtomicReferenceArray<StepBook> books, AtomicLong seen, AtomicBoolean done) {
     while (!done.get()) {
       var records = consumer.poll(Duration.ofMillis(100));
       long now = System.nanoTime();
       for (ConsumerRecord<String, byte[]> r : records) {
-        seen.incrementAndGet();
+        boolean first = true;
         String key = r.key();
         int dash = key == null ? -1 : key.indexOf('-');
         if (dash > 2 && key.startsWith("pb")) {
           try {
             StepBook book = books.get(Integer.parseInt(key, 2, dash, 10));
             if (book != null) {
-              book.classified(Long.parseLong(key, dash + 1, key.length(), 10), now);
+              first = book.classified(Long.parseLong(key, dash + 1, key.length(), 10), now);
             }
           } catch (NumberFormatException | IndexOutOfBoundsException e) {
             // not one of ours
           }
+        }
+        if (first) {
+          seen.incrementAndGet();
         }
       }
     }

@@ -96,12 +96,22 @@ final class StepBook {
     }
   }
 
-  /** The classified record of request {@code index} was seen at {@code nanos}; the first counts. */
-  void classified(long index, long nanos) {
+  /**
+   * The classified record of request {@code index} was seen at {@code nanos}; the first counts.
+   *
+   * @return false when this request's record was seen before (a repeat is published twice),
+   *     true otherwise, also for a request outside the measured window
+   */
+  boolean classified(long index, long nanos) {
     int s = slot(index);
-    if (s >= 0 && classified.compareAndSet(s, NONE, nanos)) {
-      classifiedCount.incrementAndGet();
+    if (s < 0) {
+      return true;
     }
+    if (classified.compareAndSet(s, NONE, nanos)) {
+      classifiedCount.incrementAndGet();
+      return true;
+    }
+    return false;
   }
 
   /** The last measured request has been sent (the next one was due). */
