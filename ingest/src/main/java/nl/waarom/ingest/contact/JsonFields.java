@@ -2,7 +2,6 @@ package nl.waarom.ingest.contact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
@@ -139,8 +138,7 @@ final class JsonFields {
     }
     try {
       if (value.isTextual()) {
-        return OffsetDateTime.parse(value.textValue().trim()).toInstant()
-            .truncatedTo(ChronoUnit.MILLIS);
+        return IsoInstants.parse(value.textValue().trim()).truncatedTo(ChronoUnit.MILLIS);
       }
     } catch (DateTimeParseException e) {
       // reported below, like a non-string
