@@ -1,5 +1,6 @@
 package nl.waarom.analyzer.app;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -9,8 +10,10 @@ import nl.waarom.schemas.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +25,8 @@ import org.slf4j.LoggerFactory;
 final class TopicCreator {
   private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
   private static final long TIMEOUT_SECONDS = 60;
+  /** Pause before describing topics again that the broker does not know yet. */
+  private static final Duration DESCRIBE_PAUSE = Duration.ofMillis(200);
 
   private TopicCreator() {}
 
@@ -62,12 +67,33 @@ final class TopicCreator {
     }
   }
 
+  /**
+   * Describes the contact topics, asking again while the broker answers that it does not know
+   * them: right after they were created, the controller has them but the broker answering may
+   * not have applied that metadata yet (KRaft propagates it asynchronously), and that is no
+   * reason to fail the start. Gives up at the timeout.
+   */
   private static int contactPartitions(Admin admin, Topics topics)
       throws ExecutionException, InterruptedException, TimeoutException {
+    List<String> names = topics.contactTopics().stream().map(t -> t.name()).toList();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    Map<String, TopicDescription> described;
+    while (true) {
+      try {
+        described = admin.describeTopics(names).allTopicNames()
+            .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        break;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() + DESCRIBE_PAUSE.toNanos() > deadline) {
+          throw e;
+        }
+        LOG.debug("contact topics not known to the broker yet: {}", e.getCause().getMessage());
+        Thread.sleep(DESCRIBE_PAUSE.toMillis());
+      }
+    }
     Map<String, Integer> counts = new java.util.TreeMap<>();
-    admin.describeTopics(topics.contactTopics().stream().map(t -> t.name()).toList())
-        .allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-        .forEach((name, d) -> counts.put(name, d.partitions().size()));
+    described.forEach((name, d) -> counts.put(name, d.partitions().size()));
     if (new java.util.HashSet<>(counts.values()).size() != 1) {
       throw new IllegalStateException("the contact topics must have the same partition count "
           + "(the analyzer orders contacts by event time across them): " + counts);
