@@ -46,7 +46,7 @@ public final class ArrivalHeader {
     }
     try {
       return OptionalLong.of(
-          Instant.parse(new String(header.value(), StandardCharsets.UTF_8)).toEpochMilli());
+          IsoInstants.parse(new String(header.value(), StandardCharsets.UTF_8)).toEpochMilli());
     } catch (DateTimeException | ArithmeticException e) {
       return OptionalLong.empty();
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.waarom.schemas.IsoInstants;
 
 /**
  * Typed, validating reads of the fields of one JSON object. Every problem is added to a shared

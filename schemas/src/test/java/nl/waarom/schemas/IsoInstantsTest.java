@@ -1,4 +1,4 @@
-package nl.waarom.ingest.contact;
+package nl.waarom.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
