@@ -35,7 +35,8 @@ public final class AnalyzerSettings {
       "WAAROM_ANALYZER_STREAM_THREADS", 1, 1, 64,
       "Kafka Streams threads of this instance; tasks (one per partition and sub-topology) are "
           + "shared among all threads of all instances, so more than the partition count per "
-          + "instance adds nothing.");
+          + "instance adds nothing. The local stack uses half the processors (at least 1, at most "
+          + "the partition count) unless set.");
   public static final Setting<Integer> STANDBY_REPLICAS = Setting.integer(
       "WAAROM_ANALYZER_STANDBY_REPLICAS", 0, 0, 8,
       "Warm copies of each task's state kept on other instances, so an instance that fails is "

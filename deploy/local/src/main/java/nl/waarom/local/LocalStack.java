@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import nl.waarom.analyzer.app.AnalyzerApp;
+import nl.waarom.analyzer.app.AnalyzerSettings;
 import nl.waarom.platform.CommonSettings;
 import nl.waarom.platform.Config;
 import nl.waarom.ingest.gateway.Gateway;
@@ -45,6 +47,15 @@ public final class LocalStack implements AutoCloseable {
   private final AnalyzerApp analyzer;
   private final SinkApp sink;
 
+  /**
+   * The analyzer's stream threads in the embedded stack, unless WAAROM_ANALYZER_STREAM_THREADS is
+   * set: half the processors (the broker, gateway and sink share the machine), at least one, and
+   * no more than the partition count (a thread beyond one task per partition has nothing to do).
+   */
+  static int streamThreads(int processors, int partitions) {
+    return Math.max(1, Math.min(partitions, processors / 2));
+  }
+
   private LocalStack(Map<String, String> env) {
     Config config = Config.load(LocalSettings.all(), env);
     Path dataDir = Path.of(config.get(LocalSettings.DATA_DIR)).toAbsolutePath();
@@ -65,6 +76,10 @@ public final class LocalStack implements AutoCloseable {
       // One instance of each consumer: after a hard kill, the restarted one should not wait the
       // services' 45 s for its vanished predecessor to time out of the group.
       services.putIfAbsent(CommonSettings.KAFKA_SESSION_TIMEOUT.env(), LOCAL_SESSION_TIMEOUT);
+      services.putIfAbsent(AnalyzerSettings.STREAM_THREADS.env(), Integer.toString(
+          streamThreads(Runtime.getRuntime().availableProcessors(),
+              Config.load(List.of(AnalyzerSettings.TOPIC_PARTITIONS), services)
+                  .get(AnalyzerSettings.TOPIC_PARTITIONS))));
       starting = "the analyzer";
       analyzer = remember(starting, AnalyzerApp.start(services));
       starting = "the insights sink";
