@@ -104,7 +104,8 @@ final class StackProcess implements AutoCloseable {
     return status(port, "/ready") == 200;
   }
 
-  private static int status(int port, String path) {
+  /** Status of {@code path} on the local port; 0 when it does not answer. */
+  static int status(int port, String path) {
     try {
       return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
           .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding())
