@@ -10,13 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Settings shared by every ingest component (gateway and replay): where Kafka is, the topic
- * prefix, and the pseudonym secret. Each component's own catalogue adds these to its keys.
+ * Settings shared by every ingest component (gateway and replay): where Kafka is and how to
+ * connect to it, the topic prefix, and the pseudonym secret. Each component's own catalogue adds these to its keys.
  */
 public final class IngestSettings {
   public static final String DEFAULT_PSEUDONYM_SECRET = "change-me-local-only";
 
   public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS = CommonSettings.KAFKA_BOOTSTRAP_SERVERS;
+  public static final Setting<String> KAFKA_CLIENT_PROPERTIES = CommonSettings.KAFKA_CLIENT_PROPERTIES;
   public static final Setting<String> TOPIC_PREFIX = CommonSettings.TOPIC_PREFIX;
   public static final Setting<String> PSEUDONYM_SECRET = Setting.secret(
       "WAAROM_PSEUDONYM_SECRET", DEFAULT_PSEUDONYM_SECRET,
@@ -29,7 +30,7 @@ public final class IngestSettings {
 
   /** The shared settings; never null. */
   public static List<Setting<?>> all() {
-    return List.of(KAFKA_BOOTSTRAP_SERVERS, TOPIC_PREFIX, PSEUDONYM_SECRET);
+    return List.of(KAFKA_BOOTSTRAP_SERVERS, KAFKA_CLIENT_PROPERTIES, TOPIC_PREFIX, PSEUDONYM_SECRET);
   }
 
   /** The topic catalogue for the configured prefix. */

@@ -11,6 +11,11 @@ public final class CommonSettings {
   public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS = Setting.string(
       "WAAROM_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092",
       "Kafka bootstrap servers, comma-separated host:port pairs.");
+  public static final Setting<String> KAFKA_CLIENT_PROPERTIES = Setting.string(
+      "WAAROM_KAFKA_CLIENT_PROPERTIES", "",
+      "Path of a Kafka client properties file (security.protocol, ssl.*, sasl.*, ...) applied to "
+          + "every Kafka client; any other WAAROM_KAFKA_<NAME> variable sets client property "
+          + "<name> (lower case, _ as .) and wins over the file. See docs/kafka-security.md.");
   public static final Setting<String> TOPIC_PREFIX = new Setting<>(
       "WAAROM_TOPIC_PREFIX", "string", Topics.DEFAULT_PREFIX, false,
       "Prefix of every Waarom topic name, so several installations can share one cluster.",

@@ -15,13 +15,17 @@ import java.util.StringJoiner;
  */
 public final class Config {
   private final Map<Setting<?>, Object> values;
+  private final KafkaClientProperties kafkaClients; // null: the catalogue has no Kafka clients
 
-  private Config(Map<Setting<?>, Object> values) {
+  private Config(Map<Setting<?>, Object> values, KafkaClientProperties kafkaClients) {
     this.values = values;
+    this.kafkaClients = kafkaClients;
   }
 
   /**
-   * Parses every setting of a catalogue.
+   * Parses every setting of a catalogue. When the catalogue holds
+   * {@link CommonSettings#KAFKA_CLIENT_PROPERTIES}, also reads the Kafka client properties passed
+   * through ({@link KafkaClientProperties}), and reports their problems with the others.
    *
    * @throws ConfigException listing every missing or invalid value
    */
@@ -43,10 +47,15 @@ public final class Config {
         errors.add(s.env() + ": " + e.getMessage());
       }
     }
+    KafkaClientProperties kafka = null;
+    if (catalogue.contains(CommonSettings.KAFKA_CLIENT_PROPERTIES)) {
+      Object file = values.get(CommonSettings.KAFKA_CLIENT_PROPERTIES);
+      kafka = KafkaClientProperties.load(file == null ? "" : file.toString(), env, errors);
+    }
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }
-    return new Config(values);
+    return new Config(values, kafka);
   }
 
   /** The environment of this process overlaid with explicit values (explicit wins). */
@@ -66,10 +75,30 @@ public final class Config {
     return (T) v;
   }
 
-  /** One line per setting with secrets masked, for the start-up log. */
+  /**
+   * The Kafka client properties passed through to every Kafka client; never null.
+   *
+   * @throws IllegalArgumentException when the catalogue has no
+   *     {@link CommonSettings#KAFKA_CLIENT_PROPERTIES}
+   */
+  public KafkaClientProperties kafkaClients() {
+    if (kafkaClients == null) {
+      throw new IllegalArgumentException(CommonSettings.KAFKA_CLIENT_PROPERTIES.env()
+          + " is not part of this configuration");
+    }
+    return kafkaClients;
+  }
+
+  /**
+   * One line per setting, then the Kafka client properties passed through (if the catalogue has
+   * Kafka clients), with secrets masked; for the start-up log.
+   */
   public String describe() {
     StringJoiner lines = new StringJoiner("\n");
     values.forEach((s, v) -> lines.add("  " + s.env() + "=" + (s.secret() ? "******" : v)));
+    if (kafkaClients != null) {
+      lines.add(kafkaClients.describe());
+    }
     return lines.toString();
   }
 

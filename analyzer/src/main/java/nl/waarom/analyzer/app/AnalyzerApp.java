@@ -30,6 +30,7 @@ import nl.waarom.analyzer.model.LabeledText;
 import nl.waarom.taxonomy.Taxonomy;
 import nl.waarom.taxonomy.TaxonomyLoader;
 import nl.waarom.platform.Config;
+import nl.waarom.platform.KafkaAuthentication;
 import nl.waarom.platform.OpsEndpoints;
 import nl.waarom.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -86,8 +87,8 @@ public final class AnalyzerApp implements AutoCloseable {
     Taxonomy taxonomy = classifiers.get().taxonomy();
     LOG.info("taxonomy {} with {} reasons", taxonomy.version(), taxonomy.reasons().size());
     Topics topics = Topics.withPrefix(config.get(AnalyzerSettings.TOPIC_PREFIX));
-    int sources = TopicCreator.ensure(config.get(AnalyzerSettings.BOOTSTRAP_SERVERS), topics,
-        config.get(AnalyzerSettings.TOPIC_PARTITIONS),
+    int sources = TopicCreator.ensure(config.get(AnalyzerSettings.BOOTSTRAP_SERVERS),
+        config.kafkaClients(), topics, config.get(AnalyzerSettings.TOPIC_PARTITIONS),
         config.get(AnalyzerSettings.TOPIC_REPLICATION).shortValue());
 
     bindJvmMetrics(registry);
@@ -98,10 +99,7 @@ public final class AnalyzerApp implements AutoCloseable {
     // once, instead of after the session timeout (45 s) of the departed member.
     resources.push(() -> streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
         .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)));
-    streams.setUncaughtExceptionHandler(e -> {
-      LOG.error("stream thread failed; replacing it (the record is retried)", e);
-      return StreamThreadExceptionResponse.REPLACE_THREAD;
-    });
+    streams.setUncaughtExceptionHandler(AnalyzerApp::onStreamThreadFailure);
     streams.setStateListener((now, before) -> LOG.info("streams state {} -> {}", before, now));
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
@@ -117,6 +115,21 @@ public final class AnalyzerApp implements AutoCloseable {
     resources.push(http::stop);
     streams.start();
     LOG.info("analyzer started; HTTP on port {}", http.port());
+  }
+
+  /**
+   * A failed stream thread is replaced (its record is retried), except when Kafka refused the
+   * credentials: a new thread would be refused the same way, forever. Then the application stops
+   * (state ERROR: {@code /ready} and {@code /healthy} answer 503) and says why.
+   */
+  static StreamThreadExceptionResponse onStreamThreadFailure(Throwable e) {
+    String authentication = KafkaAuthentication.message(e);
+    if (authentication != null) {
+      LOG.error("{}; stopping the analyzer (fix the credentials and restart it)", authentication);
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+    LOG.error("stream thread failed; replacing it (the record is retried)", e);
+    return StreamThreadExceptionResponse.REPLACE_THREAD;
   }
 
   /** The built-in taxonomy, fixed; or the configured file, watched for changes. */
@@ -157,8 +170,9 @@ public final class AnalyzerApp implements AutoCloseable {
   }
 
   /**
-   * The Kafka Streams properties of the running analyzer for {@code config}: the benchmarks run
-   * the topology with exactly these, so they measure what production runs.
+   * The Kafka Streams properties of the running analyzer for {@code config}, the client
+   * properties passed through (security) included: the benchmarks run the topology with exactly
+   * these, so they measure what production runs.
    */
   public static Properties streamsProperties(Config config) {
     Properties p = new Properties();
@@ -177,7 +191,7 @@ public final class AnalyzerApp implements AutoCloseable {
         (int) config.get(AnalyzerSettings.SESSION_TIMEOUT).toMillis());
     // Small batches: the board should see a classified contact within a fraction of a second.
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
-    return p;
+    return config.kafkaClients().streams(p);
   }
 
   /** Whether the streams application is processing (state RUNNING). */

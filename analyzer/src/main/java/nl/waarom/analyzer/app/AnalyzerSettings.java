@@ -10,6 +10,7 @@ import nl.waarom.platform.Setting;
 /** The analyzer's configuration catalogue: every environment variable it reads. */
 public final class AnalyzerSettings {
   public static final Setting<String> BOOTSTRAP_SERVERS = CommonSettings.KAFKA_BOOTSTRAP_SERVERS;
+  public static final Setting<String> KAFKA_CLIENT_PROPERTIES = CommonSettings.KAFKA_CLIENT_PROPERTIES;
   public static final Setting<String> TOPIC_PREFIX = CommonSettings.TOPIC_PREFIX;
   public static final Setting<Duration> SESSION_TIMEOUT = CommonSettings.KAFKA_SESSION_TIMEOUT;
   public static final Setting<String> APPLICATION_ID = Setting.string(
@@ -185,7 +186,7 @@ public final class AnalyzerSettings {
 
   /** Every setting, in documentation order. */
   public static List<Setting<?>> all() {
-    return Stream.of(List.<Setting<?>>of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, APPLICATION_ID, STATE_DIR,
+    return Stream.of(List.<Setting<?>>of(BOOTSTRAP_SERVERS, KAFKA_CLIENT_PROPERTIES, TOPIC_PREFIX, APPLICATION_ID, STATE_DIR,
         PORT, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STREAM_THREADS, STANDBY_REPLICAS,
         SESSION_TIMEOUT, DEDUP_HORIZON,
         DISORDER_TOLERANCE, IDLE_TIMEOUT,

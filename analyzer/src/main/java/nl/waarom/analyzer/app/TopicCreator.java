@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import nl.waarom.platform.KafkaAuthentication;
+import nl.waarom.platform.KafkaClientProperties;
 import nl.waarom.schemas.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the catalogue's topics that do not exist yet, so a fresh cluster works without a
  * separate set-up step. Idempotent: existing topics (also ones created concurrently by another
- * service) are left as they are.
+ * service) are left as they are. A failed authentication ends the attempt at once with a message
+ * that says so: the same credentials will not be accepted later.
  */
 final class TopicCreator {
   private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
@@ -34,12 +37,14 @@ final class TopicCreator {
    * Creates the missing topics and returns the partition count of the contact topics: the number
    * of source tasks of every ordered repartition hop.
    *
-   * @throws IllegalStateException when the contact topics differ in partition count
+   * @throws IllegalStateException when the contact topics differ in partition count, or Kafka
+   *     refused the credentials
    */
-  static int ensure(String bootstrapServers, Topics topics, int partitions, short replication) {
-    try (Admin admin = Admin.create(Map.of(
+  static int ensure(String bootstrapServers, KafkaClientProperties clients, Topics topics,
+      int partitions, short replication) {
+    try (Admin admin = Admin.create(clients.admin(Map.of(
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        AdminClientConfig.CLIENT_ID_CONFIG, "waarom-analyzer-topics"))) {
+        AdminClientConfig.CLIENT_ID_CONFIG, "waarom-analyzer-topics")))) {
       List<NewTopic> wanted = topics.all().stream()
           .map(t -> new NewTopic(t.name(), partitions, replication)).toList();
       for (Map.Entry<String, KafkaFuture<Void>> e : admin.createTopics(wanted).values().entrySet()) {
@@ -50,14 +55,14 @@ final class TopicCreator {
         } catch (ExecutionException ex) {
           if (!(ex.getCause() instanceof TopicExistsException)) {
             throw new IllegalStateException("cannot create topic " + e.getKey() + ": "
-                + ex.getCause().getMessage(), ex.getCause());
+                + reason(ex.getCause()), ex.getCause());
           }
         }
       }
       return contactPartitions(admin, topics);
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot describe the contact topics: "
-          + e.getCause().getMessage(), e.getCause());
+          + reason(e.getCause()), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
@@ -65,6 +70,11 @@ final class TopicCreator {
       throw new IllegalStateException("Kafka did not answer within " + TIMEOUT_SECONDS
           + " s while creating topics at " + bootstrapServers, e);
     }
+  }
+
+  private static String reason(Throwable error) {
+    String authentication = KafkaAuthentication.message(error);
+    return authentication != null ? authentication : error.getMessage();
   }
 
   /**

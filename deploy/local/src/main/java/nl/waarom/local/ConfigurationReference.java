@@ -35,7 +35,12 @@ public final class ConfigurationReference {
     StringBuilder md = new StringBuilder();
     md.append("Every service is configured by environment variables; each logs its configuration at ")
         .append("start with secrets masked and refuses to start, naming every bad value, when one is ")
-        .append("invalid. Durations accept `250ms`, `90s`, `5m`, `2h`, `7d` or ISO-8601 (`PT5M`).\n");
+        .append("invalid. Durations accept `250ms`, `90s`, `5m`, `2h`, `7d` or ISO-8601 (`PT5M`).\n")
+        .append("\nBesides the settings below, every Kafka client takes the standard client ")
+        .append("properties (TLS, SASL, ...): from the file `WAAROM_KAFKA_CLIENT_PROPERTIES` and ")
+        .append("from any other `WAAROM_KAFKA_<NAME>` variable, which sets property `<name>` (lower ")
+        .append("case, `_` as `.`): `WAAROM_KAFKA_SECURITY_PROTOCOL=SASL_SSL` is ")
+        .append("`security.protocol=SASL_SSL`. See [kafka-security.md](kafka-security.md).\n");
     services().forEach((service, settings) -> {
       md.append("\n### ").append(service).append("\n\n");
       md.append("| variable | type | default | description |\n|---|---|---|---|\n");

@@ -11,10 +11,13 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import nl.waarom.analyzer.app.AnalyzerApp;
 import nl.waarom.analyzer.app.AnalyzerSettings;
 import nl.waarom.platform.CommonSettings;
 import nl.waarom.platform.Config;
+import nl.waarom.platform.KafkaClientProperties;
 import nl.waarom.ingest.gateway.Gateway;
 import nl.waarom.local.kafka.EmbeddedKafka;
 import nl.waarom.sink.app.SinkApp;
@@ -26,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * embedded PostgreSQL), the analyzer (Kafka Streams) and the HTTP gateway, wired to each other
  * through the broker exactly as they are when deployed separately. Every service keeps its own
  * configuration keys; this class only fills in the addresses and folders that tie them together.
+ * Its broker is plaintext on localhost, so the Kafka client properties meant for a secured
+ * cluster ({@link KafkaClientProperties}: {@code WAAROM_KAFKA_CLIENT_PROPERTIES} and the other
+ * {@code WAAROM_KAFKA_*} variables) are not given to the services; a warning names them.
  *
  * <p>A component that fails to start makes the stack stop what it had started, in reverse order,
  * each within {@link #STOP_TIMEOUT}, and {@link #start} throw a {@link StartFailedException} that
@@ -65,7 +71,7 @@ public final class LocalStack implements AutoCloseable {
       kafka = remember(starting, EmbeddedKafka.start(dataDir.resolve("kafka"),
           portOrFree(config.get(LocalSettings.KAFKA_PORT)),
           portOrFree(config.get(LocalSettings.KAFKA_CONTROLLER_PORT))));
-      Map<String, String> services = new HashMap<>(env);
+      Map<String, String> services = withoutClientProperties(env);
       services.put("WAAROM_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
       services.put("WAAROM_DATA_DIR", dataDir.toString());
       services.putIfAbsent("WAAROM_ANALYZER_STATE_DIR", dataDir.resolve("analyzer-state").toString());
@@ -115,6 +121,28 @@ public final class LocalStack implements AutoCloseable {
 
   private record Component(String name, AutoCloseable closeable) {}
 
+  /**
+   * {@code env} without the Kafka client properties: the embedded broker takes plaintext
+   * connections without authentication, whatever a cluster elsewhere needs.
+   */
+  static Map<String, String> withoutClientProperties(Map<String, String> env) {
+    Map<String, String> services = new HashMap<>();
+    Set<String> ignored = new TreeSet<>();
+    env.forEach((name, value) -> {
+      if (KafkaClientProperties.isPassThrough(name)
+          || name.equals(CommonSettings.KAFKA_CLIENT_PROPERTIES.env())) {
+        ignored.add(name);
+      } else {
+        services.put(name, value);
+      }
+    });
+    if (!ignored.isEmpty()) {
+      LOG.warn("Ignoring {}: the local stack's own broker is plaintext without authentication",
+          String.join(", ", ignored));
+    }
+    return services;
+  }
+
   private <T extends AutoCloseable> T remember(String name, T component) {
     started.push(new Component(name, component));
     return component;
@@ -133,6 +161,11 @@ public final class LocalStack implements AutoCloseable {
 
   public String bootstrapServers() {
     return kafka.bootstrapServers();
+  }
+
+  /** How a client reaches the embedded broker: plaintext, no properties to pass. */
+  public KafkaClientProperties kafkaClients() {
+    return KafkaClientProperties.none();
   }
 
   public URI gatewayUri() {

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.waarom.platform.KafkaClientProperties;
+import nl.waarom.platform.Setting;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +32,19 @@ class ConfigurationDocumentedTest {
     assertThat(text.substring(begin + BEGIN.length(), end))
         .as("docs/configuration.md is out of date: paste the output of ./waarom config")
         .isEqualTo(ConfigurationReference.markdown());
+  }
+
+  /**
+   * A {@code WAAROM_KAFKA_*} variable that is not one of Waarom's own settings is read as a Kafka
+   * client property: the list of own settings the services skip must be exactly the catalogues'.
+   */
+  @Test
+  void theKafkaClientPropertiesSkipExactlyWaaromsOwnKafkaSettings() {
+    Set<String> declared = ConfigurationReference.services().values().stream()
+        .flatMap(List::stream).map(Setting::env)
+        .filter(env -> env.startsWith(KafkaClientProperties.PREFIX))
+        .collect(Collectors.toSet());
+    assertThat(declared).containsExactlyInAnyOrderElementsOf(KafkaClientProperties.WAAROM_SETTINGS);
   }
 
   @Test

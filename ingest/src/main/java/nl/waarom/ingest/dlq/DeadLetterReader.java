@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.waarom.platform.KafkaClientProperties;
 import nl.waarom.schemas.DeadLetter;
 import nl.waarom.schemas.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,13 +25,18 @@ public final class DeadLetterReader {
   private static final Duration POLL = Duration.ofMillis(200);
 
   private final String bootstrapServers;
+  private final KafkaClientProperties clients;
   private final Topic<String, DeadLetter> topic;
   private final Duration timeout;
 
-  /** @param timeout bound on reading up to the end */
-  public DeadLetterReader(String bootstrapServers, Topic<String, DeadLetter> topic,
-      Duration timeout) {
+  /**
+   * @param clients the client properties passed through (security); never null
+   * @param timeout bound on reading up to the end
+   */
+  public DeadLetterReader(String bootstrapServers, KafkaClientProperties clients,
+      Topic<String, DeadLetter> topic, Duration timeout) {
     this.bootstrapServers = bootstrapServers;
+    this.clients = clients;
     this.topic = topic;
     this.timeout = timeout;
   }
@@ -42,11 +48,11 @@ public final class DeadLetterReader {
    *     not a dead letter
    */
   public List<DeadLetterEntry> read(DeadLetterFilter filter) {
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.consumer(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ConsumerConfig.CLIENT_ID_CONFIG, "waarom-dlq-reader",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
         new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), timeout).stream()
           .map(p -> new TopicPartition(p.topic(), p.partition()))

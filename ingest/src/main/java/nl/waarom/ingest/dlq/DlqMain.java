@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import nl.waarom.platform.Config;
+import nl.waarom.platform.KafkaAuthentication;
 import nl.waarom.ingest.IngestSettings;
 import nl.waarom.ingest.contact.ContactJson;
 import nl.waarom.ingest.kafka.TopicProducer;
@@ -17,7 +18,8 @@ import nl.waarom.schemas.Topics;
  * {@code dlq} and, for replay, writes the channel topics or the letters' original topics. Each
  * returns the exit code: 0 on success (also when letters stay dead: they are reported), 2 on bad
  * configuration, 1 when Kafka fails. Kafka, the topic prefix and the pseudonym secret come from
- * {@code WAAROM_KAFKA_BOOTSTRAP_SERVERS}, {@code WAAROM_TOPIC_PREFIX} and
+ * {@code WAAROM_KAFKA_BOOTSTRAP_SERVERS} (with the client properties passed through, see
+ * {@link nl.waarom.platform.KafkaClientProperties}), {@code WAAROM_TOPIC_PREFIX} and
  * {@code WAAROM_PSEUDONYM_SECRET}; the command line is parsed by the CLI, which hands over
  * validated {@link DlqListOptions} and {@link DlqReplayOptions}.
  */
@@ -68,11 +70,13 @@ public final class DlqMain {
     Topics topics = IngestSettings.topics(config);
     String bootstrap = config.get(IngestSettings.KAFKA_BOOTSTRAP_SERVERS);
     try {
-      body.run(new DeadLetterReader(bootstrap, topics.deadLetters, TIMEOUT).read(filter), config,
-          topics);
+      body.run(new DeadLetterReader(bootstrap, config.kafkaClients(), topics.deadLetters, TIMEOUT)
+          .read(filter), config, topics);
       return OK;
     } catch (RuntimeException e) {
-      err.println("dlq " + command + " failed: " + e.getMessage());
+      String authentication = KafkaAuthentication.message(e);
+      err.println("dlq " + command + " failed: "
+          + (authentication != null ? authentication : e.getMessage()));
       return FAILED;
     }
   }
@@ -94,7 +98,8 @@ public final class DlqMain {
       outcomes = new DeadLetterReplayer(json, null, topics, TIMEOUT).replay(entries, true);
     } else {
       try (TopicProducer producer = TopicProducer.create(
-          config.get(IngestSettings.KAFKA_BOOTSTRAP_SERVERS), "waarom-dlq-replay", TIMEOUT)) {
+          config.get(IngestSettings.KAFKA_BOOTSTRAP_SERVERS), config.kafkaClients(),
+          "waarom-dlq-replay", TIMEOUT)) {
         outcomes = new DeadLetterReplayer(json, producer, topics, TIMEOUT).replay(entries, false);
       }
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import nl.waarom.ingest.contact.ContactJson;
 import nl.waarom.ingest.contact.Validated;
 import nl.waarom.ingest.gateway.GatewayMetrics.Reason;
+import nl.waarom.platform.KafkaAuthentication;
 import nl.waarom.schemas.Contact;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
@@ -84,7 +85,12 @@ final class ContactsHandler implements Handler {
       acks = sender.sendAll(contacts);
     } catch (ExecutionException | TimeoutException e) {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      LOG.warn("Kafka did not acknowledge {} contact(s): {}", contacts.size(), cause.toString());
+      String authentication = KafkaAuthentication.message(cause);
+      if (authentication != null) {
+        LOG.error("{}; {} contact(s) refused", authentication, contacts.size());
+      } else {
+        LOG.warn("Kafka did not acknowledge {} contact(s): {}", contacts.size(), cause.toString());
+      }
       reject(ctx, 503, Reason.KAFKA_UNAVAILABLE, "kafka unavailable",
           "contacts were not acknowledged by Kafka; retry later");
       return;

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * "conversation closed" webhooks of Intercom and Zendesk ({@code POST /v1/webhooks/intercom},
  * {@code /v1/webhooks/zendesk}, see {@link WebhookHandler}), dead-lettering signed payloads it
  * cannot read to {@code dlq}. It reads no topic.
- * Also serves {@code /healthy}, {@code /ready} (Kafka reachable) and {@code /metrics}.
+ * Also serves {@code /healthy}, {@code /ready} (Kafka reachable, and the credentials accepted)
+ * and {@code /metrics}.
  */
 public final class Gateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
@@ -75,9 +76,9 @@ public final class Gateway implements AutoCloseable {
     ContactJson json = new ContactJson(IngestSettings.pseudonymizer(config), new Redactor(),
         metrics::redacted);
     String bootstrap = config.get(IngestSettings.KAFKA_BOOTSTRAP_SERVERS);
-    TopicProducer producer = TopicProducer.create(bootstrap, CLIENT_ID,
+    TopicProducer producer = TopicProducer.create(bootstrap, config.kafkaClients(), CLIENT_ID,
         config.get(GatewaySettings.PRODUCE_TIMEOUT));
-    ClusterProbe probe = new ClusterProbe(bootstrap, CLIENT_ID + "-probe",
+    ClusterProbe probe = new ClusterProbe(bootstrap, config.kafkaClients(), CLIENT_ID + "-probe",
         PROBE_INTERVAL, PROBE_TIMEOUT);
     try {
       ContactSender sender = new ContactSender(producer, topics,

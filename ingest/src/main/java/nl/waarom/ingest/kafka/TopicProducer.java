@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nl.waarom.platform.KafkaClientProperties;
 import nl.waarom.schemas.Topic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -19,7 +20,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * <p>Every client-side wait (metadata, buffer space, delivery with retries) is bounded by the
  * timeout given at creation, so a caller waiting on {@link #send} never waits much longer than
- * that. Thread-safe; {@link #close()} is idempotent.
+ * that. The client properties passed through ({@link KafkaClientProperties}: security and the
+ * like) are added to its own. Thread-safe; {@link #close()} is idempotent.
  */
 public final class TopicProducer implements AutoCloseable {
   private static final int LINGER_MS = 5;
@@ -36,14 +38,16 @@ public final class TopicProducer implements AutoCloseable {
   /**
    * Creates a producer; does not connect yet.
    *
+   * @param clients the client properties passed through; never null
    * @param timeout bound on every wait of one send, at least one second
    */
-  public static TopicProducer create(String bootstrapServers, String clientId, Duration timeout) {
+  public static TopicProducer create(String bootstrapServers, KafkaClientProperties clients,
+      String clientId, Duration timeout) {
     int timeoutMs = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     if (timeoutMs < 1000) {
       throw new IllegalArgumentException("produce timeout must be at least 1s: " + timeout);
     }
-    Map<String, Object> props = Map.of(
+    Map<String, Object> props = clients.producer(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ProducerConfig.CLIENT_ID_CONFIG, clientId,
         ProducerConfig.ACKS_CONFIG, "all",
@@ -53,7 +57,7 @@ public final class TopicProducer implements AutoCloseable {
         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
         Math.min(MAX_REQUEST_TIMEOUT_MS, timeoutMs - LINGER_MS),
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs,
-        ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
+        ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs));
     return new TopicProducer(
         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()));
   }

@@ -67,7 +67,8 @@ public final class Replay {
         ratePerSecond == 0 ? "full speed" : ratePerSecond + " lines/s", config.describe());
     ContactJson json = new ContactJson(IngestSettings.pseudonymizer(config), new Redactor());
     try (TopicProducer producer = TopicProducer.create(
-        config.get(IngestSettings.KAFKA_BOOTSTRAP_SERVERS), "waarom-replay", PRODUCE_TIMEOUT)) {
+        config.get(IngestSettings.KAFKA_BOOTSTRAP_SERVERS), config.kafkaClients(), "waarom-replay",
+        PRODUCE_TIMEOUT)) {
       Summary summary = new Replay(json, producer, IngestSettings.topics(config))
           .publish(file, new Pacer(ratePerSecond));
       LOG.info("Replay of {} done: {}", file, summary.line());

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.Map;
 import nl.waarom.platform.Config;
+import nl.waarom.platform.KafkaAuthentication;
 
 /**
  * The {@link Replay} as a command ({@code ./waarom replay}): prints
@@ -33,7 +34,8 @@ public final class ReplayMain {
       err.println("replay: " + e.getMessage());
       return BAD_ARGUMENTS;
     } catch (IOException | ReplayException e) {
-      err.println("replay failed: " + e.getMessage());
+      String authentication = KafkaAuthentication.message(e);
+      err.println("replay failed: " + (authentication != null ? authentication : e.getMessage()));
       return FAILED;
     }
   }

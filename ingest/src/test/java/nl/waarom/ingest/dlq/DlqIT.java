@@ -17,6 +17,7 @@ import nl.waarom.ingest.TopicRecords;
 import nl.waarom.ingest.kafka.TopicProducer;
 import nl.waarom.ingest.privacy.Pseudonymizer;
 import nl.waarom.ingest.webhook.Payloads;
+import nl.waarom.platform.KafkaClientProperties;
 import nl.waarom.schemas.AvroSerde;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Contact;
@@ -61,8 +62,8 @@ class DlqIT {
     env = Map.of("WAAROM_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
         "WAAROM_TOPIC_PREFIX", TOPICS.prefix(), "WAAROM_PSEUDONYM_SECRET", SECRET);
     ObjectNode intercom = (ObjectNode) MAPPER.readTree(Payloads.read("intercom-closed.json"));
-    try (TopicProducer p = TopicProducer.create(broker.bootstrapServers(), "dlq-it",
-        Duration.ofSeconds(20))) {
+    try (TopicProducer p = TopicProducer.create(broker.bootstrapServers(),
+        KafkaClientProperties.none(), "dlq-it", Duration.ofSeconds(20))) {
       byte[] analyzed = AvroSerde.of(Contact.class).serializer()
           .serialize(TOPICS.contactsChat.name(), ANALYZED);
       send(p, letter("analyzer", "classifier failed: index closed", analyzed)

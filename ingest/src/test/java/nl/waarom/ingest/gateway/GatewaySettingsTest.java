@@ -17,7 +17,8 @@ class GatewaySettingsTest {
         .allSatisfy(s -> assertThat(s.description()).as(s.env()).isNotBlank())
         .allSatisfy(s -> assertThat(s.env()).startsWith("WAAROM_"))
         .extracting(Setting::env).doesNotHaveDuplicates()
-        .containsExactly("WAAROM_KAFKA_BOOTSTRAP_SERVERS", "WAAROM_TOPIC_PREFIX",
+        .containsExactly("WAAROM_KAFKA_BOOTSTRAP_SERVERS", "WAAROM_KAFKA_CLIENT_PROPERTIES",
+            "WAAROM_TOPIC_PREFIX",
             "WAAROM_PSEUDONYM_SECRET", "WAAROM_GATEWAY_PORT", "WAAROM_GATEWAY_MAX_BODY_BYTES",
             "WAAROM_GATEWAY_MAX_BATCH", "WAAROM_GATEWAY_PRODUCE_TIMEOUT",
             "WAAROM_WEBHOOK_INTERCOM_SECRET", "WAAROM_WEBHOOK_ZENDESK_SECRET",

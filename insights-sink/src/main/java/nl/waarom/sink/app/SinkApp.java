@@ -132,7 +132,7 @@ public final class SinkApp implements AutoCloseable {
 
   private static SinkConsumer.Options consumerOptions(Config config) {
     return new SinkConsumer.Options(config.get(SinkSettings.BOOTSTRAP_SERVERS),
-        config.get(SinkSettings.GROUP_ID), config.get(SinkSettings.RETRY_BACKOFF_MAX),
+        config.kafkaClients(), config.get(SinkSettings.GROUP_ID), config.get(SinkSettings.RETRY_BACKOFF_MAX),
         config.get(SinkSettings.SESSION_TIMEOUT));
   }
 

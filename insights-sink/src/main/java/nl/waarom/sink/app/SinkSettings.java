@@ -16,6 +16,7 @@ import nl.waarom.sink.export.ExportSettings;
  */
 public final class SinkSettings {
   public static final Setting<String> BOOTSTRAP_SERVERS = CommonSettings.KAFKA_BOOTSTRAP_SERVERS;
+  public static final Setting<String> KAFKA_CLIENT_PROPERTIES = CommonSettings.KAFKA_CLIENT_PROPERTIES;
   public static final Setting<String> TOPIC_PREFIX = CommonSettings.TOPIC_PREFIX;
   public static final Setting<Duration> SESSION_TIMEOUT = CommonSettings.KAFKA_SESSION_TIMEOUT;
   public static final Setting<String> GROUP_ID = Setting.string(
@@ -84,7 +85,7 @@ public final class SinkSettings {
 
   /** Every setting, in the order they are logged. */
   public static List<Setting<?>> all() {
-    List<Setting<?>> all = new ArrayList<>(List.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, GROUP_ID, SESSION_TIMEOUT, PORT, DATA_DIR, PG_PORT, JDBC_URL,
+    List<Setting<?>> all = new ArrayList<>(List.of(BOOTSTRAP_SERVERS, KAFKA_CLIENT_PROPERTIES, TOPIC_PREFIX, GROUP_ID, SESSION_TIMEOUT, PORT, DATA_DIR, PG_PORT, JDBC_URL,
         JDBC_USER, JDBC_PASSWORD, POOL_SIZE, RETRY_BACKOFF_MAX, BACKLOG_WEIGHTS,
         BACKLOG_DEFAULT_HANDLE_MINUTES, VERIFY_AFTER, VERIFY_WEEKS_BEFORE, VERIFY_ALPHA,
         VERIFY_MIN_DROP, VERIFY_INTERVAL, LEADER_CHECK_INTERVAL));

@@ -3,9 +3,11 @@ package nl.waarom.sink.consume;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import nl.waarom.platform.KafkaClientProperties;
 import nl.waarom.schemas.DeadLetter;
 import nl.waarom.schemas.Topic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -23,9 +25,10 @@ final class DeadLetterPublisher implements AutoCloseable {
   private final KafkaProducer<String, DeadLetter> producer;
   private final Topic<String, DeadLetter> topic;
 
-  DeadLetterPublisher(String bootstrapServers, Topic<String, DeadLetter> topic) {
+  DeadLetterPublisher(String bootstrapServers, KafkaClientProperties clients,
+      Topic<String, DeadLetter> topic) {
     this.topic = topic;
-    Properties p = new Properties();
+    Map<String, Object> p = new HashMap<>();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ProducerConfig.CLIENT_ID_CONFIG, "waarom-insights-sink-dlq");
     p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -34,7 +37,7 @@ final class DeadLetterPublisher implements AutoCloseable {
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
     p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-    this.producer = new KafkaProducer<>(p, topic.keySerde().serializer(),
+    this.producer = new KafkaProducer<>(clients.producer(p), topic.keySerde().serializer(),
         topic.valueSerde().serializer());
   }
 

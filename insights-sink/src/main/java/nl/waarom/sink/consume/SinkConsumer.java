@@ -2,10 +2,12 @@ package nl.waarom.sink.consume;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nl.waarom.platform.KafkaAuthentication;
+import nl.waarom.platform.KafkaClientProperties;
 import nl.waarom.schemas.Topics;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -51,11 +53,12 @@ public final class SinkConsumer implements AutoCloseable {
 
   /**
    * @param bootstrapServers never null
+   * @param clients the client properties passed through (security); never null
    * @param groupId consumer group; never null
    * @param retryBackoffMax longest wait between retries; never null
    * @param sessionTimeout how long the group waits for this consumer when it vanished; never null
    */
-  public record Options(String bootstrapServers, String groupId, Duration retryBackoffMax,
+  public record Options(String bootstrapServers, KafkaClientProperties clients, String groupId, Duration retryBackoffMax,
       Duration sessionTimeout) {}
 
   public SinkConsumer(Options options, Topics topics, SinkRepository repository,
@@ -67,14 +70,15 @@ public final class SinkConsumer implements AutoCloseable {
     this.backoff = new Backoff(options.retryBackoffMax());
     this.consumer = new KafkaConsumer<>(consumerProperties(options), new ByteArrayDeserializer(),
         new ByteArrayDeserializer());
-    this.deadLetterPublisher = new DeadLetterPublisher(options.bootstrapServers(), topics.deadLetters);
+    this.deadLetterPublisher = new DeadLetterPublisher(options.bootstrapServers(),
+        options.clients(), topics.deadLetters);
     this.batchStore = new BatchStore(repository, deadLetterPublisher, topics.deadLetters, deadLetters,
         metrics);
     this.thread = new Thread(this::run, "waarom-sink-consumer");
   }
 
-  private static Properties consumerProperties(Options options) {
-    Properties p = new Properties();
+  private static Map<String, Object> consumerProperties(Options options) {
+    Map<String, Object> p = new HashMap<>();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
     p.put(ConsumerConfig.GROUP_ID_CONFIG, options.groupId());
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "waarom-insights-sink");
@@ -84,7 +88,7 @@ public final class SinkConsumer implements AutoCloseable {
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
     p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) options.sessionTimeout().toMillis());
-    return p;
+    return options.clients().consumer(p);
   }
 
   /** Subscribes and starts the consumer thread; call once. */
@@ -129,9 +133,12 @@ public final class SinkConsumer implements AutoCloseable {
     } catch (WakeupException e) {
       throw e;
     } catch (KafkaException e) {
-      // Unexpected client error (e.g. authorisation): report, wait, keep the app alive.
+      // Unexpected client error (e.g. authorisation): report, wait, keep the app alive, not
+      // ready. A refused authentication is named as such: only new credentials help.
       failing = true;
-      LOG.error("polling failed, retrying in {}: {}", backoff.current(), e.toString());
+      String authentication = KafkaAuthentication.message(e);
+      LOG.error("polling failed, retrying in {}: {}", backoff.current(),
+          authentication != null ? authentication : e.toString());
       backoff.pause();
       return;
     }

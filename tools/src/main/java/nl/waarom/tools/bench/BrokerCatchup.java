@@ -17,6 +17,7 @@ import nl.waarom.analyzer.app.AnalyzerSettings;
 import nl.waarom.analyzer.app.AnalyzerTopology;
 import nl.waarom.analyzer.classify.Classifier;
 import nl.waarom.platform.Config;
+import nl.waarom.platform.KafkaClientProperties;
 import nl.waarom.schemas.ExplainedShare;
 import nl.waarom.schemas.Insight;
 import nl.waarom.schemas.ReasonTrend;
@@ -79,8 +80,9 @@ final class BrokerCatchup {
    * NOT_LEADER_OR_FOLLOWER on its first batches, and its retries then break the idempotent
    * sequence.
    */
-  static void createTopics(String bootstrap, Topics topics, int partitions) {
-    try (Admin admin = admin(bootstrap)) {
+  static void createTopics(String bootstrap, KafkaClientProperties clients, Topics topics,
+      int partitions) {
+    try (Admin admin = admin(bootstrap, clients)) {
       admin.createTopics(topics.all().stream().map(t -> new NewTopic(t.name(), partitions,
           (short) 1).configs(Map.of("retention.ms", "-1"))).toList()).all().get();
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -106,16 +108,18 @@ final class BrokerCatchup {
   }
 
   /** Publishes the traffic in arrival order with an idempotent producer; returns seconds. */
-  static double publish(String bootstrap, CatchupTraffic traffic) {
+  static double publish(String bootstrap, KafkaClientProperties clients,
+      CatchupTraffic traffic) {
     long t0 = System.nanoTime();
-    Properties p = new Properties();
+    Map<String, Object> p = new HashMap<>();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     // one batch in flight per partition: a retried batch can never land behind a later one
     p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(clients.producer(p),
+        new StringSerializer(),
         new ByteArraySerializer())) {
       for (Arrival a : traffic.arrivals()) {
         producer.send(new ProducerRecord<>(a.topic(), null, a.timestamp().toEpochMilli(),
@@ -154,8 +158,9 @@ final class BrokerCatchup {
       out.println("  stream thread failed, replaced as in production: " + e);
       return StreamThreadExceptionResponse.REPLACE_THREAD;
     });
-    try (Admin admin = admin(bootstrap);
-        KafkaConsumer<byte[], byte[]> consumer = outputConsumer(bootstrap, topics, admin)) {
+    try (Admin admin = admin(bootstrap, config.kafkaClients());
+        KafkaConsumer<byte[], byte[]> consumer = outputConsumer(bootstrap, config.kafkaClients(),
+            topics, admin)) {
       Lag lag = new Lag(admin, applicationId, topics);
       long start = System.nanoTime();
       streams.start();
@@ -228,14 +233,15 @@ final class BrokerCatchup {
    * A read_committed consumer assigned every partition of insights, reason-trends and
    * explained-share.
    */
-  private static KafkaConsumer<byte[], byte[]> outputConsumer(String bootstrap, Topics topics,
-      Admin admin) {
-    Properties p = new Properties();
+  private static KafkaConsumer<byte[], byte[]> outputConsumer(String bootstrap,
+      KafkaClientProperties clients, Topics topics, Admin admin) {
+    Map<String, Object> p = new HashMap<>();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+    KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.consumer(p),
+        new ByteArrayDeserializer(),
         new ByteArrayDeserializer());
     consumer.assign(Lag.partitions(admin,
         Set.of(topics.insights.name(), topics.reasonTrends.name(),
@@ -243,9 +249,9 @@ final class BrokerCatchup {
     return consumer;
   }
 
-  private static Admin admin(String bootstrap) {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        AdminClientConfig.CLIENT_ID_CONFIG, "waarom-bench-catchup"));
+  private static Admin admin(String bootstrap, KafkaClientProperties clients) {
+    return Admin.create(clients.admin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        bootstrap, AdminClientConfig.CLIENT_ID_CONFIG, "waarom-bench-catchup")));
   }
 
   /**

@@ -166,8 +166,10 @@ public final class CatchupBench {
             ref.outputs().trendCounts().size(), ref.seconds(), ref.dropped(),
             lateCounts(referenceMetrics));
 
-        BrokerCatchup.createTopics(bootstrapServers, topics, options.partitions());
-        double published = BrokerCatchup.publish(bootstrapServers, traffic);
+        BrokerCatchup.createTopics(bootstrapServers, broker.kafkaClients(), topics,
+            options.partitions());
+        double published = BrokerCatchup.publish(bootstrapServers, broker.kafkaClients(),
+            traffic);
         out.printf(Locale.ROOT, "published %,d contacts to %d partitions per contact topic in "
             + "%.1f s, analyzer stopped%n", traffic.size(), options.partitions(), published);
         Properties streams = AnalyzerApp.streamsProperties(broker);

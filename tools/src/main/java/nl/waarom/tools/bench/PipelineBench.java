@@ -9,14 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import nl.waarom.analyzer.classify.RuleParser;
+import nl.waarom.platform.KafkaClientProperties;
 import nl.waarom.schemas.Topics;
 import nl.waarom.taxonomy.TaxonomyLoader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -88,10 +90,11 @@ public final class PipelineBench {
 
   /**
    * Runs every step against the gateway at {@code gateway} and the broker at
-   * {@code bootstrapServers}, printing a row per step and a summary, but not the result line.
+   * {@code bootstrapServers} (reached with {@code clients}, the client properties passed through),
+   * printing a row per step and a summary, but not the result line.
    */
   public static Report measure(Options options, URI gateway, String bootstrapServers,
-      Topics topics, PrintStream out) throws InterruptedException {
+      KafkaClientProperties clients, Topics topics, PrintStream out) throws InterruptedException {
     PipelineTraffic traffic = PipelineTraffic.generate(
         TaxonomyLoader.loadDefault(RuleParser.check()), VARIANTS, options.seed());
     out.printf(Locale.ROOT, "load: single contacts over HTTP, open loop; %s; Dutch and English; "
@@ -105,7 +108,7 @@ public final class PipelineBench {
     AtomicReferenceArray<StepBook> books = new AtomicReferenceArray<>(options.rates().size());
     AtomicLong seen = new AtomicLong();
     AtomicBoolean done = new AtomicBoolean();
-    try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers, topics);
+    try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers, clients, topics);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build()) {
       Thread watcher = new Thread(() -> watch(consumer, books, seen, done),
@@ -229,15 +232,16 @@ public final class PipelineBench {
   }
 
   /** A read_committed consumer of every partition of the classified topic, at its end. */
-  private static KafkaConsumer<String, byte[]> consumer(String bootstrap, Topics topics)
-      throws InterruptedException {
-    Properties p = new Properties();
+  private static KafkaConsumer<String, byte[]> consumer(String bootstrap,
+      KafkaClientProperties clients, Topics topics) throws InterruptedException {
+    Map<String, Object> p = new HashMap<>();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "waarom-bench-pipeline");
     p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-    KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+    KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(clients.consumer(p),
+        new StringDeserializer(),
         new ByteArrayDeserializer());
     List<TopicPartition> partitions = new ArrayList<>();
     long until = System.currentTimeMillis() + 60_000;

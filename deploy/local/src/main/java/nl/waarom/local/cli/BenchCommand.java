@@ -297,6 +297,7 @@ final class BenchCommand {
         terminal.out().println("stack: embedded broker, gateway, analyzer (exactly-once), sink; "
             + "analyzer settings from the environment: " + analyzerSettings(env));
         report = PipelineBench.measure(options, stack.gatewayUri(), stack.bootstrapServers(),
+            stack.kafkaClients(),
             Topics.withPrefix(env.getOrDefault("WAAROM_TOPIC_PREFIX", Topics.DEFAULT_PREFIX)),
             terminal.out());
       } finally {

@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "dlq",
     description = {"List the dead letters of a running stack, or send them back after a fix.",
         "Kafka, the topic prefix and the pseudonym secret come from "
-            + "WAAROM_KAFKA_BOOTSTRAP_SERVERS, WAAROM_TOPIC_PREFIX and WAAROM_PSEUDONYM_SECRET."},
+            + "WAAROM_KAFKA_BOOTSTRAP_SERVERS, WAAROM_TOPIC_PREFIX and WAAROM_PSEUDONYM_SECRET; "
+            + "a secured cluster's client properties (TLS, SASL) from "
+            + "WAAROM_KAFKA_CLIENT_PROPERTIES and WAAROM_KAFKA_<NAME> (docs/kafka-security.md)."},
     subcommands = {DlqCommand.ListLetters.class, DlqCommand.ReplayLetters.class},
     footer = {"  waarom dlq list --since 2h", "  waarom dlq replay --all --dry-run"})
 final class DlqCommand {

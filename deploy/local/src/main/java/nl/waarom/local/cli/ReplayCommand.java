@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
         "Valid lines go to the channel topics, invalid lines to the dead-letter topic; the last "
             + "line is replayed=N dead_lettered=M elapsed_s=S.",
         "Kafka and the topic prefix come from WAAROM_KAFKA_BOOTSTRAP_SERVERS and "
-            + "WAAROM_TOPIC_PREFIX; customer ids are pseudonymised with WAAROM_PSEUDONYM_SECRET."},
+            + "WAAROM_TOPIC_PREFIX; customer ids are pseudonymised with WAAROM_PSEUDONYM_SECRET; "
+            + "a secured cluster's client properties (TLS, SASL) come from "
+            + "WAAROM_KAFKA_CLIENT_PROPERTIES and WAAROM_KAFKA_<NAME> (docs/kafka-security.md)."},
     footer = {"  waarom replay --file contacts.jsonl", "  waarom replay --file contacts.jsonl "
         + "--rate 50"})
 final class ReplayCommand implements Callable<Integer> {

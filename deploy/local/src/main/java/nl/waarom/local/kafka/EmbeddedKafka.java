@@ -47,9 +47,20 @@ public final class EmbeddedKafka implements AutoCloseable {
    * @param controllerPort KRaft controller port on localhost
    */
   public static EmbeddedKafka start(Path logDir, int port, int controllerPort) {
+    return start(logDir, port, controllerPort, Map.of());
+  }
+
+  /**
+   * As {@link #start(Path, int, int)}, with {@code overrides} replacing or adding server
+   * properties: e.g. a secured listener next to the plaintext one, which stays the listener
+   * between broker and controller and the one {@link #bootstrapServers()} names.
+   */
+  public static EmbeddedKafka start(Path logDir, int port, int controllerPort,
+      Map<String, String> overrides) {
     try {
       Files.createDirectories(logDir);
       Properties props = serverProperties(logDir, port, controllerPort);
+      props.putAll(overrides);
       Path propsFile = logDir.resolveSibling(logDir.getFileName() + ".properties");
       try (OutputStream out = Files.newOutputStream(propsFile)) {
         props.store(out, "Waarom embedded KRaft broker; written at every start");
