@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.waarom.analyzer.app.AnalyzerSettings;
+import nl.waarom.platform.Config;
+import nl.waarom.platform.KafkaClientProperties;
 import nl.waarom.platform.Setting;
 import nl.waarom.ingest.gateway.GatewaySettings;
 import nl.waarom.sink.app.SinkSettings;
@@ -291,12 +293,16 @@ class DeployManifestsTest {
                   args: [gateway]
                   ports: [{name: http, containerPort: 9090}]
                   envFrom: [{configMapRef: {name: cfg}}]
-                  env: [{name: WAAROM_GATEWAY_PORTT, value: "1"}]
+                  env: [{name: WAAROM_GATEWAY_PORTT, value: "1"},
+                        {name: WAAROM_KAFKA_SECURITY_PROTOCL, value: SSL},
+                        {name: WAAROM_KAFKA_SECURITY_PROTOCOL, value: SSL}]
                   livenessProbe: {httpGet: {path: /health, port: http}}
                   readinessProbe: {httpGet: {path: /healthy, port: 8081}}
         """;
     List<String> errors = checkKubernetes(loadAll(k8s));
     assertThat(errors).anySatisfy(e -> assertThat(e).contains("WAAROM_GATEWAY_PORTT", "not a setting"))
+        .anySatisfy(e -> assertThat(e).contains("WAAROM_KAFKA_SECURITY_PROTOCL", "not a setting"))
+        .noneSatisfy(e -> assertThat(e).contains("WAAROM_KAFKA_SECURITY_PROTOCOL "))
         .anySatisfy(e -> assertThat(e).contains("WAAROM_JDBC_URL", "not a setting of gateway"))
         .anySatisfy(e -> assertThat(e).contains("containerPort 9090", "8081"))
         .anySatisfy(e -> assertThat(e).contains("prometheus.io/port 9090"))
@@ -373,11 +379,28 @@ class DeployManifestsTest {
     List<String> errors = new ArrayList<>();
     Matcher m = WAAROM_VAR.matcher(text);
     while (m.find()) {
-      if (!allVariables.contains(m.group())) {
+      if (!allVariables.contains(m.group()) && !isClientProperty(m.group())) {
         errors.add(where + ": " + m.group() + " is not a setting of any service");
       }
     }
     return errors;
+  }
+
+  /**
+   * Whether {@code name} is a Kafka client property passed through to every service's clients
+   * (WAAROM_KAFKA_SECURITY_PROTOCOL → security.protocol), as the services accept it: a real,
+   * not refused client property.
+   */
+  static boolean isClientProperty(String name) {
+    if (!KafkaClientProperties.isPassThrough(name)) {
+      return false;
+    }
+    try {
+      KafkaClientProperties.load("", Map.of(name, "x"));
+      return true;
+    } catch (Config.ConfigException e) {
+      return false;
+    }
   }
 
   /** Compose services running the image: variables, env files, ports and healthchecks. */
@@ -601,6 +624,9 @@ class DeployManifestsTest {
     env.forEach((name, value) -> {
       if (!name.startsWith("WAAROM_")) {
         return;
+      }
+      if (isClientProperty(name)) {
+        return; // every service takes the Kafka client properties
       }
       if (!allVariables.contains(name)) {
         errors.add(where + ": " + name + " is not a setting of any service");
