@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * The whole Waarom pipeline in one process: a real KRaft Kafka broker, the insights sink (with its
  * embedded PostgreSQL), the analyzer (Kafka Streams) and the HTTP gateway, wired to each other
  * through the broker exactly as they are when deployed separately. Every service keeps its own
- * configuration keys; this class only fills in the addresses and folders that tie them together.
+ * configuration keys; this class only fills in the addresses and folders that tie them together,
+ * and the gateway's API keys for the stack's own clients and its user ({@link StackKeys}).
  *
  * <p>A component that fails to start makes the stack stop what it had started, in reverse order,
  * each within {@link #STOP_TIMEOUT}, and {@link #start} throw a {@link StartFailedException} that
@@ -44,6 +45,7 @@ public final class LocalStack implements AutoCloseable {
   private final Gateway gateway;
   private final AnalyzerApp analyzer;
   private final SinkApp sink;
+  private final StackKeys keys;
 
   private LocalStack(Map<String, String> env) {
     Config config = Config.load(LocalSettings.all(), env);
@@ -65,6 +67,9 @@ public final class LocalStack implements AutoCloseable {
       // One instance of each consumer: after a hard kill, the restarted one should not wait the
       // services' 45 s for its vanished predecessor to time out of the group.
       services.putIfAbsent(CommonSettings.KAFKA_SESSION_TIMEOUT.env(), LOCAL_SESSION_TIMEOUT);
+      starting = "the gateway's API keys";
+      keys = StackKeys.create(dataDir);
+      keys.addTo(services);
       starting = "the analyzer";
       analyzer = remember(starting, AnalyzerApp.start(services));
       starting = "the insights sink";
@@ -122,6 +127,11 @@ public final class LocalStack implements AutoCloseable {
 
   public URI gatewayUri() {
     return URI.create("http://localhost:" + gateway.port());
+  }
+
+  /** The API keys the gateway accepts from the stack's own clients and its user. */
+  public StackKeys keys() {
+    return keys;
   }
 
   public URI boardUri() {
