@@ -87,7 +87,8 @@ public final class LocalRun {
     Runtime.getRuntime().addShutdownHook(hook);
     try (LocalStack stack = LocalStack.start(effective)) {
       DemoDriver driver = options.demo()
-          ? new DemoDriver(stack.gatewayUri(), plan(config), Clock.systemUTC()).start() : null;
+          ? new DemoDriver(stack.gatewayUri(), stack.keys().demo(), plan(config),
+              Clock.systemUTC()).start() : null;
       try (StatusPrinter status = new StatusPrinter(stack, driver, out)) {
         status.banner();
         Duration runFor = options.runFor();

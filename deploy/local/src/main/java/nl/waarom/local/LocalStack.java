@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * The whole Waarom pipeline in one process: a real KRaft Kafka broker, the insights sink (with its
  * embedded PostgreSQL), the analyzer (Kafka Streams) and the HTTP gateway, wired to each other
  * through the broker exactly as they are when deployed separately. Every service keeps its own
- * configuration keys; this class only fills in the addresses and folders that tie them together.
+ * configuration keys; this class only fills in the addresses and folders that tie them together,
+ * and the gateway's API keys for the stack's own clients and its user ({@link StackKeys}).
  * Its broker is plaintext on localhost, so the Kafka client properties meant for a secured
  * cluster ({@link KafkaClientProperties}: {@code WAAROM_KAFKA_CLIENT_PROPERTIES} and the other
  * {@code WAAROM_KAFKA_*} variables) are not given to the services; a warning names them.
@@ -52,6 +53,7 @@ public final class LocalStack implements AutoCloseable {
   private final Gateway gateway;
   private final AnalyzerApp analyzer;
   private final SinkApp sink;
+  private final StackKeys keys;
 
   /**
    * The analyzer's stream threads in the embedded stack, unless WAAROM_ANALYZER_STREAM_THREADS is
@@ -86,6 +88,9 @@ public final class LocalStack implements AutoCloseable {
           streamThreads(Runtime.getRuntime().availableProcessors(),
               Config.load(List.of(AnalyzerSettings.TOPIC_PARTITIONS), services)
                   .get(AnalyzerSettings.TOPIC_PARTITIONS))));
+      starting = "the gateway's API keys";
+      keys = StackKeys.create(dataDir);
+      keys.addTo(services);
       starting = "the analyzer";
       analyzer = remember(starting, AnalyzerApp.start(services));
       starting = "the insights sink";
@@ -170,6 +175,11 @@ public final class LocalStack implements AutoCloseable {
 
   public URI gatewayUri() {
     return URI.create("http://localhost:" + gateway.port());
+  }
+
+  /** The API keys the gateway accepts from the stack's own clients and its user. */
+  public StackKeys keys() {
+    return keys;
   }
 
   public URI boardUri() {

@@ -41,6 +41,8 @@ final class StatusPrinter implements AutoCloseable {
     out.println("  board      " + stack.boardUri() + "/");
     out.println("  backlog    " + stack.boardUri() + "/api/backlog");
     out.println("  gateway    " + stack.gatewayUri() + "/v1/contacts   (POST contacts as JSON)");
+    out.println("  api key    " + stack.keys().userFile()
+        + "   (send it as Authorization: Bearer <key>)");
     out.println("  analyzer   " + stack.analyzerUri() + "/metrics");
     out.println("  kafka      " + stack.bootstrapServers());
     if (driver != null) {

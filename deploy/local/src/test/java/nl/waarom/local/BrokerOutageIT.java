@@ -28,6 +28,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.waarom.analyzer.app.AnalyzerApp;
 import nl.waarom.analyzer.trends.TrendKeys;
+import nl.waarom.ingest.auth.ApiKey;
+import nl.waarom.ingest.auth.RateLimit;
 import nl.waarom.ingest.gateway.Gateway;
 import nl.waarom.local.kafka.EmbeddedKafka;
 import nl.waarom.schemas.ClassifiedContact;
@@ -67,6 +69,8 @@ class BrokerOutageIT {
   private static final int STOP_AFTER = 50;
   /** Every this many contacts one is POSTed again after its 202, as after a lost answer. */
   private static final int RESEND_EVERY = 20;
+  /** The client's API key; the gateway is given only its hash. */
+  private static final String API_KEY = ApiKey.generate();
   private static final Duration PACE = Duration.ofMillis(60);
   private static final List<String> TEXTS = List.of(
       "Mijn betaling is mislukt maar het geld is wel afgeschreven.",
@@ -109,7 +113,7 @@ class BrokerOutageIT {
             && ready(sinkUri) == 200);
 
     List<ObjectNode> contacts = contacts(Instant.now());
-    RetryingClient client = started(RetryingClient.start(gatewayUri, contacts, PACE,
+    RetryingClient client = started(RetryingClient.start(gatewayUri, API_KEY, contacts, PACE,
         RESEND_EVERY));
     await().atMost(Duration.ofSeconds(60)).until(() -> client.accepted() >= STOP_AFTER);
 
@@ -218,6 +222,8 @@ class BrokerOutageIT {
     env.put("WAAROM_SINK_PORT", "0");
     env.put("WAAROM_PG_PORT", "0");
     env.put("WAAROM_GATEWAY_PRODUCE_TIMEOUT", PRODUCE_TIMEOUT.toSeconds() + "s");
+    env.put("WAAROM_GATEWAY_API_KEYS",
+        ApiKey.of("outage-client", API_KEY, RateLimit.UNLIMITED).settingEntry());
     // the analyzer holds each contact this long; the last ones are released once it is idle
     env.put("WAAROM_ANALYZER_DISORDER_TOLERANCE", "5s");
     env.put("WAAROM_ANALYZER_IDLE_TIMEOUT", "3s");

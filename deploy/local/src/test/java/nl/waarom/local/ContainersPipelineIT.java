@@ -30,6 +30,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import nl.waarom.analyzer.app.AnalyzerApp;
 import nl.waarom.ingest.connect.ConnectorVersion;
+import nl.waarom.ingest.auth.ApiKey;
 import nl.waarom.ingest.gateway.Gateway;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Topics;
@@ -84,6 +85,8 @@ class ContainersPipelineIT {
   @TempDir static Path dataDir;
   private static final Deque<AutoCloseable> SERVICES = new ArrayDeque<>();
   private static Gateway gateway;
+  /** The test's API key; the gateway is given only its hash. */
+  private static final String API_KEY = ApiKey.generate();
 
   @BeforeAll
   static void startServices() {
@@ -98,6 +101,7 @@ class ContainersPipelineIT {
     env.put("WAAROM_GATEWAY_PORT", "0");
     env.put("WAAROM_ANALYZER_PORT", "0");
     env.put("WAAROM_SINK_PORT", "0");
+    env.put("WAAROM_GATEWAY_API_KEYS", ApiKey.of("containers-it", API_KEY, null).settingEntry());
     // the analyzer creates the topics, so it starts first
     SERVICES.push(AnalyzerApp.start(env));
     SERVICES.push(SinkApp.start(env));
@@ -130,6 +134,7 @@ class ContainersPipelineIT {
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
             URI.create("http://localhost:" + gateway.port() + "/v1/contacts"))
         .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + API_KEY)
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);

@@ -57,6 +57,9 @@ class HardKillRestartIT {
         assertThat(second.stop(Duration.ofSeconds(60))).as(second.log()).isIn(0, 130, 143);
         assertThat(secondPostgres.onExit()).succeedsWithin(Duration.ofSeconds(10));
         assertThat(firstPostgres.isAlive()).isFalse();
+        // the same user key across the restart (posts were accepted), and never in the output
+        assertThat(second.log()).contains(StackKeys.USER_KEY_FILE)
+            .doesNotContain(second.userKey());
       }
     }
   }

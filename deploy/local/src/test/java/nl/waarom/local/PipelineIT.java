@@ -143,6 +143,7 @@ class PipelineIT {
     contacts.forEach(body::add);
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(stack.gatewayUri().resolve("/v1/contacts"))
         .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + stack.keys().user())
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);

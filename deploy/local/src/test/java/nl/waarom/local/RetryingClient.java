@@ -38,6 +38,7 @@ final class RetryingClient implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final URI endpoint;
+  private final String apiKey;
   private final List<ObjectNode> contacts;
   private final Duration pace;
   private final int resendEvery;
@@ -49,8 +50,10 @@ final class RetryingClient implements AutoCloseable {
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private volatile boolean stopping;
 
-  private RetryingClient(URI gateway, List<ObjectNode> contacts, Duration pace, int resendEvery) {
+  private RetryingClient(URI gateway, String apiKey, List<ObjectNode> contacts, Duration pace,
+      int resendEvery) {
     this.endpoint = gateway.resolve("/v1/contacts");
+    this.apiKey = apiKey;
     this.contacts = List.copyOf(contacts);
     this.pace = pace;
     this.resendEvery = resendEvery;
@@ -59,9 +62,9 @@ final class RetryingClient implements AutoCloseable {
   }
 
   /** Starts sending {@code contacts} in order, one every {@code pace}. */
-  static RetryingClient start(URI gateway, List<ObjectNode> contacts, Duration pace,
-      int resendEvery) {
-    RetryingClient client = new RetryingClient(gateway, contacts, pace, resendEvery);
+  static RetryingClient start(URI gateway, String apiKey, List<ObjectNode> contacts,
+      Duration pace, int resendEvery) {
+    RetryingClient client = new RetryingClient(gateway, apiKey, contacts, pace, resendEvery);
     client.thread.start();
     return client;
   }
@@ -100,6 +103,7 @@ final class RetryingClient implements AutoCloseable {
     try {
       status = http.send(HttpRequest.newBuilder(endpoint).timeout(REQUEST_TIMEOUT)
           .header("Content-Type", "application/json")
+          .header("Authorization", "Bearer " + apiKey)
           .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
           HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {

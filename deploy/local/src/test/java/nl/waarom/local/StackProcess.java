@@ -134,9 +134,16 @@ final class StackProcess implements AutoCloseable {
             URI.create("http://localhost:" + ports.gateway() + "/v1/contacts"))
         .timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + userKey())
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
         HttpResponse.BodyHandlers.ofString());
     return r.statusCode() / 100 == 2 ? count : 0;
+  }
+
+  /** The user's API key that {@code waarom run} keeps in its data folder ({@link StackKeys}). */
+  String userKey() throws IOException {
+    return Files.readString(dataDir.resolve(StackKeys.USER_KEY_FILE), StandardCharsets.UTF_8)
+        .strip();
   }
 
   /** A chat contact in the gateway's JSON shape, one customer turn. */

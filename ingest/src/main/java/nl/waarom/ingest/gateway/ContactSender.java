@@ -2,7 +2,9 @@ package nl.waarom.ingest.gateway;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,8 +12,11 @@ import java.util.concurrent.TimeoutException;
 import nl.waarom.ingest.kafka.TopicProducer;
 import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.DeadLetter;
+import nl.waarom.schemas.SourceHeader;
 import nl.waarom.schemas.Topics;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * Sends contacts to their channel topics, or a dead letter to {@code dlq}, and waits for Kafka's
@@ -37,17 +42,26 @@ final class ContactSender {
   }
 
   /**
-   * Sends every contact and waits for every acknowledgement, all within one deadline. Stops
+   * Sends every contact, recording {@code source} as its source (the attribute and the header of
+   * {@link SourceHeader}, replacing any attribute the client sent; null records none: the webhooks
+   * say their platform in the attribute {@code platform}), and waits for every acknowledgement, all within one deadline. Stops
    * sending at the first failure: while Kafka is unreachable each send blocks for the producer's
    * metadata wait, and a large batch must not multiply that.
    */
-  List<RecordMetadata> sendAll(List<Contact> contacts)
+  List<RecordMetadata> sendAll(List<Contact> contacts, String source)
       throws ExecutionException, TimeoutException, InterruptedException {
     long deadline = System.nanoTime() + produceTimeout.plus(WAIT_SLACK).toNanos();
     List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(contacts.size());
+    List<Header> headers = source == null ? null
+        : List.of(new RecordHeader(SourceHeader.NAME, SourceHeader.encode(source)));
     for (Contact c : contacts) {
+      if (source != null) {
+        Map<String, String> attributes = new LinkedHashMap<>(c.getAttributes());
+        attributes.put(SourceHeader.ATTRIBUTE, source);
+        c.setAttributes(attributes);
+      }
       CompletableFuture<RecordMetadata> ack =
-          producer.send(topics.contactsFor(c.getChannel()), c.getContactId(), c);
+          producer.send(topics.contactsFor(c.getChannel()), c.getContactId(), c, headers);
       acks.add(ack);
       if (ack.isCompletedExceptionally()) {
         ack.get(); // throws the ExecutionException with the cause

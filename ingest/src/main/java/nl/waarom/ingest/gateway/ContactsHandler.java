@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * Kafka acknowledged all of them. An invalid body produces nothing. Output topics:
  * {@code contacts.chat}, {@code contacts.call}, {@code contacts.email}.
  *
+ * <p>Only an authenticated client may write ({@link Access}: 401 without a valid API key, 429
+ * over the rate limit); its name is recorded on every contact as the source (see
+ * {@link nl.waarom.schemas.SourceHeader}).
+ *
  * <p>When Kafka fails part-way, some contacts of the request may already be stored; the 503 asks
  * the client to retry, and because records are keyed by contactId downstream can deduplicate.
  */
@@ -33,14 +37,16 @@ final class ContactsHandler implements Handler {
 
   record Response(int accepted, List<Accepted> contacts) {}
 
+  private final Access access;
   private final ContactJson json;
   private final ContactSender sender;
   private final GatewayMetrics metrics;
   private final int maxBodyBytes;
   private final int maxBatch;
 
-  ContactsHandler(ContactJson json, ContactSender sender, GatewayMetrics metrics,
+  ContactsHandler(Access access, ContactJson json, ContactSender sender, GatewayMetrics metrics,
       int maxBodyBytes, int maxBatch) {
+    this.access = access;
     this.json = json;
     this.sender = sender;
     this.metrics = metrics;
@@ -59,6 +65,10 @@ final class ContactsHandler implements Handler {
   }
 
   private void respond(Context ctx) throws IOException {
+    Access.Client client = access.admit(ctx);
+    if (client == null) {
+      return;
+    }
     if (!RequestBody.isJson(ctx.contentType())) {
       reject(ctx, 415, Reason.UNSUPPORTED_MEDIA_TYPE, "unsupported media type",
           "Content-Type must be application/json (UTF-8)");
@@ -76,13 +86,13 @@ final class ContactsHandler implements Handler {
       JsonResponses.invalid(ctx, contacts.errors());
       return;
     }
-    produce(ctx, contacts.value());
+    produce(ctx, contacts.value(), client.name());
   }
 
-  private void produce(Context ctx, List<Contact> contacts) {
+  private void produce(Context ctx, List<Contact> contacts, String source) {
     List<RecordMetadata> acks;
     try {
-      acks = sender.sendAll(contacts);
+      acks = sender.sendAll(contacts, source);
     } catch (ExecutionException | TimeoutException e) {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       String authentication = KafkaAuthentication.message(cause);

@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * ({@code contacts.chat}, {@code contacts.call}, {@code contacts.email}). It also takes the
  * "conversation closed" webhooks of Intercom and Zendesk ({@code POST /v1/webhooks/intercom},
  * {@code /v1/webhooks/zendesk}, see {@link WebhookHandler}), dead-lettering signed payloads it
- * cannot read to {@code dlq}. It reads no topic.
+ * cannot read to {@code dlq}. It reads no topic. Contacts are written only by an authenticated
+ * client: {@code POST /v1/contacts} takes an API key ({@link Access}), the webhooks a platform's
+ * signature; the key's name is recorded as each contact's source.
  * Also serves {@code /healthy}, {@code /ready} (Kafka reachable, and the credentials accepted)
  * and {@code /metrics}.
  */
@@ -84,7 +86,14 @@ public final class Gateway implements AutoCloseable {
       ContactSender sender = new ContactSender(producer, topics,
           config.get(GatewaySettings.PRODUCE_TIMEOUT));
       int maxBody = config.get(GatewaySettings.MAX_BODY_BYTES);
-      ContactsHandler contacts = new ContactsHandler(json, sender, metrics, maxBody,
+      Access access = new Access(config.get(GatewaySettings.API_KEYS),
+          config.get(GatewaySettings.API_KEYS_FILE), config.get(GatewaySettings.RATE_LIMIT),
+          metrics);
+      if (access.noKeys()) {
+        LOG.warn("No API keys configured (WAAROM_GATEWAY_API_KEYS, WAAROM_GATEWAY_API_KEYS_FILE): "
+            + "POST /v1/contacts refuses every request 401");
+      }
+      ContactsHandler contacts = new ContactsHandler(access, json, sender, metrics, maxBody,
           config.get(GatewaySettings.MAX_BATCH));
       Map<String, WebhookHandler> webhooks = new LinkedHashMap<>();
       for (WebhookAdapter adapter : ADAPTERS) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.waarom.ingest.privacy.PiiType;
 import nl.waarom.ingest.privacy.Redaction;
 import nl.waarom.schemas.Channel;
@@ -23,6 +24,11 @@ public final class GatewayMetrics {
   public static final String CONTACTS_ACCEPTED = "waarom.gateway.contacts.accepted";
   /** Counter, tag {@code reason} (see {@link Reason}): requests to the contacts API refused. */
   public static final String REQUESTS_REJECTED = "waarom.gateway.requests.rejected";
+  /**
+   * Counter, tag {@code client} (the API key's name): contacts API requests refused 429 because
+   * the client was over its rate limit.
+   */
+  public static final String REQUESTS_THROTTLED = "waarom.gateway.requests.throttled";
   /** Timer, tag {@code status} (HTTP status code): duration of contacts API requests. */
   public static final String REQUEST_DURATION = "waarom.gateway.request.duration";
 
@@ -63,6 +69,12 @@ public final class GatewayMetrics {
 
   /** Why a request was refused; the tag value is the lower-case name. */
   public enum Reason {
+    /** 401: no API key in the request. */
+    MISSING_CREDENTIAL,
+    /** 401: an API key that is unknown or revoked, or a malformed Authorization header. */
+    INVALID_CREDENTIAL,
+    /** 429: the client is over its rate limit. */
+    RATE_LIMITED,
     /** 400: not JSON, or a contact broke a rule. */
     INVALID,
     /** 415: not {@code application/json}. */
@@ -82,6 +94,7 @@ public final class GatewayMetrics {
   private final Map<Reason, Counter> rejected = new EnumMap<>(Reason.class);
   private final Map<PiiType, Counter> redactions = new EnumMap<>(PiiType.class);
   private final Map<String, Map<Outcome, Counter>> webhooks = new HashMap<>();
+  private final Map<String, Counter> throttled = new ConcurrentHashMap<>();
 
   /** Registers every counter at zero, so dashboards see the series before the first event. */
   public GatewayMetrics(MeterRegistry registry) {
@@ -128,6 +141,13 @@ public final class GatewayMetrics {
 
   void rejected(Reason reason) {
     rejected.get(reason).increment();
+  }
+
+  /** Counts a request refused 429; a client's series appears at its first refusal. */
+  void throttled(String client) {
+    throttled.computeIfAbsent(client, c -> Counter.builder(REQUESTS_THROTTLED).tag("client", c)
+        .description("Contacts API requests refused for being over the rate limit")
+        .register(registry)).increment();
   }
 
   void request(int status, Duration duration) {

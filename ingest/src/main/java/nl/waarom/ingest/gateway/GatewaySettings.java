@@ -3,6 +3,9 @@ package nl.waarom.ingest.gateway;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import nl.waarom.ingest.auth.ApiKeys;
+import nl.waarom.ingest.auth.KeyFile;
+import nl.waarom.ingest.auth.RateLimit;
 import nl.waarom.platform.Parsers;
 import nl.waarom.platform.Setting;
 import nl.waarom.ingest.IngestSettings;
@@ -24,6 +27,27 @@ public final class GatewaySettings {
       "How long a request waits for Kafka to acknowledge all its contacts (at least 1s); when "
           + "Kafka fails or is slower, the request is answered 503 and the client should retry.",
       GatewaySettings::atLeastOneSecond);
+
+  public static final Setting<ApiKeys> API_KEYS = new Setting<>(
+      "WAAROM_GATEWAY_API_KEYS", "api-keys", "", false,
+      "API keys accepted on POST /v1/contacts, as comma-separated name:sha256[:limit] entries: the "
+          + "client's name (recorded as each contact's source), the SHA-256 in hex of the key (the "
+          + "key itself is never configured; './waarom gateway-key create NAME' makes one) and "
+          + "optionally the key's own rate limit. Remove an entry to revoke its key. Logged as "
+          + "names only.",
+      ApiKeys::parseSetting);
+  public static final Setting<KeyFile> API_KEYS_FILE = new Setting<>(
+      "WAAROM_GATEWAY_API_KEYS_FILE", "path", "", false,
+      "A file of more API keys, one 'name sha256 [limit]' a line (# comments allowed), read again "
+          + "within a second of changing, so keys are added and revoked without a restart. Empty: "
+          + "no file.",
+      GatewaySettings::keyFile);
+  public static final Setting<RateLimit> RATE_LIMIT = new Setting<>(
+      "WAAROM_GATEWAY_RATE_LIMIT", "rate", "200/s", false,
+      "Requests per client name on POST /v1/contacts, as N/s, N/min or N/h (a burst of N is "
+          + "allowed), or unlimited; a key's own limit overrides it. Over it the gateway answers "
+          + "429 with Retry-After.",
+      RateLimit::parse);
 
   public static final Setting<String> INTERCOM_SECRET = Setting.secret(
       "WAAROM_WEBHOOK_INTERCOM_SECRET", "",
@@ -47,9 +71,13 @@ public final class GatewaySettings {
   /** Every setting the gateway reads, shared ones first; never null. */
   public static List<Setting<?>> all() {
     List<Setting<?>> all = new ArrayList<>(IngestSettings.all());
-    all.addAll(List.of(PORT, MAX_BODY_BYTES, MAX_BATCH, PRODUCE_TIMEOUT, INTERCOM_SECRET,
-        ZENDESK_SECRET, WEBHOOK_MAX_AGE));
+    all.addAll(List.of(PORT, MAX_BODY_BYTES, MAX_BATCH, PRODUCE_TIMEOUT, API_KEYS, API_KEYS_FILE,
+        RATE_LIMIT, INTERCOM_SECRET, ZENDESK_SECRET, WEBHOOK_MAX_AGE));
     return List.copyOf(all);
+  }
+
+  private static KeyFile keyFile(String text) {
+    return text.isBlank() ? KeyFile.NONE : KeyFile.open(java.nio.file.Path.of(text.strip()));
   }
 
   private static Duration atLeastOneSecond(String text) {

@@ -179,7 +179,7 @@ final class WebhookHandler implements Handler {
   private void produce(Context ctx, Contact contact) {
     RecordMetadata ack;
     try {
-      ack = sender.sendAll(List.of(contact)).get(0);
+      ack = sender.sendAll(List.of(contact), null).get(0);
     } catch (ExecutionException | TimeoutException e) {
       LOG.warn("Kafka did not acknowledge webhook contact {}: {}", contact.getContactId(),
           e.toString());

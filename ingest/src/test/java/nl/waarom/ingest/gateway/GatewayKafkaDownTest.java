@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import nl.waarom.ingest.auth.ApiKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayKafkaDownTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String KEY = ApiKey.generate();
   private static Gateway gateway;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -27,7 +29,8 @@ class GatewayKafkaDownTest {
     gateway = Gateway.start(Map.of(
         "WAAROM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1",
         "WAAROM_GATEWAY_PORT", "0",
-        "WAAROM_GATEWAY_PRODUCE_TIMEOUT", "1s"));
+        "WAAROM_GATEWAY_PRODUCE_TIMEOUT", "1s",
+        "WAAROM_GATEWAY_API_KEYS", ApiKey.of("kafka-down", KEY, null).settingEntry()));
   }
 
   @AfterAll
@@ -50,6 +53,7 @@ class GatewayKafkaDownTest {
         + "\"2026-11-24T10:15:30Z\",\"turns\":[{\"speaker\":\"CUSTOMER\",\"text\":\"hoi\"}]}";
     HttpResponse<String> response = send(at("/v1/contacts")
         .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + KEY)
         .POST(HttpRequest.BodyPublishers.ofString("[" + contact + "," + contact + "]")));
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
+import nl.waarom.ingest.IngestSettings;
+import nl.waarom.ingest.auth.ApiKey;
+import nl.waarom.ingest.auth.KeyFile;
+import nl.waarom.ingest.auth.RateLimit;
 import nl.waarom.platform.Config;
 import nl.waarom.platform.Setting;
-import nl.waarom.ingest.IngestSettings;
 import org.junit.jupiter.api.Test;
 
 class GatewaySettingsTest {
+  /** A key configured where its hash belongs: refused, and not echoed. */
+  private static final String KEY = ApiKey.generate();
+
   @Test
   void everySettingIsDocumentedAndNamedOnce() {
     assertThat(GatewaySettings.all())
@@ -21,6 +27,7 @@ class GatewaySettingsTest {
             "WAAROM_TOPIC_PREFIX",
             "WAAROM_PSEUDONYM_SECRET", "WAAROM_GATEWAY_PORT", "WAAROM_GATEWAY_MAX_BODY_BYTES",
             "WAAROM_GATEWAY_MAX_BATCH", "WAAROM_GATEWAY_PRODUCE_TIMEOUT",
+            "WAAROM_GATEWAY_API_KEYS", "WAAROM_GATEWAY_API_KEYS_FILE", "WAAROM_GATEWAY_RATE_LIMIT",
             "WAAROM_WEBHOOK_INTERCOM_SECRET", "WAAROM_WEBHOOK_ZENDESK_SECRET",
             "WAAROM_WEBHOOK_MAX_AGE");
   }
@@ -37,6 +44,9 @@ class GatewaySettingsTest {
     assertThat(c.get(GatewaySettings.INTERCOM_SECRET)).isEmpty();
     assertThat(c.get(GatewaySettings.ZENDESK_SECRET)).isEmpty();
     assertThat(c.get(GatewaySettings.WEBHOOK_MAX_AGE)).isEqualTo(Duration.ofMinutes(10));
+    assertThat(c.get(GatewaySettings.API_KEYS).isEmpty()).isTrue();
+    assertThat(c.get(GatewaySettings.API_KEYS_FILE)).isSameAs(KeyFile.NONE);
+    assertThat(c.get(GatewaySettings.RATE_LIMIT)).isEqualTo(new RateLimit(200, Duration.ofSeconds(1)));
     assertThat(Config.load(GatewaySettings.all(), Map.of("WAAROM_WEBHOOK_ZENDESK_SECRET", "zk"))
         .describe()).contains("WAAROM_WEBHOOK_ZENDESK_SECRET=******").doesNotContain("=zk");
     assertThat(c.describe()).contains("WAAROM_PSEUDONYM_SECRET=******")
@@ -47,9 +57,15 @@ class GatewaySettingsTest {
   void badValuesAreAllReported() {
     assertThatThrownBy(() -> Config.load(GatewaySettings.all(), Map.of(
         "WAAROM_TOPIC_PREFIX", "bad prefix!", "WAAROM_GATEWAY_PORT", "70000",
-        "WAAROM_GATEWAY_PRODUCE_TIMEOUT", "500ms")))
+        "WAAROM_GATEWAY_PRODUCE_TIMEOUT", "500ms", "WAAROM_GATEWAY_API_KEYS", "crm:" + KEY,
+        "WAAROM_GATEWAY_API_KEYS_FILE", "/no/such/keys", "WAAROM_GATEWAY_RATE_LIMIT", "lots")))
         .isInstanceOfSatisfying(Config.ConfigException.class, e -> assertThat(e.errors())
-            .hasSize(3)
+            .hasSize(6)
+            .noneSatisfy(m -> assertThat(m).contains(KEY))
+            .contains("WAAROM_GATEWAY_API_KEYS: entry 1: the hash of key 'crm' is not a SHA-256 "
+                + "in hex (64 hex digits)", "WAAROM_GATEWAY_API_KEYS_FILE: no such file: "
+                + "/no/such/keys")
+            .anySatisfy(m -> assertThat(m).startsWith("WAAROM_GATEWAY_RATE_LIMIT: not a rate limit"))
             .anySatisfy(m -> assertThat(m).startsWith("WAAROM_TOPIC_PREFIX"))
             .anySatisfy(m -> assertThat(m).startsWith("WAAROM_GATEWAY_PORT"))
             .anySatisfy(m -> assertThat(m).startsWith("WAAROM_GATEWAY_PRODUCE_TIMEOUT")

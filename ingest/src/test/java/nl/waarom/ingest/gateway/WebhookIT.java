@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.waarom.ingest.TopicRecords;
+import nl.waarom.ingest.auth.ApiKey;
 import nl.waarom.ingest.privacy.Pseudonymizer;
 import nl.waarom.ingest.webhook.IntercomAdapter;
 import nl.waarom.ingest.webhook.Payloads;
@@ -45,6 +46,7 @@ class WebhookIT {
   private static final Topics TOPICS = Topics.withPrefix("wh-it.");
   private static KafkaBroker broker;
   private static TopicRecords records;
+  private static final String API_KEY = ApiKey.generate();
   private static Gateway gateway;
   private static Gateway unconfigured;
 
@@ -58,7 +60,9 @@ class WebhookIT {
         "WAAROM_TOPIC_PREFIX", TOPICS.prefix(), "WAAROM_PSEUDONYM_SECRET", SECRET,
         "WAAROM_GATEWAY_PORT", "0", "WAAROM_GATEWAY_PRODUCE_TIMEOUT", "20s",
         "WAAROM_WEBHOOK_INTERCOM_SECRET", INTERCOM, "WAAROM_WEBHOOK_ZENDESK_SECRET", ZENDESK,
-        "WAAROM_WEBHOOK_MAX_AGE", "5m"));
+        "WAAROM_WEBHOOK_MAX_AGE", "5m",
+        // for POST /v1/contacts; the webhooks need none: their signature is their credential
+        "WAAROM_GATEWAY_API_KEYS", ApiKey.of("webhook-it", API_KEY, null).settingEntry()));
     unconfigured = Gateway.start(Map.of(
         "WAAROM_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
         "WAAROM_TOPIC_PREFIX", TOPICS.prefix(), "WAAROM_GATEWAY_PORT", "0"));
@@ -160,6 +164,7 @@ class WebhookIT {
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
             URI.create("http://localhost:" + gateway.port() + "/v1/contacts"))
         .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + API_KEY)
         .POST(HttpRequest.BodyPublishers.ofString(own.toString())).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(202);

@@ -92,9 +92,13 @@ public final class PipelineBench {
    * Runs every step against the gateway at {@code gateway} and the broker at
    * {@code bootstrapServers} (reached with {@code clients}, the client properties passed through),
    * printing a row per step and a summary, but not the result line.
+   *
+   * @param apiKey the gateway's API key for the benchmark; its rate limit must be above the
+   *     highest step's rate (the embedded stack gives the benchmark an unlimited one)
    */
-  public static Report measure(Options options, URI gateway, String bootstrapServers,
-      KafkaClientProperties clients, Topics topics, PrintStream out) throws InterruptedException {
+  public static Report measure(Options options, URI gateway, String apiKey,
+      String bootstrapServers, KafkaClientProperties clients, Topics topics, PrintStream out)
+      throws InterruptedException {
     PipelineTraffic traffic = PipelineTraffic.generate(
         TaxonomyLoader.loadDefault(RuleParser.check()), VARIANTS, options.seed());
     out.printf(Locale.ROOT, "load: single contacts over HTTP, open loop; %s; Dutch and English; "
@@ -117,7 +121,7 @@ public final class PipelineBench {
       try {
         out.println(StepResult.header());
         for (int s = 0; s < options.rates().size(); s++) {
-          StepResult result = step(s, options, traffic, http, endpoint, books, seen);
+          StepResult result = step(s, options, traffic, http, endpoint, apiKey, books, seen);
           results.add(result);
           out.println(result.row());
         }
@@ -134,7 +138,7 @@ public final class PipelineBench {
   }
 
   private static StepResult step(int s, Options options, PipelineTraffic traffic, HttpClient http,
-      URI endpoint, AtomicReferenceArray<StepBook> books, AtomicLong seen)
+      URI endpoint, String apiKey, AtomicReferenceArray<StepBook> books, AtomicLong seen)
       throws InterruptedException {
     int rate = options.rates().get(s);
     long startNanos = System.nanoTime() + 50_000_000L;
@@ -154,6 +158,7 @@ public final class PipelineBench {
         Instant at = startWall.plusNanos(due - startNanos).truncatedTo(ChronoUnit.MILLIS);
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + apiKey)
             .POST(HttpRequest.BodyPublishers.ofString(traffic.body(id, at, index))).build();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
           if (e == null && r.statusCode() == 202) {

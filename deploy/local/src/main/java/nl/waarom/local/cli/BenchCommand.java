@@ -296,8 +296,8 @@ final class BenchCommand {
         awaitReady(stack.analyzerUri().resolve("/ready"), Duration.ofMinutes(2));
         terminal.out().println("stack: embedded broker, gateway, analyzer (exactly-once), sink; "
             + "analyzer settings from the environment: " + analyzerSettings(env));
-        report = PipelineBench.measure(options, stack.gatewayUri(), stack.bootstrapServers(),
-            stack.kafkaClients(),
+        report = PipelineBench.measure(options, stack.gatewayUri(), stack.keys().bench(),
+            stack.bootstrapServers(), stack.kafkaClients(),
             Topics.withPrefix(env.getOrDefault("WAAROM_TOPIC_PREFIX", Topics.DEFAULT_PREFIX)),
             terminal.out());
       } finally {

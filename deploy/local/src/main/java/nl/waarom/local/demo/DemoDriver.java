@@ -31,6 +31,7 @@ public final class DemoDriver implements AutoCloseable {
       double incidentRatePerSecond, long seed) {}
 
   private final URI endpoint;
+  private final String apiKey;
   private final Plan plan;
   private final DemoScenario scenario;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -42,8 +43,10 @@ public final class DemoDriver implements AutoCloseable {
   private final AtomicLong incidentSent = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
 
-  public DemoDriver(URI gateway, Plan plan, Clock clock) {
+  /** @param apiKey the gateway's API key for the demo generator; never null */
+  public DemoDriver(URI gateway, String apiKey, Plan plan, Clock clock) {
     this.endpoint = gateway.resolve("/v1/contacts");
+    this.apiKey = apiKey;
     this.plan = plan;
     this.scenario = new DemoScenario(plan.seed());
     this.clock = clock;
@@ -99,6 +102,7 @@ public final class DemoDriver implements AutoCloseable {
     HttpRequest request = HttpRequest.newBuilder(endpoint)
         .timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + apiKey)
         .POST(HttpRequest.BodyPublishers.ofString(DemoScenario.batch(batch).toString()))
         .build();
     try {
