@@ -33,6 +33,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import nl.waarom.analyzer.app.AnalyzerApp;
+import nl.waarom.ingest.auth.ApiKey;
+import nl.waarom.ingest.auth.RateLimit;
 import nl.waarom.ingest.gateway.Gateway;
 import nl.waarom.local.kafka.EmbeddedKafka;
 import nl.waarom.schemas.ClassifiedContact;
@@ -67,6 +69,7 @@ import org.slf4j.LoggerFactory;
  * one.
  */
 class SecuredKafkaIT {
+  private static final String API_KEY = ApiKey.generate();
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(2)).build();
   private static final String USER = "waarom-services";
@@ -232,6 +235,8 @@ class SecuredKafkaIT {
     env.put("WAAROM_SINK_PORT", "0");
     env.put("WAAROM_PG_PORT", "0");
     env.put("WAAROM_GATEWAY_PRODUCE_TIMEOUT", "5s");
+    env.put("WAAROM_GATEWAY_API_KEYS",
+        ApiKey.of("secured-client", API_KEY, RateLimit.UNLIMITED).settingEntry());
     env.put("WAAROM_ANALYZER_DISORDER_TOLERANCE", "2s");
     env.put("WAAROM_ANALYZER_IDLE_TIMEOUT", "2s");
     env.put("WAAROM_KAFKA_SESSION_TIMEOUT", "10s");
@@ -269,6 +274,7 @@ class SecuredKafkaIT {
     return HTTP.send(HttpRequest.newBuilder(gateway.resolve("/v1/contacts"))
         .timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + API_KEY)
         .POST(HttpRequest.BodyPublishers.ofString(contact.toString())).build(),
         HttpResponse.BodyHandlers.discarding()).statusCode();
   }
