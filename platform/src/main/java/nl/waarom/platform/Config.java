@@ -106,7 +106,8 @@ public final class Config {
   public static final class ConfigException extends IllegalArgumentException {
     private final List<String> errors;
 
-    ConfigException(List<String> errors) {
+    /** @param errors one line per problem, each naming the variable */
+    public ConfigException(List<String> errors) {
       super("invalid configuration:\n  " + String.join("\n  ", errors));
       this.errors = List.copyOf(Objects.requireNonNull(errors));
     }

@@ -10,6 +10,7 @@ import nl.waarom.ingest.auth.KeyFile;
 import nl.waarom.ingest.auth.RateLimit;
 import nl.waarom.ingest.auth.RateLimiter;
 import nl.waarom.ingest.gateway.GatewayMetrics.Reason;
+import nl.waarom.platform.HttpsListener;
 
 /**
  * Who is calling {@code POST /v1/contacts}, and whether they may now: the API key in
@@ -46,6 +47,10 @@ final class Access {
 
   /** The caller when it may go ahead; otherwise null, and the request has been answered. */
   Client admit(Context ctx) {
+    Optional<String> certified = HttpsListener.clientName(ctx);
+    if (certified.isPresent()) {
+      return withinLimit(ctx, certified.get(), defaultLimit) ? new Client(certified.get()) : null;
+    }
     String authorization = ctx.header("Authorization");
     String key;
     if (authorization != null && !authorization.isBlank()) {
@@ -61,7 +66,8 @@ final class Access {
     if (key == null || key.isBlank()) {
       return unauthorized(ctx, Reason.MISSING_CREDENTIAL, CHALLENGE,
           "missing credential: send an API key in the Authorization header "
-              + "('Authorization: Bearer <key>') or in the " + API_KEY_HEADER + " header");
+              + "('Authorization: Bearer <key>') or in the " + API_KEY_HEADER + " header, or a "
+              + "client certificate where the gateway accepts them");
     }
     Optional<ApiKey> found = configured.find(key.strip()).or(() -> file.keys().find(key.strip()));
     if (found.isEmpty()) {
@@ -70,17 +76,22 @@ final class Access {
     }
     ApiKey apiKey = found.get();
     RateLimit limit = apiKey.limit() == null ? defaultLimit : apiKey.limit();
-    Duration wait = limiter.acquire(apiKey.name(), limit);
-    if (!wait.isZero()) {
-      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-      metrics.throttled(apiKey.name());
-      metrics.rejected(Reason.RATE_LIMITED);
-      ctx.header("Retry-After", Long.toString(seconds));
-      JsonResponses.error(ctx, 429, "too many requests", "client '" + apiKey.name()
-          + "' is over its rate limit of " + limit + "; retry after " + seconds + " s");
-      return null;
+    return withinLimit(ctx, apiKey.name(), limit) ? new Client(apiKey.name()) : null;
+  }
+
+  /** Whether client {@code name} may send now; otherwise it has been answered 429. */
+  private boolean withinLimit(Context ctx, String name, RateLimit limit) {
+    Duration wait = limiter.acquire(name, limit);
+    if (wait.isZero()) {
+      return true;
     }
-    return new Client(apiKey.name());
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    metrics.throttled(name);
+    metrics.rejected(Reason.RATE_LIMITED);
+    ctx.header("Retry-After", Long.toString(seconds));
+    JsonResponses.error(ctx, 429, "too many requests", "client '" + name
+        + "' is over its rate limit of " + limit + "; retry after " + seconds + " s");
+    return false;
   }
 
   private Client unauthorized(Context ctx, Reason reason, String challenge, String message) {

@@ -4,22 +4,25 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import nl.waarom.platform.Config;
-import nl.waarom.platform.OpsEndpoints;
-import nl.waarom.platform.Setting;
 import nl.waarom.ingest.IngestSettings;
 import nl.waarom.ingest.contact.ContactJson;
 import nl.waarom.ingest.kafka.ClusterProbe;
 import nl.waarom.ingest.kafka.TopicProducer;
 import nl.waarom.ingest.privacy.Redactor;
-import nl.waarom.ingest.webhook.WebhookAdapters;
 import nl.waarom.ingest.webhook.WebhookAdapter;
+import nl.waarom.ingest.webhook.WebhookAdapters;
+import nl.waarom.platform.Config;
+import nl.waarom.platform.HttpsListener;
+import nl.waarom.platform.OpsEndpoints;
+import nl.waarom.platform.Setting;
 import nl.waarom.schemas.Topics;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -121,6 +124,7 @@ public final class Gateway implements AutoCloseable {
       ContactsHandler contacts, Map<String, WebhookHandler> webhooks, ClusterProbe probe,
       AtomicBoolean closed) {
     cfg.jetty.port = config.get(GatewaySettings.PORT);
+    tls(config).ifPresent(pem -> HttpsListener.install(cfg, pem));
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("waarom-gateway-http");
     cfg.jetty.threadPool = threads;
@@ -141,6 +145,32 @@ public final class Gateway implements AutoCloseable {
       LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
       JsonResponses.error(ctx, 500, "internal error", "unexpected error; see the gateway log");
     });
+  }
+
+  /**
+   * The PEM files of the HTTPS listener, when configured.
+   *
+   * @throws Config.ConfigException when only one of certificate and key is set, or a client CA
+   *     without them
+   */
+  static Optional<HttpsListener.Pem> tls(Config config) {
+    String cert = config.get(GatewaySettings.TLS_CERT).strip();
+    String key = config.get(GatewaySettings.TLS_KEY).strip();
+    String clientCa = config.get(GatewaySettings.TLS_CLIENT_CA).strip();
+    if (cert.isEmpty() != key.isEmpty()) {
+      throw new Config.ConfigException(List.of(GatewaySettings.TLS_CERT.env() + " and "
+          + GatewaySettings.TLS_KEY.env() + " go together: set both or neither"));
+    }
+    if (cert.isEmpty()) {
+      if (!clientCa.isEmpty()) {
+        throw new Config.ConfigException(List.of(GatewaySettings.TLS_CLIENT_CA.env()
+            + " needs HTTPS: set " + GatewaySettings.TLS_CERT.env() + " and "
+            + GatewaySettings.TLS_KEY.env()));
+      }
+      return Optional.empty();
+    }
+    return Optional.of(new HttpsListener.Pem(Path.of(cert), Path.of(key),
+        clientCa.isEmpty() ? null : Path.of(clientCa)));
   }
 
   private static Setting<String> secretOf(WebhookAdapter adapter) {

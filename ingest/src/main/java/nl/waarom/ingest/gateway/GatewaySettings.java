@@ -69,10 +69,26 @@ public final class GatewaySettings {
   private GatewaySettings() {}
 
   /** Every setting the gateway reads, shared ones first; never null. */
+  public static final Setting<String> TLS_CERT = Setting.string(
+      "WAAROM_GATEWAY_TLS_CERT", "",
+      "PEM file with the gateway's certificate chain (leaf first). Set with WAAROM_GATEWAY_TLS_KEY, "
+          + "the port serves HTTPS only; empty: plain HTTP (behind a TLS-terminating proxy).");
+  public static final Setting<String> TLS_KEY = Setting.string(
+      "WAAROM_GATEWAY_TLS_KEY", "",
+      "PEM file with the private key of WAAROM_GATEWAY_TLS_CERT (PKCS#8 or PKCS#1, unencrypted; "
+          + "keep it readable by the gateway only).");
+  public static final Setting<String> TLS_CLIENT_CA = Setting.string(
+      "WAAROM_GATEWAY_TLS_CLIENT_CA", "",
+      "PEM file with the CA certificates of client certificates (mutual TLS, needs "
+          + "WAAROM_GATEWAY_TLS_CERT): a client whose certificate chains to one of them may POST "
+          + "contacts without an API key, as the certificate's common name (its source and rate "
+          + "limit name). Clients without a certificate still use API keys.");
+
   public static List<Setting<?>> all() {
     List<Setting<?>> all = new ArrayList<>(IngestSettings.all());
     all.addAll(List.of(PORT, MAX_BODY_BYTES, MAX_BATCH, PRODUCE_TIMEOUT, API_KEYS, API_KEYS_FILE,
-        RATE_LIMIT, INTERCOM_SECRET, ZENDESK_SECRET, WEBHOOK_MAX_AGE));
+        RATE_LIMIT, TLS_CERT, TLS_KEY, TLS_CLIENT_CA, INTERCOM_SECRET, ZENDESK_SECRET,
+        WEBHOOK_MAX_AGE));
     return List.copyOf(all);
   }
 

@@ -1,0 +1,239 @@
+package nl.waarom.ingest.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import nl.waarom.ingest.auth.ApiKey;
+import nl.waarom.ingest.auth.RateLimit;
+import nl.waarom.schemas.Contact;
+import nl.waarom.schemas.SourceHeader;
+import nl.waarom.schemas.Topics;
+import nl.waarom.testing.KafkaBroker;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.awaitility.Awaitility;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gateway over HTTPS from PEM files, with mutual TLS beside API keys, against a real broker:
+ * certificates are made in the test (a server CA, a client CA, and a stranger's CA), written as
+ * PEM, and real TLS clients connect.
+ */
+class GatewayTlsIT {
+  private static final Topics TOPICS = Topics.withPrefix("gw-tls.");
+  private static final String KEY = ApiKey.generate();
+  @TempDir static Path dir;
+  private static KafkaBroker broker;
+  private static Gateway gateway;
+  private static Issued serverCa;
+  private static Issued clientCa;
+  private static Issued client;
+  private static Issued stranger;
+
+  /** A certificate with its key pair. */
+  record Issued(X509Certificate certificate, KeyPair keys) {}
+
+  @BeforeAll
+  static void start() throws Exception {
+    serverCa = issue("CN=Waarom test server CA", null, true, null);
+    Issued server = issue("CN=localhost", serverCa, false, "localhost");
+    clientCa = issue("CN=Waarom test client CA", null, true, null);
+    client = issue("CN=crm-system,O=Example", clientCa, false, null);
+    Issued strangerCa = issue("CN=Someone else's CA", null, true, null);
+    stranger = issue("CN=crm-system", strangerCa, false, null);
+    Path cert = pem(dir.resolve("server.crt"), server.certificate(), serverCa.certificate());
+    Path key = pem(dir.resolve("server.key"),
+        new JcaPKCS8Generator(server.keys().getPrivate(), null)); // "PRIVATE KEY", as cert-manager
+    Path cas = pem(dir.resolve("client-ca.crt"), clientCa.certificate());
+
+    broker = KafkaBroker.start();
+    broker.createTopics(TOPICS, 1);
+    gateway = Gateway.start(Map.of(
+        "WAAROM_GATEWAY_API_KEYS", ApiKey.of("key-client", KEY, RateLimit.UNLIMITED).settingEntry(),
+        "WAAROM_GATEWAY_TLS_CERT", cert.toString(),
+        "WAAROM_GATEWAY_TLS_KEY", key.toString(),
+        "WAAROM_GATEWAY_TLS_CLIENT_CA", cas.toString(),
+        "WAAROM_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+        "WAAROM_TOPIC_PREFIX", TOPICS.prefix(),
+        "WAAROM_PSEUDONYM_SECRET", "gateway-tls-it",
+        "WAAROM_GATEWAY_PORT", "0"));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (gateway != null) {
+      gateway.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  @Test
+  void aClientCertificateFromTheClientCaIsACredentialAndNamesTheSource() throws Exception {
+    HttpResponse<String> r = post(https(client), "tls-cert-1", null);
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    assertThat(sourceOf("tls-cert-1")).contains("crm-system");
+  }
+
+  @Test
+  void anApiKeyStillWorksOverHttpsWithoutACertificate() throws Exception {
+    HttpResponse<String> r = post(https(null), "tls-key-1", KEY);
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    assertThat(sourceOf("tls-key-1")).contains("key-client");
+  }
+
+  @Test
+  void neitherCertificateNorKeyIs401NamingBoth() throws Exception {
+    HttpResponse<String> r = post(https(null), "tls-none-1", null);
+
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.body()).contains("API key", "client certificate");
+  }
+
+  @Test
+  void aCertificateFromAnotherCaIsRefusedInTheHandshake() {
+    assertThatThrownBy(() -> post(https(stranger), "tls-stranger-1", null))
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void thePortSpeaksNoPlainHttp() {
+    HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    int status;
+    try {
+      status = plain.send(HttpRequest.newBuilder(
+              URI.create("http://localhost:" + gateway.port() + "/v1/contacts"))
+          .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + KEY)
+          .POST(HttpRequest.BodyPublishers.ofString(GatewayIT.contact("plain-1", "CHAT", "hoi")
+              .toString())).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    } catch (IOException | InterruptedException e) {
+      status = -1; // the TLS listener closed the connection
+    }
+    assertThat(status).isNotEqualTo(202);
+  }
+
+  private static HttpResponse<String> post(HttpClient http, String id, String key)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(
+            URI.create("https://localhost:" + gateway.port() + "/v1/contacts"))
+        .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(
+            GatewayIT.contact(id, "CHAT", "Mijn betaling is mislukt").toString()));
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The waarom.source header of contact {@code id} on the chat topic. */
+  private static Optional<String> sourceOf(String id) {
+    List<Optional<String>> found = new ArrayList<>();
+    try (KafkaConsumer<String, Contact> consumer =
+        KafkaBroker.consumer(broker.bootstrapServers(), TOPICS.contactsChat)) {
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+        for (ConsumerRecord<String, Contact> r : consumer.poll(Duration.ofMillis(200))) {
+          if (r.key().equals(id)) {
+            found.add(SourceHeader.read(r.headers()));
+          }
+        }
+        return !found.isEmpty();
+      });
+    }
+    return found.getFirst();
+  }
+
+  /** A client that trusts the server CA and, when given one, presents {@code certificate}. */
+  private static HttpClient https(Issued certificate) throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("server-ca", serverCa.certificate());
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance(
+        TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    KeyManagerFactory kmf = null;
+    if (certificate != null) {
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      keys.load(null, null);
+      keys.setKeyEntry("client", certificate.keys().getPrivate(), "x".toCharArray(),
+          new X509Certificate[] {certificate.certificate()});
+      kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(keys, "x".toCharArray());
+    }
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+    return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  private static Issued issue(String subject, Issued issuer, boolean ca, String dnsName)
+      throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(256);
+    KeyPair keys = generator.generateKeyPair();
+    X500Name name = new X500Name(subject);
+    X500Name issuerName = issuer == null ? name
+        : new X500Name(issuer.certificate().getSubjectX500Principal().getName());
+    Instant now = Instant.now();
+    JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
+        BigInteger.valueOf(now.toEpochMilli()).add(BigInteger.valueOf(subject.hashCode() & 0xffff)),
+        Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(1))),
+        name, keys.getPublic());
+    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
+    if (dnsName != null) {
+      builder.addExtension(Extension.subjectAlternativeName, false,
+          new GeneralNames(new GeneralName(GeneralName.dNSName, dnsName)));
+    }
+    KeyPair signer = issuer == null ? keys : issuer.keys();
+    X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
+        builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
+    return new Issued(certificate, keys);
+  }
+
+  private static Path pem(Path file, Object... objects) throws IOException {
+    StringWriter text = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+      for (Object o : objects) {
+        writer.writeObject(o);
+      }
+    }
+    return Files.writeString(file, text.toString());
+  }
+}
