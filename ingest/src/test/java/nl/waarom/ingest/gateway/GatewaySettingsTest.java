@@ -28,6 +28,7 @@ class GatewaySettingsTest {
             "WAAROM_PSEUDONYM_SECRET", "WAAROM_GATEWAY_PORT", "WAAROM_GATEWAY_MAX_BODY_BYTES",
             "WAAROM_GATEWAY_MAX_BATCH", "WAAROM_GATEWAY_PRODUCE_TIMEOUT",
             "WAAROM_GATEWAY_API_KEYS", "WAAROM_GATEWAY_API_KEYS_FILE", "WAAROM_GATEWAY_RATE_LIMIT",
+            "WAAROM_GATEWAY_TLS_CERT", "WAAROM_GATEWAY_TLS_KEY", "WAAROM_GATEWAY_TLS_CLIENT_CA",
             "WAAROM_WEBHOOK_INTERCOM_SECRET", "WAAROM_WEBHOOK_ZENDESK_SECRET",
             "WAAROM_WEBHOOK_MAX_AGE");
   }
@@ -70,5 +71,19 @@ class GatewaySettingsTest {
             .anySatisfy(m -> assertThat(m).startsWith("WAAROM_GATEWAY_PORT"))
             .anySatisfy(m -> assertThat(m).startsWith("WAAROM_GATEWAY_PRODUCE_TIMEOUT")
                 .contains("at least 1s")));
+  }
+
+  @Test
+  void tlsSettingsGoTogether() {
+    assertThat(Gateway.tls(Config.load(GatewaySettings.all(), Map.of()))).isEmpty();
+    assertThatThrownBy(() -> Gateway.tls(Config.load(GatewaySettings.all(),
+        Map.of("WAAROM_GATEWAY_TLS_CERT", "/etc/tls/tls.crt"))))
+        .hasMessageContaining("WAAROM_GATEWAY_TLS_KEY").hasMessageContaining("set both");
+    assertThatThrownBy(() -> Gateway.tls(Config.load(GatewaySettings.all(),
+        Map.of("WAAROM_GATEWAY_TLS_CLIENT_CA", "/etc/tls/ca.crt"))))
+        .hasMessageContaining("needs HTTPS");
+    assertThat(Gateway.tls(Config.load(GatewaySettings.all(), Map.of(
+        "WAAROM_GATEWAY_TLS_CERT", "/etc/tls/tls.crt", "WAAROM_GATEWAY_TLS_KEY", "/etc/tls/tls.key"))))
+        .hasValueSatisfying(pem -> assertThat(pem.clientCa()).isNull());
   }
 }

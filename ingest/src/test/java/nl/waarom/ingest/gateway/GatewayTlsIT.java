@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.Principal;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +26,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 import nl.waarom.ingest.auth.ApiKey;
 import nl.waarom.ingest.auth.RateLimit;
 import nl.waarom.schemas.Contact;
@@ -131,8 +137,17 @@ class GatewayTlsIT {
 
   @Test
   void aCertificateFromAnotherCaIsRefusedInTheHandshake() {
-    assertThatThrownBy(() -> post(https(stranger), "tls-stranger-1", null))
+    // the client insists on presenting it, although the server named the CAs it accepts
+    assertThatThrownBy(() -> post(https(stranger, true), "tls-stranger-1", null))
         .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void aClientThatHasNoCertificateFromTheAcceptedCasSendsNoneAndIsUnauthenticated()
+      throws Exception {
+    HttpResponse<String> r = post(https(stranger), "tls-stranger-2", null);
+
+    assertThat(r.statusCode()).isEqualTo(401);
   }
 
   @Test
@@ -181,8 +196,15 @@ class GatewayTlsIT {
     return found.getFirst();
   }
 
-  /** A client that trusts the server CA and, when given one, presents {@code certificate}. */
   private static HttpClient https(Issued certificate) throws Exception {
+    return https(certificate, false);
+  }
+
+  /**
+   * A client that trusts the server CA and, when given one, presents {@code certificate}: only to
+   * a server that accepts its issuer, or, when {@code insist}, to any server that asks.
+   */
+  private static HttpClient https(Issued certificate, boolean insist) throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("server-ca", serverCa.certificate());
@@ -198,8 +220,49 @@ class GatewayTlsIT {
       kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(keys, "x".toCharArray());
     }
+    KeyManager[] keyManagers = kmf == null ? null : kmf.getKeyManagers();
+    if (insist && keyManagers != null) {
+      X509ExtendedKeyManager inner = (X509ExtendedKeyManager) keyManagers[0];
+      keyManagers = new KeyManager[] {new X509ExtendedKeyManager() {
+        @Override
+        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+          return "client";
+        }
+
+        @Override
+        public String chooseEngineClientAlias(String[] keyType, Principal[] issuers,
+            SSLEngine engine) {
+          return "client";
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, Principal[] issuers) {
+          return new String[] {"client"};
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, Principal[] issuers) {
+          return null;
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+          return null;
+        }
+
+        @Override
+        public X509Certificate[] getCertificateChain(String alias) {
+          return inner.getCertificateChain(alias);
+        }
+
+        @Override
+        public PrivateKey getPrivateKey(String alias) {
+          return inner.getPrivateKey(alias);
+        }
+      }};
+    }
     SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+    tls.init(keyManagers, tmf.getTrustManagers(), null);
     return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
   }
 
