@@ -32,8 +32,15 @@ final class Access {
   private final RateLimit defaultLimit;
   private final RateLimiter limiter = new RateLimiter();
   private final GatewayMetrics metrics;
+  private final boolean clientCertificates;
 
-  Access(ApiKeys configured, KeyFile file, RateLimit defaultLimit, GatewayMetrics metrics) {
+  /**
+   * @param clientCertificates whether the listener verifies client certificates (mutual TLS), so
+   *     that a verified certificate is a credential too
+   */
+  Access(ApiKeys configured, KeyFile file, RateLimit defaultLimit, GatewayMetrics metrics,
+      boolean clientCertificates) {
+    this.clientCertificates = clientCertificates;
     this.configured = configured;
     this.file = file;
     this.defaultLimit = defaultLimit;
@@ -47,7 +54,8 @@ final class Access {
 
   /** The caller when it may go ahead; otherwise null, and the request has been answered. */
   Client admit(Context ctx) {
-    Optional<String> certified = HttpsListener.clientName(ctx);
+    Optional<String> certified = clientCertificates ? HttpsListener.clientName(ctx)
+        : Optional.empty();
     if (certified.isPresent()) {
       return withinLimit(ctx, certified.get(), defaultLimit) ? new Client(certified.get()) : null;
     }
@@ -66,8 +74,8 @@ final class Access {
     if (key == null || key.isBlank()) {
       return unauthorized(ctx, Reason.MISSING_CREDENTIAL, CHALLENGE,
           "missing credential: send an API key in the Authorization header "
-              + "('Authorization: Bearer <key>') or in the " + API_KEY_HEADER + " header, or a "
-              + "client certificate where the gateway accepts them");
+              + "('Authorization: Bearer <key>') or in the " + API_KEY_HEADER + " header"
+              + (clientCertificates ? ", or a client certificate from an accepted CA" : ""));
     }
     Optional<ApiKey> found = configured.find(key.strip()).or(() -> file.keys().find(key.strip()));
     if (found.isEmpty()) {

@@ -51,15 +51,17 @@ public final class Gateway implements AutoCloseable {
   static final List<WebhookAdapter> ADAPTERS = WebhookAdapters.all();
 
   private final Javalin http;
+  private final Javalin management; // null: the ops endpoints are on http
   private final TopicProducer producer;
   private final ClusterProbe probe;
   private final PrometheusMeterRegistry registry;
   private final AtomicBoolean closed;
 
-  private Gateway(Javalin http, TopicProducer producer, ClusterProbe probe,
+  private Gateway(Javalin http, Javalin management, TopicProducer producer, ClusterProbe probe,
       PrometheusMeterRegistry registry, AtomicBoolean closed) {
     this.closed = closed;
     this.http = http;
+    this.management = management;
     this.producer = producer;
     this.probe = probe;
     this.registry = registry;
@@ -91,7 +93,7 @@ public final class Gateway implements AutoCloseable {
       int maxBody = config.get(GatewaySettings.MAX_BODY_BYTES);
       Access access = new Access(config.get(GatewaySettings.API_KEYS),
           config.get(GatewaySettings.API_KEYS_FILE), config.get(GatewaySettings.RATE_LIMIT),
-          metrics);
+          metrics, tls(config).map(pem -> pem.clientCa() != null).orElse(false));
       if (access.noKeys()) {
         LOG.warn("No API keys configured (WAAROM_GATEWAY_API_KEYS, WAAROM_GATEWAY_API_KEYS_FILE): "
             + "POST /v1/contacts refuses every request 401");
@@ -108,10 +110,22 @@ public final class Gateway implements AutoCloseable {
             secret.isEmpty() ? "disabled (no secret)" : "enabled");
       }
       AtomicBoolean closed = new AtomicBoolean();
+      int managementPort = config.get(GatewaySettings.MANAGEMENT_PORT);
       Javalin http = Javalin.create(cfg -> configure(cfg, config, registry, contacts, webhooks,
-          probe, closed)).start();
-      Gateway gateway = new Gateway(http, producer, probe, registry, closed);
-      LOG.info("Gateway listening on port {}", gateway.port());
+          probe, closed, managementPort < 0)).start();
+      Javalin management = null;
+      if (managementPort >= 0) {
+        try {
+          management = OpsEndpoints.startOnOwnPort(managementPort, registry, () -> !closed.get(),
+              probe::reachable);
+        } catch (RuntimeException e) {
+          http.stop();
+          throw e;
+        }
+      }
+      Gateway gateway = new Gateway(http, management, producer, probe, registry, closed);
+      LOG.info("Gateway listening on port {}{}", gateway.port(), management == null ? ""
+          : "; /healthy, /ready and /metrics on port " + management.port());
       return gateway;
     } catch (RuntimeException e) {
       probe.close();
@@ -122,7 +136,7 @@ public final class Gateway implements AutoCloseable {
 
   private static void configure(JavalinConfig cfg, Config config, PrometheusMeterRegistry registry,
       ContactsHandler contacts, Map<String, WebhookHandler> webhooks, ClusterProbe probe,
-      AtomicBoolean closed) {
+      AtomicBoolean closed, boolean opsHere) {
     cfg.jetty.port = config.get(GatewaySettings.PORT);
     tls(config).ifPresent(pem -> HttpsListener.install(cfg, pem));
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
@@ -131,7 +145,9 @@ public final class Gateway implements AutoCloseable {
     cfg.startup.showJavalinBanner = false;
     cfg.http.maxRequestSize = config.get(GatewaySettings.MAX_BODY_BYTES);
     cfg.http.prefer405over404 = true;
-    OpsEndpoints.install(cfg, registry, () -> !closed.get(), probe::reachable);
+    if (opsHere) {
+      OpsEndpoints.install(cfg, registry, () -> !closed.get(), probe::reachable);
+    }
     cfg.routes.post("/v1/contacts", contacts);
     webhooks.forEach(cfg.routes::post);
     cfg.routes.error(404, ctx -> {
@@ -186,6 +202,11 @@ public final class Gateway implements AutoCloseable {
     return http.port();
   }
 
+  /** The port of /healthy, /ready and /metrics: the management port when set, else {@link #port}. */
+  public int managementPort() {
+    return management == null ? http.port() : management.port();
+  }
+
   /** The registry behind {@code /metrics}; never null. */
   public PrometheusMeterRegistry registry() {
     return registry;
@@ -197,6 +218,9 @@ public final class Gateway implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       LOG.info("Stopping gateway on port {}", port());
       http.stop();
+      if (management != null) {
+        management.stop();
+      }
       probe.close();
       producer.close();
       registry.close();

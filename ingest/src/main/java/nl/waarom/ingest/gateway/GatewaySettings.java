@@ -69,6 +69,11 @@ public final class GatewaySettings {
   private GatewaySettings() {}
 
   /** Every setting the gateway reads, shared ones first; never null. */
+  public static final Setting<Integer> MANAGEMENT_PORT = Setting.integer(
+      "WAAROM_GATEWAY_MANAGEMENT_PORT", -1, -1, 65535,
+      "Port of a separate plain HTTP listener for /healthy, /ready and /metrics, which then leave "
+          + "the main port (keep them off the public listener); -1: served on WAAROM_GATEWAY_PORT; "
+          + "0 picks a free port.");
   public static final Setting<String> TLS_CERT = Setting.string(
       "WAAROM_GATEWAY_TLS_CERT", "",
       "PEM file with the gateway's certificate chain (leaf first). Set with WAAROM_GATEWAY_TLS_KEY, "
@@ -87,7 +92,7 @@ public final class GatewaySettings {
   public static List<Setting<?>> all() {
     List<Setting<?>> all = new ArrayList<>(IngestSettings.all());
     all.addAll(List.of(PORT, MAX_BODY_BYTES, MAX_BATCH, PRODUCE_TIMEOUT, API_KEYS, API_KEYS_FILE,
-        RATE_LIMIT, TLS_CERT, TLS_KEY, TLS_CLIENT_CA, INTERCOM_SECRET, ZENDESK_SECRET,
+        RATE_LIMIT, MANAGEMENT_PORT, TLS_CERT, TLS_KEY, TLS_CLIENT_CA, INTERCOM_SECRET, ZENDESK_SECRET,
         WEBHOOK_MAX_AGE));
     return List.copyOf(all);
   }

@@ -59,7 +59,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The gateway over HTTPS from PEM files, with mutual TLS beside API keys, against a real broker:
  * certificates are made in the test (a server CA, a client CA, and a stranger's CA), written as
- * PEM, and real TLS clients connect.
+ * PEM, and real TLS clients connect. Its health and metrics are on a management port of their
+ * own, off the public listener.
  */
 class GatewayTlsIT {
   private static final Topics TOPICS = Topics.withPrefix("gw-tls.");
@@ -98,7 +99,8 @@ class GatewayTlsIT {
         "WAAROM_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
         "WAAROM_TOPIC_PREFIX", TOPICS.prefix(),
         "WAAROM_PSEUDONYM_SECRET", "gateway-tls-it",
-        "WAAROM_GATEWAY_PORT", "0"));
+        "WAAROM_GATEWAY_PORT", "0",
+        "WAAROM_GATEWAY_MANAGEMENT_PORT", "0"));
   }
 
   @AfterAll
@@ -132,7 +134,7 @@ class GatewayTlsIT {
     HttpResponse<String> r = post(https(null), "tls-none-1", null);
 
     assertThat(r.statusCode()).isEqualTo(401);
-    assertThat(r.body()).contains("API key", "client certificate");
+    assertThat(r.body()).contains("API key", "or a client certificate from an accepted CA");
   }
 
   @Test
@@ -148,6 +150,21 @@ class GatewayTlsIT {
     HttpResponse<String> r = post(https(stranger), "tls-stranger-2", null);
 
     assertThat(r.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void healthAndMetricsAreOnTheManagementPortOnly() throws Exception {
+    HttpClient plain = HttpClient.newHttpClient();
+    URI management = URI.create("http://localhost:" + gateway.managementPort());
+    assertThat(gateway.managementPort()).isNotEqualTo(gateway.port());
+    assertThat(plain.send(HttpRequest.newBuilder(management.resolve("/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body()).contains("waarom_gateway_");
+    assertThat(plain.send(HttpRequest.newBuilder(management.resolve("/healthy")).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    HttpResponse<String> onPublic = https(null).send(HttpRequest.newBuilder(
+            URI.create("https://localhost:" + gateway.port() + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(onPublic.statusCode()).isEqualTo(404);
   }
 
   @Test
