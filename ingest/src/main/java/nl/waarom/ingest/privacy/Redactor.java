@@ -92,6 +92,7 @@ public final class Redactor {
     for (Pattern name : namePatterns(customerNames)) {
       apply(new PiiRules.Rule(name, (t, s, c) -> true, PiiType.NAME), text, claimed, spans);
     }
+    new NameFinder(Gazetteers.get()).find(text, claimed, spans);
     spans.sort(Comparator.comparingInt(PiiSpan::start));
     return spans;
   }
