@@ -220,7 +220,8 @@ final class NameFinder {
         String following = text.substring(tokens.get(next)[0], tokens.get(next)[1]);
         String surname = text.substring(t[0], tokens.get(next)[1]);
         if (capitalised(following) && !claimed[tokens.get(next)[0]]
-            && (cue == Cue.STRONG || g.surnames.contains(fold(surname))
+            && ((cue == Cue.STRONG && (j > i || !isParticle(word)))
+                || g.surnames.contains(fold(surname))
                 || g.surnameWords.contains(fold(following)))) {
           end = tokens.get(next)[1];
           count += particles + 1;
