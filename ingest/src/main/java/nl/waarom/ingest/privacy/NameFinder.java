@@ -52,7 +52,7 @@ final class NameFinder {
       "beste", "goedemorgen", "goedemiddag", "goedenavond", "goedendag", "morning", "afternoon",
       "evening", "bedankt", "dank je wel", "dank je", "dank u wel", "dank u", "thanks",
       "thank you", "cheers", "groetjes", "groeten", "groet", "mvg", "regards", "ik ben", "i'm",
-      "i am", "dit is", "this is", "it's", "it is", "met", "with", "collega", "colleague",
+      "i am", "dit is", "this is", "it's", "it is", "met", "collega", "colleague",
       "monteur", "engineer", "zoon", "dochter", "man", "vrouw", "vader", "moeder", "wife",
       "husband", "son", "daughter", "father", "mother", "vriend", "vriendin", "friend",
       "schoonvader", "schoonmoeder", "kleinzoon", "kleindochter", "opa", "oma", "broer", "zus",
@@ -65,7 +65,7 @@ final class NameFinder {
   private static final Set<String> TITLES = Set.of("meneer", "mevrouw", "mevr", "mw", "dhr",
       "heer", "mr", "mrs", "ms", "miss", "dr", "drs", "ir", "ing", "prof", "sir");
   /** Capitalised words that start no name, however they are cued. */
-  private static final Set<String> NEVER = Set.of("team", "klantenservice", "klant", "klanten",
+  private static final Set<String> NEVER = Set.copyOf(List.of("team", "klantenservice", "klant", "klanten",
       "customer", "customers", "service", "support", "sir", "madam", "heer", "mevrouw", "meneer",
       "allen", "all", "iedereen", "everyone", "collega", "collega's", "afdeling", "de", "het",
       "een", "the", "ik", "je", "u", "wij", "we", "jullie", "you", "i", "verstuurd", "sent",
@@ -74,7 +74,22 @@ final class NameFinder {
       "my", "uw", "your", "onze", "our", "klantnummer", "ordernummer", "factuur", "bestelling",
       "order", "invoice", "ticket", "monteur", "sorry", "excuses", "graag", "please", "welkom",
       "welcome", "prima", "fijn", "great", "good", "goed", "super", "top", "nog", "ook", "i'd",
-      "i'm", "i'll", "i've", "it's", "we're", "you're", "that's", "there's", "let's");
+      "i'm", "i'll", "i've", "it's", "we're", "you're", "that's", "there's", "let's",
+      // function words that start sentences and happen to be in the first-name lists
+      "in", "on", "at", "as", "is", "it", "if", "so", "or", "and", "but", "can", "could", "how",
+      "what", "when", "where", "why", "who", "which", "just", "last", "both", "all", "any",
+      "some", "this", "that", "these", "those", "there", "here", "then", "than", "also", "still",
+      "only", "even", "again", "please", "kindly", "maybe", "perhaps", "today", "tomorrow",
+      "yesterday", "now", "after", "before", "since", "until", "while", "because", "about",
+      "per", "via", "dear", "wish", "shall", "should", "would", "must",
+      "did", "does", "do", "was", "were", "are", "am", "be", "been", "has", "have", "had",
+      "not", "never", "ever", "new", "old", "first", "next", "other", "another", "same",
+      "pin", "card", "cash", "bank", "money", "transfer", "top", "fee", "rate", "charge",
+      "kan", "kunt", "hoe", "wat", "wanneer", "waar", "wie", "welke", "ook", "nog", "al", "dus",
+      "maar", "want", "omdat", "als", "toen", "dan", "daarna", "vandaag", "morgen", "gisteren",
+      "vorige", "volgende", "laatste", "eerste", "nieuwe", "oude", "is", "was", "heb", "hebt",
+      "heeft", "bent", "zijn", "wil", "wilt", "wordt", "werd", "moet", "mag", "zou",
+      "zal", "graag", "alvast", "helaas", "inmiddels", "sinds", "tot", "na", "voor"));
   /** Brands, months, days and other words that are also in the name lists. */
   private static final Set<String> NOT_ALONE = Set.of("january", "february", "march", "april",
       "may", "june", "july", "august", "september", "october", "november", "december",
@@ -91,6 +106,8 @@ final class NameFinder {
   /** Shops and brands made of a first name and a surname. */
   private static final Set<String> NOT_NAMES = Set.of("albert heijn", "best buy", "marks & spencer",
       "tommy hilfiger", "calvin klein", "ralph lauren", "hugo boss");
+  private static final Set<String> PLACE_WORDS = Set.of("in", "naar", "uit", "vanuit", "to",
+      "from", "at", "near", "via", "nabij", "richting", "rond", "around", "into");
   private static final Set<String> AND = Set.of("and", "en", "&");
   private static final int MAX_RUN = 6;
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -130,7 +147,7 @@ final class NameFinder {
       }
       String run = text.substring(start, end);
       String next = nextWord(text, tokens, end);
-      if (cue == Cue.NONE && titleCase(text, tokens, i, next)) {
+      if (cue == Cue.NONE && (titleCase(text, tokens, i, next) || afterPlaceWord(text, tokens, i))) {
         continue;
       }
       if (accept(run, next, cue)) {
@@ -149,7 +166,13 @@ final class NameFinder {
         || (word.length() > 2 && g.firstNames.contains(fold(word)));
   }
 
-  private enum Cue { NONE, WEAK, STRONG }
+  /** How sure the words before are that a name follows; TITLE is as sure as STRONG, but a
+   * lower-case word after a title ("dr pepper") is no name. */
+  private enum Cue { NONE, WEAK, TITLE, STRONG }
+
+  private static boolean strong(Cue cue) {
+    return cue == Cue.STRONG || cue == Cue.TITLE;
+  }
 
   /**
    * What the words right before {@code start} say about a name there: up to four words, separated
@@ -179,14 +202,20 @@ final class NameFinder {
       String word = text.substring(c, end).toLowerCase(Locale.ROOT).replace('’', '\'');
       phrase.insert(0, n == 0 ? word : word + " ");
       String p = phrase.toString();
-      String bare = p.endsWith(".") ? p.substring(0, p.length() - 1) : p;
+      if (p.endsWith(".")) {
+        // only a title may end in a full stop ("dhr.", "mr."); else the sentence ended there
+        return n == 0 && TITLES.contains(p.substring(0, p.length() - 1)) ? Cue.TITLE : best;
+      }
+      if (n == 0 && TITLES.contains(p)) {
+        return Cue.TITLE;
+      }
       if (newline) {
-        if (CLOSING_CUES.contains(bare) || (n == 0 && STRONG_CUES.contains(bare))) {
+        if (CLOSING_CUES.contains(p)) {
           return Cue.STRONG;
         }
-      } else if (STRONG_CUES.contains(bare)) {
+      } else if (STRONG_CUES.contains(p)) {
         return Cue.STRONG;
-      } else if (WEAK_CUES.contains(bare)) {
+      } else if (WEAK_CUES.contains(p)) {
         best = Cue.WEAK;
       }
       if (c == 0 || text.charAt(c - 1) != ' ') {
@@ -220,7 +249,7 @@ final class NameFinder {
         String following = text.substring(tokens.get(next)[0], tokens.get(next)[1]);
         String surname = text.substring(t[0], tokens.get(next)[1]);
         if (capitalised(following) && !claimed[tokens.get(next)[0]]
-            && ((cue == Cue.STRONG && (j > i || !isParticle(word)))
+            && ((strong(cue) && (j > i || !isParticle(word)))
                 || g.surnames.contains(fold(surname))
                 || g.surnameWords.contains(fold(following)))) {
           end = tokens.get(next)[1];
@@ -236,7 +265,7 @@ final class NameFinder {
       if (!(initials(word) || capitalised(word) || lowerName)) {
         break;
       }
-      if (j > i && cue != Cue.STRONG && !initials(word) && !known(word)) {
+      if (j > i && !strong(cue) && !initials(word) && !known(word)) {
         break;
       }
       end = t[1];
@@ -276,7 +305,7 @@ final class NameFinder {
     if (NEVER.contains(bare(firstNamed(words))) || NOT_NAMES.stream().anyMatch(folded::contains)) {
       return false;
     }
-    if (cue != Cue.STRONG && (g.places.contains(folded)
+    if (!strong(cue) && (g.places.contains(folded)
         || (next != null && g.places.contains(folded + " " + fold(next))))) {
       return false;
     }
@@ -289,12 +318,12 @@ final class NameFinder {
     if (named == 0) {
       return false;
     }
-    if (named == 1 && NOT_ALONE.contains(fold(words[words.length - 1])) && cue != Cue.STRONG) {
+    if (named == 1 && NOT_ALONE.contains(fold(words[words.length - 1])) && !strong(cue)) {
       return false;
     }
     String last = fold(words[words.length - 1]);
     return switch (cue) {
-      case STRONG -> true;
+      case STRONG, TITLE -> true;
       case WEAK -> g.firstNames.contains(fold(firstNamed(words)))
           || (words.length > 1 && (g.surnames.contains(folded) || g.surnameWords.contains(last)))
           || g.surnames.contains(folded);
@@ -337,6 +366,15 @@ final class NameFinder {
       }
     }
     return false;
+  }
+
+  /** Whether the word before token {@code i} is one that places follow ("in", "naar", "from"). */
+  private static boolean afterPlaceWord(String text, List<int[]> tokens, int i) {
+    if (i == 0 || !spacesOnly(text, tokens.get(i - 1)[1], tokens.get(i)[0])) {
+      return false;
+    }
+    int[] prev = tokens.get(i - 1);
+    return PLACE_WORDS.contains(text.substring(prev[0], prev[1]).toLowerCase(Locale.ROOT));
   }
 
   private static boolean sentenceStart(String text, int at) {
