@@ -156,8 +156,9 @@ final class ContextRules {
       if (FOREIGN_STREET_WORDS.contains(w) || g.streetSuffixes.contains(w)) {
         return true;
       }
-      for (String suffix : g.streetSuffixes) {
-        if (w.length() >= suffix.length() + 3 && w.endsWith(suffix)) {
+      // an ending after at least three letters: Kerk|straat, Linden|laan (not "dam" in "Adam")
+      for (int from = 3; from < w.length() - 1; from++) {
+        if (g.streetSuffixes.contains(w.substring(from))) {
           return true;
         }
       }
