@@ -148,11 +148,11 @@ final class ContextRules {
     }
     String street = candidate.substring(0, m.start()).strip();
     Gazetteers g = Gazetteers.get();
-    if (g.places.contains(NameFinder.fold(street))) {
+    if (g.places.contains(Gazetteers.fold(street))) {
       return false;
     }
     for (String word : street.split("\\s+")) {
-      String w = NameFinder.fold(word);
+      String w = Gazetteers.fold(word);
       if (FOREIGN_STREET_WORDS.contains(w) || g.streetSuffixes.contains(w)) {
         return true;
       }

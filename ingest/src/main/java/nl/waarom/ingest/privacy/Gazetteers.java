@@ -6,17 +6,21 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
  * The name and place lists shipped in {@code nl/waarom/ingest/privacy/names/} (sources and
  * licences in each file's header and in the NOTICE), loaded once, on first use, into sets of
- * lower-case words without accents ({@link NameFinder#fold}). Every entry is a word list only: whether a word is a name is decided with context by
- * {@link NameFinder}. Immutable and thread-safe.
+ * lower-case words without accents ({@link #fold}). Every entry is a word list only: whether a
+ * word is a name is decided with context by {@link NameFinder}. Immutable and thread-safe.
  */
 final class Gazetteers {
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final String DIR = "/nl/waarom/ingest/privacy/names/";
 
   /** First names, Dutch (of every origin common in the Netherlands) and English. */
@@ -50,6 +54,21 @@ final class Gazetteers {
     return Holder.INSTANCE;
   }
 
+  /** Lower case without accents, so that Yılmaz, Yilmaz and YILMAZ look alike. */
+  static String fold(String s) {
+    boolean plain = true;
+    for (int i = 0; i < s.length() && plain; i++) {
+      char c = s.charAt(i);
+      plain = c < 128 && !(c >= 'A' && c <= 'Z');
+    }
+    if (plain) {
+      return s;
+    }
+    String lower = s.toLowerCase(Locale.ROOT).replace('ı', 'i').replace('’', '\'');
+    String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
+    return decomposed.length() == lower.length() ? lower : MARKS.matcher(decomposed).replaceAll("");
+  }
+
   private static final class Holder {
     static final Gazetteers INSTANCE = new Gazetteers();
   }
@@ -66,7 +85,7 @@ final class Gazetteers {
         for (String line = r.readLine(); line != null; line = r.readLine()) {
           String entry = line.strip();
           if (!entry.isEmpty() && !entry.startsWith("#")) {
-            entries.add(NameFinder.fold(entry));
+            entries.add(fold(entry));
           }
         }
       } catch (IOException e) {

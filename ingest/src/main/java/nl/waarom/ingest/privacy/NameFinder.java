@@ -1,10 +1,8 @@
 package nl.waarom.ingest.privacy;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,83 +32,11 @@ import java.util.regex.Pattern;
 final class NameFinder {
   private static final Pattern TOKEN = Pattern.compile(
       "(?:\\p{Lu}\\.){1,4}|['’][ts](?![\\p{L}])|\\p{L}+(?:['’-]\\p{L}+)*");
-  /** Forms of address and introductions: whatever capitalised follows is a name. */
-  private static final Set<String> STRONG_CUES = Set.of("meneer", "mevrouw", "mevr", "mw", "dhr",
-      "de heer", "heer", "mr", "mrs", "ms", "miss", "dr", "drs", "ir", "ing", "prof",
-      "mijn naam is", "my name is", "my name's", "mijn naam", "ik heet", "naam", "name",
-      "spreekt met", "spreek ik met", "speaking with", "spreek met", "op naam van", "namens",
-      "dear", "geachte", "mevrouw/meneer", "meneer/mevrouw");
-  /** Closings of a letter: the capitalised words on the next line are a name. */
-  private static final Set<String> CLOSING_CUES = Set.of("met vriendelijke groet",
-      "met vriendelijke groeten", "vriendelijke groet", "vriendelijke groeten",
-      "hartelijke groet", "hartelijke groeten", "met groet", "groet", "groeten", "groetjes", "mvg",
-      "vr.gr", "vr. gr", "vr gr", "bij voorbaat dank", "alvast bedankt", "kind regards",
-      "best regards", "warm regards", "regards", "many thanks", "thanks", "thank you", "cheers",
-      "best", "sincerely", "yours sincerely", "yours", "love");
-  /** Greetings, introductions, relations and roles: a known name that follows is a name. */
-  private static final Set<String> WEAK_CUES = Set.of("hoi", "hallo", "hello", "hi", "hey", "dag",
-      "beste", "goedemorgen", "goedemiddag", "goedenavond", "goedendag", "morning", "afternoon",
-      "evening", "bedankt", "dank je wel", "dank je", "dank u wel", "dank u", "thanks",
-      "thank you", "cheers", "groetjes", "groeten", "groet", "mvg", "regards", "ik ben", "i'm",
-      "i am", "dit is", "this is", "it's", "it is", "met", "collega", "colleague",
-      "monteur", "engineer", "zoon", "dochter", "man", "vrouw", "vader", "moeder", "wife",
-      "husband", "son", "daughter", "father", "mother", "vriend", "vriendin", "friend",
-      "schoonvader", "schoonmoeder", "kleinzoon", "kleindochter", "opa", "oma", "broer", "zus",
-      "brother", "sister", "partner", "buurman", "buurvrouw", "gesproken met", "spoke to",
-      "spoke with", "spoken to", "spoken with", "talked to", "contact met", "bij");
   private static final int CUE_WORDS = 4;
   private static final Pattern AND_CUE = Pattern.compile("(?iu)^\\s+(?:en|and|&)\\s+$");
   private static final Pattern HERE_AFTER = Pattern.compile("(?iu)^,?\\s+(?:hier|here|speaking)"
       + "(?![\\p{L}])");
-  private static final Set<String> TITLES = Set.of("meneer", "mevrouw", "mevr", "mw", "dhr",
-      "heer", "mr", "mrs", "ms", "miss", "dr", "drs", "ir", "ing", "prof", "sir");
-  /** Capitalised words that start no name, however they are cued. */
-  private static final Set<String> NEVER = Set.copyOf(List.of("team", "klantenservice", "klant", "klanten",
-      "customer", "customers", "service", "support", "sir", "madam", "heer", "mevrouw", "meneer",
-      "allen", "all", "iedereen", "everyone", "collega", "collega's", "afdeling", "de", "het",
-      "een", "the", "ik", "je", "u", "wij", "we", "jullie", "you", "i", "verstuurd", "sent",
-      "waarom", "ja", "nee", "yes", "no", "ok", "oke", "oké", "goedemorgen", "goedemiddag",
-      "goedenavond", "hallo", "hoi", "hi", "hello", "dag", "bedankt", "thanks", "dank", "mijn",
-      "my", "uw", "your", "onze", "our", "klantnummer", "ordernummer", "factuur", "bestelling",
-      "order", "invoice", "ticket", "monteur", "sorry", "excuses", "graag", "please", "welkom",
-      "welcome", "prima", "fijn", "great", "good", "goed", "super", "top", "nog", "ook", "i'd",
-      "i'm", "i'll", "i've", "it's", "we're", "you're", "that's", "there's", "let's",
-      // function words that start sentences and happen to be in the first-name lists
-      "in", "on", "at", "as", "is", "it", "if", "so", "or", "and", "but", "can", "could", "how",
-      "what", "when", "where", "why", "who", "which", "just", "last", "both", "all", "any",
-      "some", "this", "that", "these", "those", "there", "here", "then", "than", "also", "still",
-      "only", "even", "again", "please", "kindly", "maybe", "perhaps", "today", "tomorrow",
-      "yesterday", "now", "after", "before", "since", "until", "while", "because", "about",
-      "per", "via", "dear", "wish", "shall", "should", "would", "must",
-      "did", "does", "do", "was", "were", "are", "am", "be", "been", "has", "have", "had",
-      "not", "never", "ever", "new", "old", "first", "next", "other", "another", "same",
-      "pin", "card", "cash", "bank", "money", "transfer", "top", "fee", "rate", "charge",
-      "kan", "kunt", "hoe", "wat", "wanneer", "waar", "wie", "welke", "ook", "nog", "al", "dus",
-      "maar", "want", "omdat", "als", "toen", "dan", "daarna", "vandaag", "morgen", "gisteren",
-      "vorige", "volgende", "laatste", "eerste", "nieuwe", "oude", "is", "was", "heb", "hebt",
-      "heeft", "bent", "zijn", "wil", "wilt", "wordt", "werd", "moet", "mag", "zou",
-      "zal", "graag", "alvast", "helaas", "inmiddels", "sinds", "tot", "na", "voor"));
-  /** Brands, months, days and other words that are also in the name lists. */
-  private static final Set<String> NOT_ALONE = Set.of("january", "february", "march", "april",
-      "may", "june", "july", "august", "september", "october", "november", "december",
-      "januari", "februari", "maart", "mei", "juni", "juli", "augustus", "oktober", "monday",
-      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "maandag", "dinsdag",
-      "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "christmas", "kerst", "pasen",
-      "easter", "will", "bill", "sun", "van", "best", "buy", "visa", "mastercard", "paypal",
-      "ideal", "klarna", "ziggo", "kpn", "vodafone", "tesla", "ford", "philips", "bosch", "dyson",
-      "jumbo", "lidl", "hema", "netflix", "marktplaats", "bol", "postnl", "dhl", "samsung",
-      "apple", "google", "android", "iphone", "huawei", "nintendo", "switch", "premium", "pro",
-      "max", "plus", "basic", "sim", "only", "white", "color", "galaxy", "albert", "heijn",
-      "jordan", "victoria", "god", "amazon", "ing", "rabo", "bunq", "casema", "vondelpark",
-      "rijksmuseum", "bakker", "hof", "dorp", "markt", "kerk", "vries", "jong", "haag");
-  /** Shops and brands made of a first name and a surname. */
-  private static final Set<String> NOT_NAMES = Set.of("albert heijn", "best buy", "marks & spencer",
-      "tommy hilfiger", "calvin klein", "ralph lauren", "hugo boss");
-  private static final Set<String> PLACE_WORDS = Set.of("in", "naar", "uit", "vanuit", "to",
-      "from", "at", "near", "via", "nabij", "richting", "rond", "around", "into");
-  private static final Set<String> AND = Set.of("and", "en", "&");
   private static final int MAX_RUN = 6;
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
   private final Gazetteers g;
 
@@ -132,7 +58,7 @@ final class NameFinder {
         continue;
       }
       String word = text.substring(start, tokens.get(i)[1]);
-      if (!mayStart(word) || TITLES.contains(bare(word))) {
+      if (!mayStart(word) || NameWords.TITLES.contains(bare(word))) {
         continue;
       }
       Cue cue = cue(text, start, lastEnd >= 0 ? text.substring(lastEnd, start) : null);
@@ -163,7 +89,7 @@ final class NameFinder {
   /** A cheap test before the context is looked at: most words start no name. */
   private boolean mayStart(String word) {
     return Character.isUpperCase(word.codePointAt(0)) || isParticle(word)
-        || (word.length() > 2 && g.firstNames.contains(fold(word)));
+        || (word.length() > 2 && g.firstNames.contains(Gazetteers.fold(word)));
   }
 
   /** How sure the words before are that a name follows; TITLE is as sure as STRONG, but a
@@ -204,18 +130,18 @@ final class NameFinder {
       String p = phrase.toString();
       if (p.endsWith(".")) {
         // only a title may end in a full stop ("dhr.", "mr."); else the sentence ended there
-        return n == 0 && TITLES.contains(p.substring(0, p.length() - 1)) ? Cue.TITLE : best;
+        return n == 0 && NameWords.TITLES.contains(p.substring(0, p.length() - 1)) ? Cue.TITLE : best;
       }
-      if (n == 0 && TITLES.contains(p)) {
+      if (n == 0 && NameWords.TITLES.contains(p)) {
         return Cue.TITLE;
       }
       if (newline) {
-        if (CLOSING_CUES.contains(p)) {
+        if (NameWords.CLOSING_CUES.contains(p)) {
           return Cue.STRONG;
         }
-      } else if (STRONG_CUES.contains(p)) {
+      } else if (NameWords.STRONG_CUES.contains(p)) {
         return Cue.STRONG;
-      } else if (WEAK_CUES.contains(p)) {
+      } else if (NameWords.WEAK_CUES.contains(p)) {
         best = Cue.WEAK;
       }
       if (c == 0 || text.charAt(c - 1) != ' ') {
@@ -250,8 +176,8 @@ final class NameFinder {
         String surname = text.substring(t[0], tokens.get(next)[1]);
         if (capitalised(following) && !claimed[tokens.get(next)[0]]
             && ((strong(cue) && (j > i || !isParticle(word)))
-                || g.surnames.contains(fold(surname))
-                || g.surnameWords.contains(fold(following)))) {
+                || g.surnames.contains(Gazetteers.fold(surname))
+                || g.surnameWords.contains(Gazetteers.fold(following)))) {
           end = tokens.get(next)[1];
           count += particles + 1;
           j = next + 1;
@@ -301,12 +227,12 @@ final class NameFinder {
 
   private boolean accept(String run, String next, Cue cue) {
     String[] words = run.split("\\s+");
-    String folded = fold(run);
-    if (NEVER.contains(bare(firstNamed(words))) || NOT_NAMES.stream().anyMatch(folded::contains)) {
+    String folded = Gazetteers.fold(run);
+    if (NameWords.NEVER.contains(bare(firstNamed(words))) || NameWords.NOT_NAMES.stream().anyMatch(folded::contains)) {
       return false;
     }
     if (!strong(cue) && (g.places.contains(folded)
-        || (next != null && g.places.contains(folded + " " + fold(next))))) {
+        || (next != null && g.places.contains(folded + " " + Gazetteers.fold(next))))) {
       return false;
     }
     int named = 0;
@@ -318,17 +244,17 @@ final class NameFinder {
     if (named == 0) {
       return false;
     }
-    if (named == 1 && NOT_ALONE.contains(fold(words[words.length - 1])) && !strong(cue)) {
+    if (named == 1 && NameWords.NOT_ALONE.contains(Gazetteers.fold(words[words.length - 1])) && !strong(cue)) {
       return false;
     }
-    String last = fold(words[words.length - 1]);
+    String last = Gazetteers.fold(words[words.length - 1]);
     return switch (cue) {
       case STRONG, TITLE -> true;
-      case WEAK -> g.firstNames.contains(fold(firstNamed(words)))
+      case WEAK -> g.firstNames.contains(Gazetteers.fold(firstNamed(words)))
           || (words.length > 1 && (g.surnames.contains(folded) || g.surnameWords.contains(last)))
           || g.surnames.contains(folded);
-      case NONE -> named >= 2 && !NOT_ALONE.contains(fold(firstNamed(words)))
-          && (g.firstNames.contains(fold(firstNamed(words))) || initials(words[0]))
+      case NONE -> named >= 2 && !NameWords.NOT_ALONE.contains(Gazetteers.fold(firstNamed(words)))
+          && (g.firstNames.contains(Gazetteers.fold(firstNamed(words))) || initials(words[0]))
           && (g.surnameWords.contains(last) || g.firstNames.contains(last));
     };
   }
@@ -361,7 +287,7 @@ final class NameFinder {
       if (capitalised(word) && !sentenceStart(text, prev[0])) {
         return true;
       }
-      if (!AND.contains(word.toLowerCase(Locale.ROOT))) {
+      if (!NameWords.AND.contains(word.toLowerCase(Locale.ROOT))) {
         return false;
       }
     }
@@ -374,7 +300,7 @@ final class NameFinder {
       return false;
     }
     int[] prev = tokens.get(i - 1);
-    return PLACE_WORDS.contains(text.substring(prev[0], prev[1]).toLowerCase(Locale.ROOT));
+    return NameWords.PLACE_WORDS.contains(text.substring(prev[0], prev[1]).toLowerCase(Locale.ROOT));
   }
 
   private static boolean sentenceStart(String text, int at) {
@@ -392,7 +318,7 @@ final class NameFinder {
 
   /** A particle written in lower case: "van", "de" (a capitalised "Van" or "Ben" may be a name). */
   private boolean isParticle(String word) {
-    return word.equals(word.toLowerCase(Locale.ROOT)) && g.particles.contains(fold(word));
+    return word.equals(word.toLowerCase(Locale.ROOT)) && g.particles.contains(Gazetteers.fold(word));
   }
 
   private String firstNamed(String[] words) {
@@ -405,7 +331,7 @@ final class NameFinder {
   }
 
   private boolean known(String word) {
-    String f = fold(word);
+    String f = Gazetteers.fold(word);
     if (g.firstNames.contains(f) || g.surnameWords.contains(f)) {
       return true;
     }
@@ -419,9 +345,9 @@ final class NameFinder {
   }
 
   private boolean isLowerName(String word) {
-    String f = fold(word);
+    String f = Gazetteers.fold(word);
     return word.equals(word.toLowerCase(Locale.ROOT)) && word.length() > 2
-        && !NEVER.contains(f) && !NOT_ALONE.contains(f) && g.firstNames.contains(f);
+        && !NameWords.NEVER.contains(f) && !NameWords.NOT_ALONE.contains(f) && g.firstNames.contains(f);
   }
 
   private static boolean spacesOnly(String text, int from, int to) {
@@ -447,18 +373,4 @@ final class NameFinder {
     return word.toLowerCase(Locale.ROOT).replace(".", "");
   }
 
-  /** Lower case without accents, so that Yılmaz, Yilmaz and YILMAZ look alike. */
-  static String fold(String s) {
-    boolean plain = true;
-    for (int i = 0; i < s.length() && plain; i++) {
-      char c = s.charAt(i);
-      plain = c < 128 && !(c >= 'A' && c <= 'Z');
-    }
-    if (plain) {
-      return s;
-    }
-    String lower = s.toLowerCase(Locale.ROOT).replace('ı', 'i').replace('’', '\'');
-    String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
-    return decomposed.length() == lower.length() ? lower : MARKS.matcher(decomposed).replaceAll("");
-  }
 }
