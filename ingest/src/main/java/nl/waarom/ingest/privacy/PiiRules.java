@@ -22,17 +22,30 @@ final class PiiRules {
    * its check, the match is still claimed (without redaction), so that later rules do not find,
    * say, a phone number inside an IBAN with a wrong checksum.
    */
-  record Rule(Pattern pattern, Check check, PiiType type, Check guards) {
+  record Rule(Pattern pattern, Check check, PiiType type, Check guards, Needs needs) {
+    Rule(Pattern pattern, Check check, PiiType type, Check guards) {
+      this(pattern, check, type, guards, Needs.DIGIT);
+    }
+
     Rule(Pattern pattern, Check check, PiiType type) {
       this(pattern, check, type, (t, s, c) -> false);
     }
 
-    /** A cheap test that the pattern cannot match, to skip it: every rule but names needs a digit
-     * or an at sign. */
+    /** A cheap test that the pattern cannot match, to skip it. */
     boolean cannotMatch(String text, boolean hasDigit) {
-      return type == PiiType.EMAIL ? text.indexOf('@') < 0 : type != PiiType.NAME && !hasDigit;
+      return switch (needs) {
+        case AT_SIGN -> text.indexOf('@') < 0;
+        case DIGIT -> !hasDigit;
+        case SPOKEN_AT -> !SPOKEN_AT.matcher(text).find();
+      };
     }
   }
+
+  /** What a text must contain for a rule to have a chance. */
+  enum Needs { AT_SIGN, DIGIT, SPOKEN_AT }
+
+  private static final Pattern SPOKEN_AT = Pattern.compile(
+      "(?i)\\s(?:at|apenstaartje|apestaartje|at-teken)\\s");
 
   private static final Pattern EMAIL = Pattern.compile(
       "(?<![\\w.%+-])[\\w.%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w-])");
@@ -91,15 +104,25 @@ final class PiiRules {
   private static final int CONTEXT_CHARS = 30;
 
   static final List<Rule> RULES = List.of(
-      new Rule(EMAIL, (t, s, c) -> true, PiiType.EMAIL),
+      new Rule(EMAIL, (t, s, c) -> true, PiiType.EMAIL, (t, s, c) -> false, Needs.AT_SIGN),
       new Rule(IBAN, (t, s, c) -> Iban.isValid(c), PiiType.IBAN, (t, s, c) -> true),
       // Card-shaped runs not starting with 0 (phone numbers do) are no phone number or BSN.
       new Rule(CARD, (t, s, c) -> Checksums.isCard(Checksums.digits(c)), PiiType.CARD,
           (t, s, c) -> c.charAt(0) != '0'),
       new Rule(POSTCODE, PiiRules::isPostcode, PiiType.POSTCODE),
+      ContextRules.BIRTH_DATE,
+      ContextRules.ADDRESS,
+      ContextRules.ENGLISH_ADDRESS,
+      ContextRules.UK_POSTCODE,
+      ContextRules.US_ZIP,
+      ContextRules.PLATE,
+      ContextRules.ID_NUMBER,
+      ContextRules.SPELLED_EMAIL,
       new Rule(INTERNATIONAL_PHONE, (t, s, c) -> inRange(internationalDigits(c), 9, 15),
           PiiType.PHONE),
+      ContextRules.US_PHONE,
       new Rule(NATIONAL_PHONE, (t, s, c) -> Checksums.digits(c).length() == 10, PiiType.PHONE),
+      ContextRules.ELEVEN_DIGIT_PHONE,
       new Rule(BSN, PiiRules::isBsn, PiiType.BSN));
 
   private PiiRules() {}

@@ -33,15 +33,19 @@ import java.util.stream.Collectors;
  *       referentie and similar words a number is an order or reference number, never a BSN;
  *   <li>{@code [NAME]} names the source marks as the customer's (e.g. a webhook's author name):
  *       every occurrence of the whole name, case-insensitive, and of each of its capitalised parts
- *       of two letters or more (not particles like "van", "de"), as written.
+ *       of two letters or more (not particles like "van", "de"), as written; and any other name
+ *       found from the words around it and the name lists ({@link NameFinder});
+ *   <li>{@code [ADDRESS]}, {@code [BIRTH_DATE]}, {@code [PLATE]}, {@code [ID_NUMBER]}, and
+ *       e-mail addresses read out and phone numbers in foreign formats: {@link ContextRules}.
  * </ul>
  *
  * <p>Every rule is a permissive pattern plus a precise check, so amounts ({@code € 1.234,56},
- * {@code 12.50}), dates ({@code 12-03-2025}, {@code 2025-03-12}), times, percentages and order
- * numbers ({@code ORD-123456}, numbers failing the checksums) stay: the classifier needs them. When
- * a candidate fails its check, shorter candidates ending before a space or hyphen are tried.
- * Rules claim text in a fixed order (e-mail, IBAN, card, postcode, international phone, national
- * phone, BSN, names) on the original text; a later rule never matches inside a claimed span.
+ * {@code 12.50}), dates that are no birth dates ({@code 12-03-2025}, {@code 2025-03-12}), times,
+ * percentages and order numbers ({@code ORD-123456}, numbers failing the checksums) stay: the
+ * classifier needs them. When a candidate fails its check, shorter candidates ending before a
+ * space or hyphen are tried. Rules claim text in a fixed order ({@link PiiRules#RULES}, then the
+ * customer's names, then names found from context) on the original text; a later rule never
+ * matches inside a claimed span.
  *
  * <p>Immutable and thread-safe.
  */
@@ -92,6 +96,7 @@ public final class Redactor {
     for (Pattern name : namePatterns(customerNames)) {
       apply(new PiiRules.Rule(name, (t, s, c) -> true, PiiType.NAME), text, claimed, spans);
     }
+    new NameFinder(Gazetteers.get()).find(text, claimed, spans);
     spans.sort(Comparator.comparingInt(PiiSpan::start));
     return spans;
   }

@@ -12,6 +12,7 @@ import nl.waarom.tools.bench.Throughput;
 import nl.waarom.analyzer.model.LabeledText;
 import nl.waarom.analyzer.model.ModelTrainer;
 import nl.waarom.analyzer.model.ReasonModel;
+import nl.waarom.ingest.privacy.Redactor;
 
 /**
  * {@code waarom eval}: trains the reason model on a labelled CSV, classifies a test CSV and prints
@@ -28,6 +29,20 @@ public final class EvalMain {
   private EvalMain() {
   }
 
+  /** The texts as ingest would pass them on; counts the changed ones in {@code changed[0]}. */
+  private static List<LabeledText> redacted(List<LabeledText> texts, Redactor redactor,
+      int[] changed) {
+    List<LabeledText> out = new ArrayList<>(texts.size());
+    for (LabeledText t : texts) {
+      String text = redactor.redact(t.text());
+      if (!text.equals(t.text())) {
+        changed[0]++;
+      }
+      out.add(new LabeledText(text, t.label()));
+    }
+    return out;
+  }
+
   /** Runs the evaluation; returns 0 on success, 2 on bad input, 1 when interrupted. */
   public static int run(EvalOptions options, PrintStream out) {
     List<LabeledText> train = new ArrayList<>();
@@ -40,6 +55,14 @@ public final class EvalMain {
     } catch (CsvExamples.BadInputException e) {
       out.println("eval: " + e.getMessage());
       return 2;
+    }
+    if (options.redact()) {
+      Redactor redactor = new Redactor();
+      int[] changed = {0};
+      train = redacted(train, redactor, changed);
+      test = redacted(test, redactor, changed);
+      out.printf(Locale.ROOT, "redacted: personal data replaced in %d of %d texts%n", changed[0],
+          train.size() + test.size());
     }
     if (train.isEmpty() || test.isEmpty()) {
       out.println("eval: " + (train.isEmpty() ? "training" : "test") + " data has no labelled rows");

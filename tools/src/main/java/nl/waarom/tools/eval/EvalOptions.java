@@ -14,12 +14,20 @@ import nl.waarom.analyzer.model.TrainOptions;
  * @param labelColumn the column holding the label; never blank
  * @param training    training options (unknown label, solver, C); never null
  * @param seconds     how long throughput is measured (after a warm-up of half that), &ge; 1
+ * @param redact      whether every text is first redacted as ingest would, so the model learns
+ *                    and is tested on what the analyzer sees in production
  */
 public record EvalOptions(List<Path> train, Path test, String textColumn, String labelColumn,
-    TrainOptions training, int seconds) {
+    TrainOptions training, int seconds, boolean redact) {
   public static final String DEFAULT_TEXT_COLUMN = "text";
   public static final String DEFAULT_LABEL_COLUMN = "label";
   public static final int DEFAULT_SECONDS = 5;
+
+  /** Without redaction. */
+  public EvalOptions(List<Path> train, Path test, String textColumn, String labelColumn,
+      TrainOptions training, int seconds) {
+    this(train, test, textColumn, labelColumn, training, seconds, false);
+  }
 
   public EvalOptions {
     train = List.copyOf(train);

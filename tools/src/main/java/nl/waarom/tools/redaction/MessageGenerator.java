@@ -22,6 +22,12 @@ final class MessageGenerator {
       "I would like to cancel my subscription.", "The delivery was late again.",
       "Kunnen jullie mij vandaag nog terugbellen?", "Ik ben erg ontevreden over de service.",
       "My refund has not arrived yet.", "Het wachtwoord resetten lukt niet.");
+  /**
+   * The kinds it plants: those with a checksum or a fixed shape, and names. Addresses, dates of
+   * birth, plates and document numbers are measured on the hand-annotated set only.
+   */
+  static final List<PiiType> GENERATED_TYPES = List.of(PiiType.EMAIL, PiiType.PHONE,
+      PiiType.IBAN, PiiType.BSN, PiiType.POSTCODE, PiiType.CARD, PiiType.NAME);
   private static final Map<PiiType, List<String>> PII_TEMPLATES = Map.of(
       PiiType.EMAIL, List.of("Mijn e-mailadres is {}.", "Stuur de bevestiging naar {} aub.",
           "You can reach me at {}", "mail: {}"),
@@ -79,7 +85,7 @@ final class MessageGenerator {
 
   List<GeneratedMessage> generate(int count) {
     List<GeneratedMessage> messages = new ArrayList<>(count);
-    List<PiiType> types = List.of(PiiType.values());
+    List<PiiType> types = GENERATED_TYPES;
     List<String> kinds = nearMisses.keySet().stream().sorted().toList();
     for (int i = 0; i < count; i++) {
       messages.add(message(types.get(i % types.size()), types.get(random.nextInt(types.size())),
@@ -118,6 +124,7 @@ final class MessageGenerator {
       case POSTCODE -> values.postcode();
       case CARD -> values.card();
       case NAME -> random.nextBoolean() ? name : name.substring(0, name.indexOf(' '));
+      default -> throw new IllegalArgumentException("not generated: " + type);
     };
   }
 

@@ -76,4 +76,20 @@ class EvalMainTest {
             + "oos_recall=\\d\\.\\d{3} train_s=\\d+\\.\\d contacts_per_s=\\d+");
     assertThat(output()).contains("in-scope accuracy:").contains("one thread");
   }
+
+  @Test
+  void redactFirstReplacesPersonalDataBeforeTraining() throws Exception {
+    StringBuilder csv = new StringBuilder("text,label\n");
+    for (int i = 0; i < 20; i++) {
+      csv.append("\"my invoice ").append(i).append(" is wrong\",billing\n")
+          .append("\"my password ").append(i).append(" is locked\",login\n");
+    }
+    csv.append("\"Met vriendelijke groet, mijn naam is Anna Bakker, invoice wrong\",billing\n");
+    Path file = dir.resolve("data.csv");
+    Files.writeString(file, csv);
+    int code = EvalMain.run(new EvalOptions(List.of(file), file, "text", "label",
+        TrainOptions.defaults(), 1, true), new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    assertThat(code).isZero();
+    assertThat(output()).contains("redacted: personal data replaced in 2 of 82 texts");
+  }
 }

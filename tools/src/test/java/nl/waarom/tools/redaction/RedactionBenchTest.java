@@ -18,7 +18,7 @@ class RedactionBenchTest {
     assertThat(a).isEqualTo(new MessageGenerator(7).generate(300))
         .isNotEqualTo(new MessageGenerator(8).generate(300));
     assertThat(a.stream().flatMap(m -> m.planted().stream()).map(Planted::type))
-        .contains(PiiType.values());
+        .containsAll(MessageGenerator.GENERATED_TYPES);
     for (GeneratedMessage m : a) {
       for (Planted p : m.planted()) {
         String value = m.text().substring(p.start(), p.end());

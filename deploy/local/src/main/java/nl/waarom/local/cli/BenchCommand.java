@@ -24,10 +24,12 @@ import nl.waarom.tools.bench.ClassifyBench;
 import nl.waarom.tools.bench.InsightBench;
 import nl.waarom.tools.bench.InsightScenario;
 import nl.waarom.tools.bench.PipelineBench;
+import nl.waarom.tools.redaction.AnnotatedBench;
 import nl.waarom.tools.redaction.RedactionBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code waarom bench classify|insights|catchup|pipeline|redaction}: the benchmarks of the tools module. */
@@ -347,13 +349,19 @@ final class BenchCommand {
     }
   }
 
-  /** {@code waarom bench redaction} ({@link RedactionBench}). */
+  /** {@code waarom bench redaction} ({@link RedactionBench}, {@link AnnotatedBench}). */
   @Command(name = "redaction",
       description = {"Recall and precision of PII redaction per type.",
           "Redacts generated customer messages and counts, per kind of personal data, what was "
               + "found and what was redacted wrongly, and the near-misses that must stay "
-              + "unredacted. Last line: result: recall_min=... precision_min=..."},
-      footer = {"  waarom bench redaction", "  waarom bench redaction --messages 200 --seed 7"})
+              + "unredacted. Last line: result: recall_min=... precision_min=...",
+          "With --file, redacts hand-annotated texts instead (one a line, personal data marked "
+              + "as [TYPE:text]) without telling the redactor any name. A marked span is found "
+              + "when redactions cover all its characters; a redaction is false when it covers "
+              + "none. Last line: result: recall_min=... precision=..."},
+      footer = {"  waarom bench redaction", "  waarom bench redaction --messages 200 --seed 7",
+          "  waarom bench redaction --file tools/src/test/resources/redaction/"
+              + "handwritten-dev.txt"})
   static final class Redaction implements Callable<Integer> {
     private static final RedactionBench.Options DEFAULTS = RedactionBench.Options.defaults();
     private final Terminal terminal;
@@ -368,6 +376,14 @@ final class BenchCommand {
             + "${DEFAULT-VALUE}).")
     long seed = DEFAULTS.seed();
 
+    @Option(names = "--file", paramLabel = "FILE",
+        description = "Hand-annotated texts to redact instead of generated messages.")
+    Path file;
+
+    @Option(names = "--show-errors",
+        description = "With --file: print every missed span and false redaction with its line.")
+    boolean showErrors;
+
     Redaction(Terminal terminal) {
       this.terminal = terminal;
     }
@@ -377,7 +393,13 @@ final class BenchCommand {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+      if (file != null) {
+        if (!Files.isRegularFile(file)) {
+          throw new ParameterException(spec.commandLine(), "no such file: " + file);
+        }
+        return AnnotatedBench.run(file, showErrors, terminal.out());
+      }
       return RedactionBench.run(options(), terminal.out());
     }
   }

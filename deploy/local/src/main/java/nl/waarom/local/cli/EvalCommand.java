@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
             + "Reads files only; no Kafka. The last line is result: accuracy=... macro_f1=... "
             + "oos_precision=... oos_recall=... train_s=... contacts_per_s=..."},
     footer = {"  waarom eval --train train.csv --test test.csv",
-        "  waarom eval --train a.csv --train b.csv --test c.csv --unknown-label oos"})
+        "  waarom eval --train a.csv --train b.csv --test c.csv --unknown-label oos",
+        "  waarom eval --train train.csv --test test.csv --redact"})
 final class EvalCommand implements Callable<Integer> {
   private static final TrainOptions TRAINING = TrainOptions.defaults();
   private final Terminal terminal;
@@ -60,13 +61,17 @@ final class EvalCommand implements Callable<Integer> {
           + "${DEFAULT-VALUE}).")
   int seconds = EvalOptions.DEFAULT_SECONDS;
 
+  @Option(names = "--redact",
+      description = "Redact every text first, as ingest does before the analyzer sees it.")
+  boolean redact;
+
   EvalCommand(Terminal terminal) {
     this.terminal = terminal;
   }
 
   EvalOptions options() {
     return Checks.valid(spec, () -> new EvalOptions(train, test, textColumn, labelColumn,
-        TRAINING.withUnknownLabel(unknownLabel).withSolver(solver, c), seconds));
+        TRAINING.withUnknownLabel(unknownLabel).withSolver(solver, c), seconds, redact));
   }
 
   @Override

@@ -128,6 +128,9 @@ class CommandOptionsTest {
     assertThat(tuned.training()).isEqualTo(defaults.withSolver(TrainOptions.Solver.LOGISTIC, 0.5));
     assertThat(List.of(tuned.textColumn(), tuned.labelColumn(), "" + tuned.seconds()))
         .containsExactly("utterance", "intent", "1");
+    assertThat(tuned.redact()).isFalse();
+    assertThat(cli.parsed(EvalCommand.class, "eval", "--train", "a.csv", "--test", "c.csv",
+        "--redact").options().redact()).isTrue();
   }
 
   @Test
