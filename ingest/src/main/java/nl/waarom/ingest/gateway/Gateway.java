@@ -80,7 +80,10 @@ public final class Gateway implements AutoCloseable {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     GatewayMetrics metrics = new GatewayMetrics(registry,
         ADAPTERS.stream().map(WebhookAdapter::platform).toList());
-    ContactJson json = new ContactJson(IngestSettings.pseudonymizer(config), new Redactor(),
+    Redactor redactor = new Redactor();
+    // loads the name and place lists now, not while the first contact waits
+    redactor.redact("Met vriendelijke groet, Anna Bakker");
+    ContactJson json = new ContactJson(IngestSettings.pseudonymizer(config), redactor,
         metrics::redacted);
     String bootstrap = config.get(IngestSettings.KAFKA_BOOTSTRAP_SERVERS);
     TopicProducer producer = TopicProducer.create(bootstrap, config.kafkaClients(), CLIENT_ID,
