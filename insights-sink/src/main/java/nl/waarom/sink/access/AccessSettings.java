@@ -24,8 +24,8 @@ public final class AccessSettings {
           + "always uses PKCE).");
   public static final Setting<String> OIDC_REDIRECT_URL = Setting.string(
       "WAAROM_OIDC_REDIRECT_URL", "",
-      "Where the provider sends people back, registered with the provider: "
-          + "<board address>/auth/callback, e.g. https://waarom.example.com/auth/callback. "
+      "Where the provider sends people back, registered with the provider: the board's "
+          + "address and /auth/callback, e.g. https://waarom.example.com/auth/callback. "
           + "Empty: derived from the address the browser used.");
   public static final Setting<String> OIDC_SCOPES = Setting.string(
       "WAAROM_OIDC_SCOPES", "openid email profile",
@@ -46,8 +46,8 @@ public final class AccessSettings {
       AccessSettings::list);
   public static final Setting<ApiTokens> API_TOKENS = new Setting<>(
       "WAAROM_API_TOKENS", "tokens", "", true,
-      "API tokens for scripts (Authorization: Bearer <token>), comma-separated "
-          + "name:role:sha256-hex entries, e.g. nightly-report:viewer:<sha256 of the token>; "
+      "API tokens for scripts (sent as Authorization: Bearer), comma-separated "
+          + "name:role:sha256-hex entries, e.g. nightly-report:viewer:9f86d081…; "
           + "role viewer or editor; the name is recorded as the actor. Only the hash is configured.",
       ApiTokens::parse);
   public static final Setting<Duration> SESSION_IDLE_TIMEOUT = Setting.duration(
