@@ -6,6 +6,8 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import javax.sql.DataSource;
+import nl.waarom.sink.db.SignInStore;
 
 /**
  * Who may do what on one sink's HTTP server: the configured sign-in ways, the live sessions and
@@ -29,11 +31,11 @@ public final class Access {
   private final OidcLogin oidc; // may be null
   private final boolean openReads;
 
-  private Access(AccessConfig config, Clock clock, boolean openReads) {
+  private Access(AccessConfig config, Clock clock, boolean openReads, SignInStore store) {
     this.config = config;
-    this.sessions = new Sessions(clock, config.idleTimeout(), config.maxAge());
+    this.sessions = new Sessions(store, clock, config.idleTimeout(), config.maxAge());
     this.links = new SignInLinks(clock, LINK_VALID_FOR);
-    this.oidc = config.oidc().map(o -> new OidcLogin(o, clock)).orElse(null);
+    this.oidc = config.oidc().map(o -> new OidcLogin(o, clock, store)).orElse(null);
     this.openReads = openReads;
   }
 
@@ -41,9 +43,12 @@ public final class Access {
    * @param clock the clock sessions and links expire by; never null
    * @param bindAddress the address the server listens on: reads are open without sign-in only
    *     when nothing is configured and this is a loopback address
+   * @param dataSource the sink's database, which keeps the sessions; never null
    */
-  public static Access create(AccessConfig config, Clock clock, String bindAddress) {
-    return new Access(config, clock, !config.configured() && isLoopback(bindAddress));
+  public static Access create(AccessConfig config, Clock clock, String bindAddress,
+      DataSource dataSource) {
+    return new Access(config, clock, !config.configured() && isLoopback(bindAddress),
+        new SignInStore(dataSource));
   }
 
   /** Issues a one-time sign-in token for {@code identity}; open {@link #LINK_PATH} + token. */

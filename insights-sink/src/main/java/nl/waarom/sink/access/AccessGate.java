@@ -55,9 +55,12 @@ public final class AccessGate {
   }
 
   private void check(Context ctx) {
+    Role needed = needed(ctx.routeRoles());
+    if (needed == null && !ctx.path().startsWith("/auth/")) {
+      return; // public: no need to know who asks (and no database read for a probe)
+    }
     Caller caller = caller(ctx);
     caller.identity().ifPresent(i -> Access.identify(ctx, i));
-    Role needed = needed(ctx.routeRoles());
     if (needed == null) {
       return;
     }

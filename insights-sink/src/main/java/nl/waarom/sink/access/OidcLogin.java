@@ -33,7 +33,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import nl.waarom.sink.db.SignInStore;
 
 /**
  * Sign-in of people through OpenID Connect with the Nimbus OAuth 2.0 / OIDC SDK: the
@@ -59,18 +59,16 @@ public final class OidcLogin {
     }
   }
 
-  private record Pending(Nonce nonce, CodeVerifier verifier, URI redirectUri, String next,
-      Instant until) {}
-
   private final AccessConfig.Oidc config;
   private final Clock clock;
-  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+  private final SignInStore store; // sign-ins in progress, shared by every sink instance
   private volatile OIDCProviderMetadata metadata;
   private volatile IDTokenValidator validator;
 
-  public OidcLogin(AccessConfig.Oidc config, Clock clock) {
+  public OidcLogin(AccessConfig.Oidc config, Clock clock, SignInStore store) {
     this.config = config;
     this.clock = clock;
+    this.store = store;
   }
 
   /**
@@ -82,7 +80,6 @@ public final class OidcLogin {
   public Start start(URI redirectUri, String next) throws LoginFailed {
     OIDCProviderMetadata meta = metadata();
     Instant now = clock.instant();
-    pending.values().removeIf(p -> !now.isBefore(p.until()));
     State state = new State();
     Nonce nonce = new Nonce();
     CodeVerifier verifier = new CodeVerifier();
@@ -92,8 +89,8 @@ public final class OidcLogin {
         new ClientID(config.clientId()), redirectUri)
         .endpointURI(meta.getAuthorizationEndpointURI()).state(state).nonce(nonce)
         .codeChallenge(verifier, CodeChallengeMethod.S256).build();
-    pending.put(state.getValue(), new Pending(nonce, verifier, redirectUri, next,
-        now.plus(PENDING_FOR)));
+    store.save(new SignInStore.PendingSignIn(state.getValue(), nonce.getValue(),
+        verifier.getValue(), redirectUri.toString(), next, now.plus(PENDING_FOR)), now);
     return new Start(request.toURI(), state.getValue());
   }
 
@@ -111,18 +108,20 @@ public final class OidcLogin {
     if (state == null || !Secrets.same(state, browserState)) {
       throw new LoginFailed("the sign-in did not start in this browser; start it again");
     }
-    Pending p = pending.remove(state);
-    if (p == null || !clock.instant().isBefore(p.until())) {
+    SignInStore.PendingSignIn p = store.take(state).orElse(null);
+    if (p == null || !clock.instant().isBefore(p.expiresAt())) {
       throw new LoginFailed("the sign-in took too long or was used already; start it again");
     }
+    URI redirectUri = URI.create(p.redirectUri());
     try {
-      AuthenticationResponse response = AuthenticationResponseParser.parse(p.redirectUri(), query);
+      AuthenticationResponse response = AuthenticationResponseParser.parse(redirectUri, query);
       if (!response.indicatesSuccess()) {
         throw new LoginFailed("the provider refused the sign-in: "
             + response.toErrorResponse().getErrorObject().getDescription());
       }
       AuthorizationCodeGrant grant = new AuthorizationCodeGrant(
-          response.toSuccessResponse().getAuthorizationCode(), p.redirectUri(), p.verifier());
+          response.toSuccessResponse().getAuthorizationCode(), redirectUri,
+          new CodeVerifier(p.verifier()));
       OIDCProviderMetadata meta = metadata();
       TokenRequest tokenRequest = config.clientSecret().isEmpty()
           ? new TokenRequest(meta.getTokenEndpointURI(), new ClientID(config.clientId()), grant)
@@ -134,7 +133,8 @@ public final class OidcLogin {
             + tokens.toErrorResponse().getErrorObject().getDescription());
       }
       IDTokenClaimsSet claims = validator().validate(
-          ((OIDCTokenResponse) tokens.toSuccessResponse()).getOIDCTokens().getIDToken(), p.nonce());
+          ((OIDCTokenResponse) tokens.toSuccessResponse()).getOIDCTokens().getIDToken(),
+          new Nonce(p.nonce()));
       return new Done(identity(claims), p.next());
     } catch (ParseException | IOException e) {
       throw new LoginFailed("the provider's answer could not be read", e);

@@ -80,7 +80,7 @@ public final class SinkApp implements AutoCloseable {
     Topics topics = Topics.withPrefix(config.get(SinkSettings.TOPIC_PREFIX));
     ExportConfig exportConfig = ExportConfig.from(config); // fails before anything starts
     String bind = config.get(SinkSettings.BIND).strip();
-    Access access = Access.create(AccessConfig.from(config), Clock.systemUTC(), bind);
+    AccessConfig accessConfig = AccessConfig.from(config);
     Database database = Database.open(databaseOptions(config));
     SinkConsumer consumer = null;
     Leadership leadership = null;
@@ -92,6 +92,7 @@ public final class SinkApp implements AutoCloseable {
       SinkConsumer c = consumer;
       Ranking ranking = new Ranking(config.get(SinkSettings.BACKLOG_WEIGHTS),
           config.get(SinkSettings.BACKLOG_DEFAULT_HANDLE_MINUTES));
+      Access access = Access.create(accessConfig, Clock.systemUTC(), bind, database.dataSource());
       BoardServer server = BoardServer.start(bind, config.get(SinkSettings.PORT), access,
           database.dataSource(), Clock.systemUTC(), ranking, registry, c::isRunning,
           () -> c.isRunning() && !c.isFailing() && database.isReachable());

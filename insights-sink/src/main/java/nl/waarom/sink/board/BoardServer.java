@@ -62,7 +62,8 @@ public final class BoardServer implements AutoCloseable {
    */
   public static BoardServer start(int port, DataSource dataSource, Clock clock, Ranking ranking,
       PrometheusMeterRegistry registry, BooleanSupplier healthy, BooleanSupplier ready) {
-    return start(LOOPBACK, port, Access.create(AccessConfig.none(), Clock.systemUTC(), LOOPBACK),
+    return start(LOOPBACK, port, Access.create(AccessConfig.none(), Clock.systemUTC(), LOOPBACK,
+        dataSource),
         dataSource, clock, ranking, registry, healthy, ready);
   }
 

@@ -63,7 +63,7 @@ class AccessIT {
             AccessSettings.API_TOKENS.env(), TestTokens.setting("ed:editor", "vi:viewer"),
             AccessSettings.SESSION_IDLE_TIMEOUT.env(), "30m",
             AccessSettings.SESSION_MAX_AGE.env(), "2h"))),
-        CLOCK, BoardServer.LOOPBACK);
+        CLOCK, BoardServer.LOOPBACK, database.dataSource());
     server = BoardServer.start(BoardServer.LOOPBACK, 0, access, database.dataSource(),
         Clock.systemUTC(), Ranking.defaults(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         () -> true, () -> true);
@@ -193,6 +193,29 @@ class AccessIT {
   }
 
   @Test
+  void aSessionIsKnownToEveryInstanceOnTheSameDatabase() throws Exception {
+    Access sameConfig = Access.create(AccessConfig.from(Config.load(AccessSettings.all(), Map.of(
+            AccessSettings.API_TOKENS.env(), TestTokens.setting("ed:editor", "vi:viewer")))),
+        CLOCK, BoardServer.LOOPBACK, database.dataSource());
+    try (BoardServer other = BoardServer.start(BoardServer.LOOPBACK, 0, sameConfig,
+        database.dataSource(), Clock.systemUTC(), Ranking.defaults(),
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true, () -> true)) {
+      String cookie = signInWithLink("lena"); // on the first instance
+      URI otherMe = URI.create("http://127.0.0.1:" + other.port() + "/auth/me");
+      JsonNode me = Json.mapper().readTree(send(otherMe, "GET", null, Map.of("Cookie", cookie))
+          .body());
+      assertThat(me.get("name").asText()).isEqualTo("lena");
+
+      HttpResponse<String> out = send(URI.create("http://127.0.0.1:" + other.port()
+          + "/auth/logout"), "POST", "", Map.of("Cookie", cookie, "X-CSRF-Token",
+          me.get("csrf").asText()));
+      assertThat(out.statusCode()).isEqualTo(204);
+      assertThat(status("GET", "/api/items", Map.of("Cookie", cookie))).as("signed out everywhere")
+          .isEqualTo(401);
+    }
+  }
+
+  @Test
   void everyResponseCarriesTheSecurityHeaders() throws Exception {
     Map<String, String> viewer = Map.of("Authorization", TestTokens.bearer("vi"));
     for (String path : List.of("/", "/items/" + ITEM, "/api/items", "/static/board.js",
@@ -221,7 +244,8 @@ class AccessIT {
             Ranking.defaults(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true,
             () -> true);
         BoardServer everywhere = BoardServer.start("0.0.0.0", 0,
-            Access.create(AccessConfig.none(), Clock.systemUTC(), "0.0.0.0"),
+            Access.create(AccessConfig.none(), Clock.systemUTC(), "0.0.0.0",
+                database.dataSource()),
             database.dataSource(), Clock.systemUTC(), Ranking.defaults(),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true, () -> true)) {
       assertThat(status(loopback, "GET", "/api/items")).isEqualTo(200);

@@ -52,17 +52,21 @@ class OidcSignInIT {
     database = Database.open(new Database.Options("", "", "", dataDir.resolve("postgres"), 0, 4));
     Insight spike = Insight.newBuilder(Fixtures.spike("refund", Fixtures.T0, 40, 300.0)).build();
     new SinkRepository(database.dataSource()).write(List.of(InsightRow.from(spike)), List.of());
-    Access access = Access.create(AccessConfig.from(Config.load(AccessSettings.all(), Map.of(
+    server = BoardServer.start(BoardServer.LOOPBACK, 0, access(), database.dataSource(),
+        Clock.systemUTC(), Ranking.defaults(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+        () -> true, () -> true);
+  }
+
+  /** The sign-in configuration every instance of this test shares. */
+  private static Access access() {
+    return Access.create(AccessConfig.from(Config.load(AccessSettings.all(), Map.of(
         AccessSettings.OIDC_ISSUER.env(), provider.issuerUrl("company").toString(),
         AccessSettings.OIDC_CLIENT_ID.env(), "waarom-board",
         AccessSettings.OIDC_CLIENT_SECRET.env(), "board-secret",
         AccessSettings.OIDC_ROLES_CLAIM.env(), "roles",
         AccessSettings.OIDC_EDITOR_VALUES.env(), "improvement-team",
         AccessSettings.OIDC_VIEWER_VALUES.env(), "customer-service,management"))),
-        Clock.systemUTC(), BoardServer.LOOPBACK);
-    server = BoardServer.start(BoardServer.LOOPBACK, 0, access, database.dataSource(),
-        Clock.systemUTC(), Ranking.defaults(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-        () -> true, () -> true);
+        Clock.systemUTC(), BoardServer.LOOPBACK, database.dataSource());
   }
 
   @AfterAll
@@ -125,6 +129,25 @@ class OidcSignInIT {
     assertThat(callback(redirect, login.stateCookie()).statusCode()).isEqualTo(302);
     assertThat(callback(redirect, login.stateCookie()).statusCode()).as("used once")
         .isEqualTo(401);
+  }
+
+  @Test
+  void aSignInStartedOnOneInstanceCompletesOnAnother() throws Exception {
+    try (BoardServer other = BoardServer.start(BoardServer.LOOPBACK, 0, access(),
+        database.dataSource(), Clock.systemUTC(), Ranking.defaults(),
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true, () -> true)) {
+      Login login = startLogin("/");
+      URI back = answerProvider(login, "gus", "{\"roles\":[\"improvement-team\"]}");
+      URI onOther = URI.create("http://localhost:" + other.port() + back.getRawPath() + "?"
+          + back.getRawQuery());
+
+      HttpResponse<String> done = callback(onOther, login.stateCookie());
+
+      assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
+      String session = cookie(done, Access.SESSION_COOKIE);
+      assertThat(me(session).get("name").asText()).as("known on the first instance too")
+          .isEqualTo("gus");
+    }
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import nl.waarom.platform.Config;
 
 /**
@@ -32,9 +33,9 @@ public final class TestTokens {
   }
 
   /** Access with these tokens and nothing else, on the loopback address. */
-  public static Access access(String... nameRoles) {
+  public static Access access(DataSource dataSource, String... nameRoles) {
     return Access.create(AccessConfig.from(Config.load(AccessSettings.all(),
         Map.of(AccessSettings.API_TOKENS.env(), setting(nameRoles)))), Clock.systemUTC(),
-        "127.0.0.1");
+        "127.0.0.1", dataSource);
   }
 }

@@ -58,7 +58,7 @@ class BacklogApiIT {
     database = Database.open(new Database.Options("", "", "", dataDir.resolve("postgres"), 0, 4));
     repository = new SinkRepository(database.dataSource());
     server = BoardServer.start(BoardServer.LOOPBACK, 0,
-        TestTokens.access("anna:editor", "bram:editor"), database.dataSource(),
+        TestTokens.access(database.dataSource(), "anna:editor", "bram:editor"), database.dataSource(),
         Clock.systemUTC(), Ranking.defaults(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         () -> true, () -> true);
   }

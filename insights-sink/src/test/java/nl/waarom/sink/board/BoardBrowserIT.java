@@ -73,7 +73,7 @@ class BoardBrowserIT {
         AccessSettings.OIDC_ISSUER.env(), provider.issuerUrl("company").toString(),
         AccessSettings.OIDC_CLIENT_ID.env(), "waarom-board",
         AccessSettings.OIDC_CLIENT_SECRET.env(), "board-secret"))), Clock.systemUTC(),
-        BoardServer.LOOPBACK);
+        BoardServer.LOOPBACK, database.dataSource());
     server = BoardServer.start(BoardServer.LOOPBACK, 0, access, database.dataSource(),
         Clock.systemUTC(), Ranking.defaults(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         () -> true, () -> true);

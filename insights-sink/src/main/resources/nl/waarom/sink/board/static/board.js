@@ -24,6 +24,7 @@
         el.querySelectorAll('input[id]').forEach(i => { typed[i.id] = i.value; });
         try {
           const response = await fetch(fragmentUrl(el), {headers: {'Accept': 'text/html'}});
+          if (response.status === 401) { window.location.reload(); return; } // session ended: sign in again
           const html = response.ok ? await response.text() : null;
           if (html !== null && html !== el.__html) { // unchanged sections keep their elements
             el.__html = html;
