@@ -78,7 +78,8 @@ public final class Access {
         .append("; API tokens ").append(config.apiTokens());
     if (openReads) {
       sb.append("; nothing configured, listening on loopback only: anyone on this machine may "
-          + "read, nobody may change items (set WAAROM_OIDC_ISSUER or WAAROM_API_TOKENS)");
+          + "read; changes need a sign-in (WAAROM_OIDC_ISSUER, WAAROM_API_TOKENS, or a one-time "
+          + "link the local stack prints)");
     } else if (!config.configured()) {
       sb.append("; nothing configured: every page and API call answers 401 "
           + "(set WAAROM_OIDC_ISSUER or WAAROM_API_TOKENS)");
