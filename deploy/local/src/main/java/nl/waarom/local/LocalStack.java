@@ -182,8 +182,21 @@ public final class LocalStack implements AutoCloseable {
     return keys;
   }
 
+  /** The board's address; the sink listens on 127.0.0.1 unless WAAROM_SINK_BIND says otherwise. */
   public URI boardUri() {
-    return URI.create("http://localhost:" + sink.port());
+    String bind = sink.bindAddress();
+    boolean local = bind.equals("0.0.0.0") || bind.equals("::") || bind.startsWith("127.")
+        || bind.equals("::1") || bind.equals("localhost");
+    return URI.create("http://" + (local ? "localhost" : bind) + ":" + sink.port());
+  }
+
+  /**
+   * A one-time link that signs its first opener in to the board as an editor named after this
+   * machine's user, valid for a few minutes: printed to the user's terminal, as notebook servers
+   * do, so the board opens with one click; never logged.
+   */
+  public URI signInLink() {
+    return URI.create(boardUri() + sink.signInPath(System.getProperty("user.name", "local user")));
   }
 
   public URI analyzerUri() {

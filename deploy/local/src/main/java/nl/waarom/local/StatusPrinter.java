@@ -14,9 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.waarom.local.demo.DemoDriver;
+import nl.waarom.sink.access.Access;
 
 /**
- * Prints where the board is, then one summary line every few seconds: how long the stack has run,
+ * Prints where the board is and a one-time sign-in link for it, then one summary line every few
+ * seconds: how long the stack has run,
  * what the demo sent, and what the backlog holds (read from the sink's REST API, like any client).
  */
 final class StatusPrinter implements AutoCloseable {
@@ -39,6 +41,10 @@ final class StatusPrinter implements AutoCloseable {
     out.println();
     out.println("Waarom is running.");
     out.println("  board      " + stack.boardUri() + "/");
+    out.println("  sign in    " + stack.signInLink());
+    out.println("             (open once within " + Access.LINK_VALID_FOR.toMinutes()
+        + " minutes to change items as " + System.getProperty("user.name", "local user")
+        + "; reading needs no sign-in here)");
     out.println("  backlog    " + stack.boardUri() + "/api/backlog");
     out.println("  gateway    " + stack.gatewayUri() + "/v1/contacts   (POST contacts as JSON)");
     out.println("  api key    " + stack.keys().userFile()
@@ -82,6 +88,9 @@ final class StatusPrinter implements AutoCloseable {
     try {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.boardUri() + "/api/backlog"))
           .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 401) {
+        return "backlog needs sign-in";
+      }
       JsonNode items = JSON.readTree(r.body());
       if (!items.isArray() || items.isEmpty()) {
         return "backlog empty";

@@ -122,6 +122,37 @@ class PipelineIT {
     String board = get("/").body();
     assertThat(board).contains("payment-problem").contains("Backlog");
     assertThat(get("/healthy").statusCode()).isEqualTo(200);
+
+    // The board listens on loopback only: anyone on this machine reads it, a change needs the
+    // one-time sign-in link the stack prints, and the change is recorded as the machine's user.
+    assertThat(stack.sink().bindAddress()).isEqualTo("127.0.0.1");
+    String status = "/api/items/spike.payment-problem/status";
+    assertThat(post(status, "{\"status\":\"triaged\"}", Map.of()).statusCode()).isEqualTo(401);
+    URI link = stack.signInLink();
+    HttpResponse<String> signedIn = HTTP.send(HttpRequest.newBuilder(link).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+    String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+    String csrf = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(stack.boardUri()
+        + "/auth/me")).header("Cookie", cookie).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body()).get("csrf").asText();
+    HttpResponse<String> triaged = post(status, "{\"status\":\"triaged\",\"actor\":\"x\"}",
+        Map.of("Cookie", cookie, "X-CSRF-Token", csrf));
+    assertThat(triaged.statusCode()).as(triaged.body()).isEqualTo(200);
+    JsonNode history = JSON.readTree(get("/api/items/spike.payment-problem").body()).get("history");
+    assertThat(history.get(history.size() - 1).get("actor").asText())
+        .isEqualTo(System.getProperty("user.name"));
+    assertThat(HTTP.send(HttpRequest.newBuilder(link).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).as("the link works once").isEqualTo(401);
+  }
+
+  private static HttpResponse<String> post(String path, String json, Map<String, String> headers)
+      throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.boardUri() + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(b::header);
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static ObjectNode contact(String channel, Instant at, String text) {

@@ -10,6 +10,10 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.waarom.platform.Config;
 import nl.waarom.schemas.Topics;
+import nl.waarom.sink.access.Access;
+import nl.waarom.sink.access.AccessConfig;
+import nl.waarom.sink.access.Identity;
+import nl.waarom.sink.access.Role;
 import nl.waarom.sink.backlog.BacklogActions;
 import nl.waarom.sink.backlog.Ranking;
 import nl.waarom.sink.board.BoardServer;
@@ -48,8 +52,14 @@ public final class SinkApp implements AutoCloseable {
   private final Leadership leadership;
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  private final Access access;
+  private final String bind;
+
   private SinkApp(Database database, SinkConsumer consumer, BoardServer server,
-      ImpactVerifier verifier, Exporter exporter, Leadership leadership) {
+      ImpactVerifier verifier, Exporter exporter, Leadership leadership, Access access,
+      String bind) {
+    this.access = access;
+    this.bind = bind;
     this.database = database;
     this.consumer = consumer;
     this.server = server;
@@ -69,6 +79,8 @@ public final class SinkApp implements AutoCloseable {
     LOG.info("insights sink configuration:\n{}", config.describe());
     Topics topics = Topics.withPrefix(config.get(SinkSettings.TOPIC_PREFIX));
     ExportConfig exportConfig = ExportConfig.from(config); // fails before anything starts
+    String bind = config.get(SinkSettings.BIND).strip();
+    AccessConfig accessConfig = AccessConfig.from(config);
     Database database = Database.open(databaseOptions(config));
     SinkConsumer consumer = null;
     Leadership leadership = null;
@@ -80,10 +92,11 @@ public final class SinkApp implements AutoCloseable {
       SinkConsumer c = consumer;
       Ranking ranking = new Ranking(config.get(SinkSettings.BACKLOG_WEIGHTS),
           config.get(SinkSettings.BACKLOG_DEFAULT_HANDLE_MINUTES));
-      BoardServer server = BoardServer.start(config.get(SinkSettings.PORT), database.dataSource(),
-          Clock.systemUTC(), ranking, registry, c::isRunning,
+      Access access = Access.create(accessConfig, Clock.systemUTC(), bind, database.dataSource());
+      BoardServer server = BoardServer.start(bind, config.get(SinkSettings.PORT), access,
+          database.dataSource(), Clock.systemUTC(), ranking, registry, c::isRunning,
           () -> c.isRunning() && !c.isFailing() && database.isReachable());
-      LOG.info("insights sink serving on port {}", server.port());
+      LOG.info("insights sink serving on {}:{}; {}", bind, server.port(), access.describe());
       Exporter exporter = Exporter.create(exportConfig, database.dataSource(), registry,
           Clock.systemUTC(), ranking).orElse(null);
       Set<SingletonJob> jobs = exporter == null ? EnumSet.of(SingletonJob.VERIFY)
@@ -99,7 +112,7 @@ public final class SinkApp implements AutoCloseable {
       if (exporter != null) {
         exporter.start(() -> lead.leads(SingletonJob.EXPORT));
       }
-      return new SinkApp(database, consumer, server, verifier, exporter, lead);
+      return new SinkApp(database, consumer, server, verifier, exporter, lead, access, bind);
     } catch (RuntimeException e) {
       if (leadership != null) {
         leadership.close();
@@ -139,6 +152,20 @@ public final class SinkApp implements AutoCloseable {
   /** The HTTP port actually bound. */
   public int port() {
     return server.port();
+  }
+
+  /** The address the HTTP server listens on, as configured (e.g. 127.0.0.1). */
+  public String bindAddress() {
+    return bind;
+  }
+
+  /**
+   * A one-time sign-in link for {@code user} as an editor, valid for
+   * {@link Access#LINK_VALID_FOR}: the path and query to open on this server. For the local stack,
+   * which prints it to its user's terminal; never logged.
+   */
+  public String signInPath(String user) {
+    return Access.LINK_PATH + access.issueSignInLink(new Identity(user, Role.EDITOR, "link"));
   }
 
   /** The JDBC URL of the database in use (embedded: includes the user); never null. */

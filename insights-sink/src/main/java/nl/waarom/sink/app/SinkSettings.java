@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.waarom.sink.access.AccessSettings;
 import nl.waarom.sink.backlog.Ranking;
 import nl.waarom.platform.CommonSettings;
 import nl.waarom.platform.Setting;
@@ -12,7 +13,8 @@ import nl.waarom.sink.export.ExportSettings;
 /**
  * The configuration catalogue of the insights sink: every environment variable it reads, with its
  * type, default and description. {@link SinkApp#start} loads and logs it (secrets masked). The
- * exporter's own settings are declared next to it, in {@link ExportSettings}.
+ * sign-in settings ({@link AccessSettings}) and the exporter's ({@link ExportSettings}) are
+ * declared next to it.
  */
 public final class SinkSettings {
   public static final Setting<String> BOOTSTRAP_SERVERS = CommonSettings.KAFKA_BOOTSTRAP_SERVERS;
@@ -25,6 +27,10 @@ public final class SinkSettings {
   public static final Setting<Integer> PORT = Setting.integer(
       "WAAROM_SINK_PORT", 8080, 0, 65535,
       "HTTP port of the board, the REST API and /healthy, /ready, /metrics; 0 picks a free port.");
+  public static final Setting<String> BIND = Setting.string(
+      "WAAROM_SINK_BIND", "127.0.0.1",
+      "Address the board and the REST API listen on: 127.0.0.1 (default) serves this machine "
+          + "only; 0.0.0.0 every network interface (the container image sets this).");
   public static final Setting<String> DATA_DIR = CommonSettings.DATA_DIR;
   public static final Setting<Integer> PG_PORT = Setting.integer(
       "WAAROM_PG_PORT", 0, 0, 65535,
@@ -85,10 +91,11 @@ public final class SinkSettings {
 
   /** Every setting, in the order they are logged. */
   public static List<Setting<?>> all() {
-    List<Setting<?>> all = new ArrayList<>(List.of(BOOTSTRAP_SERVERS, KAFKA_CLIENT_PROPERTIES, TOPIC_PREFIX, GROUP_ID, SESSION_TIMEOUT, PORT, DATA_DIR, PG_PORT, JDBC_URL,
+    List<Setting<?>> all = new ArrayList<>(List.of(BOOTSTRAP_SERVERS, KAFKA_CLIENT_PROPERTIES, TOPIC_PREFIX, GROUP_ID, SESSION_TIMEOUT, PORT, BIND, DATA_DIR, PG_PORT, JDBC_URL,
         JDBC_USER, JDBC_PASSWORD, POOL_SIZE, RETRY_BACKOFF_MAX, BACKLOG_WEIGHTS,
         BACKLOG_DEFAULT_HANDLE_MINUTES, VERIFY_AFTER, VERIFY_WEEKS_BEFORE, VERIFY_ALPHA,
         VERIFY_MIN_DROP, VERIFY_INTERVAL, LEADER_CHECK_INTERVAL));
+    all.addAll(AccessSettings.all());
     all.addAll(ExportSettings.all());
     return List.copyOf(all);
   }

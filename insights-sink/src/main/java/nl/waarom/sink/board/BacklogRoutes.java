@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import nl.waarom.sink.access.Access;
 import nl.waarom.sink.backlog.BacklogActions;
 import nl.waarom.sink.backlog.BacklogException;
 import nl.waarom.sink.backlog.BacklogQueries;
@@ -23,12 +24,11 @@ import nl.waarom.sink.db.TrendReads.HourPoint;
 
 /**
  * The backlog part of the REST API: ranked items, one item with its history, and the team's
- * actions. Actions take a JSON body; who acts is the body's {@code actor} or the
- * {@code X-Waarom-User} header. Errors: 400 naming the field, 404 unknown item, 409 a move the
- * lifecycle does not allow ({@link BacklogException}).
+ * actions. Actions take a JSON body; who acts is always the authenticated identity
+ * ({@link Access#actor}): an {@code actor} field in the body is ignored. Errors: 400 naming the
+ * field, 404 unknown item, 409 a move the lifecycle does not allow ({@link BacklogException}).
  */
 final class BacklogRoutes {
-  static final String USER_HEADER = "X-Waarom-User";
   private static final int HISTORY_INSIGHTS = 50;
 
   private final BacklogQueries backlog;
@@ -73,15 +73,14 @@ final class BacklogRoutes {
   }
 
   /**
-   * POST /api/items/{id}/promote {"actor"} : an emerging reason becomes a taxonomy draft (YAML,
+   * POST /api/items/{id}/promote {} : an emerging reason becomes a taxonomy draft (YAML,
    * returned as {"item", "draft"} and kept in the item's history) and the item is triaged.
    */
   void promote(Context ctx) {
-    JsonNode body = body(ctx);
     String id = ctx.pathParam("id");
     BacklogItem item = backlog.item(id).orElseThrow(() -> BacklogException.notFound(id));
     String draft = TaxonomyDraft.yaml(item);
-    actions.promote(id, item.kind(), draft, actor(ctx, body));
+    actions.promote(id, item.kind(), draft, Access.actor(ctx));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("item", backlog.item(id).orElseThrow());
     out.put("draft", draft);
@@ -102,7 +101,7 @@ final class BacklogRoutes {
         baseline);
   }
 
-  /** POST /api/items/{id}/status {"status", "actor", "reason"?, "effectiveAt"?}. */
+  /** POST /api/items/{id}/status {"status", "reason"?, "effectiveAt"?}. */
   void status(Context ctx) {
     JsonNode body = body(ctx);
     String raw = text(body, "status");
@@ -121,25 +120,25 @@ final class BacklogRoutes {
         throw BacklogException.badField("effectiveAt", "not an ISO-8601 instant: '" + at + "'");
       }
     }
-    actions.changeStatus(ctx.pathParam("id"), to, actor(ctx, body), text(body, "reason"),
+    actions.changeStatus(ctx.pathParam("id"), to, Access.actor(ctx), text(body, "reason"),
         effectiveAt);
     respondWithItem(ctx);
   }
 
-  /** POST /api/items/{id}/owner {"owner", "actor"}. */
+  /** POST /api/items/{id}/owner {"owner"}. */
   void owner(Context ctx) {
     JsonNode body = body(ctx);
     if (!body.has("owner")) {
       throw BacklogException.badField("owner", "is required (empty clears it)");
     }
-    actions.assign(ctx.pathParam("id"), text(body, "owner"), actor(ctx, body));
+    actions.assign(ctx.pathParam("id"), text(body, "owner"), Access.actor(ctx));
     respondWithItem(ctx);
   }
 
-  /** POST /api/items/{id}/notes {"note", "actor"}. */
+  /** POST /api/items/{id}/notes {"note"}. */
   void note(Context ctx) {
     JsonNode body = body(ctx);
-    actions.addNote(ctx.pathParam("id"), text(body, "note"), actor(ctx, body));
+    actions.addNote(ctx.pathParam("id"), text(body, "note"), Access.actor(ctx));
     respondWithItem(ctx);
   }
 
@@ -195,10 +194,5 @@ final class BacklogRoutes {
       throw BacklogException.badField(field, "must be a string");
     }
     return v.asText();
-  }
-
-  private static String actor(Context ctx, JsonNode body) {
-    String actor = text(body, "actor");
-    return actor != null && !actor.isBlank() ? actor : ctx.header(USER_HEADER);
   }
 }

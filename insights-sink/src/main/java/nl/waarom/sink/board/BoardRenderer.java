@@ -50,7 +50,8 @@ public final class BoardRenderer {
         .append("<title>").append(escape(title)).append("</title>\n")
         .append("<link rel=\"stylesheet\" href=\"/static/board.css\">\n")
         .append("<script src=\"/static/board.js\" defer></script>\n")
-        .append("</head>\n<body>\n<p class=\"live\" id=\"live\">connecting…</p>\n");
+        .append("</head>\n<body>\n<p class=\"live\" id=\"live\">connecting…</p>\n")
+        .append("<p class=\"who\" id=\"who\"></p>\n");
   }
 
   /**

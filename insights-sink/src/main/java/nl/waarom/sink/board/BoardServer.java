@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import nl.waarom.platform.OpsEndpoints;
+import nl.waarom.sink.access.Access;
+import nl.waarom.sink.access.AccessConfig;
+import nl.waarom.sink.access.AccessGate;
+import nl.waarom.sink.access.Role;
 import nl.waarom.sink.backlog.BacklogException;
 import nl.waarom.sink.backlog.BacklogQueries;
 import nl.waarom.sink.backlog.Ranking;
@@ -21,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * {@code /api/trends}, {@code /api/insights}, {@code /api/explained-share}, and the ops endpoints {@code /healthy},
  * {@code /ready}, {@code /metrics}. Bad query parameters answer 400 with
  * {@code {"error": ..., "parameter": ...}}; an unreachable database answers 503.
+ *
+ * <p>Every route names the {@link Role} it needs: reading the board and the API needs a viewer,
+ * every change an editor; the ops endpoints, the static files, the OpenAPI document and the
+ * sign-in routes are public. {@link AccessGate} enforces it ({@link Access}).
  */
 public final class BoardServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BoardServer.class);
@@ -47,39 +55,59 @@ public final class BoardServer implements AutoCloseable {
   }
 
   /**
-   * Starts serving with a backlog ranking.
+   * Starts serving with a backlog ranking, on the loopback address with no sign-in configured:
+   * anyone on this machine reads, nobody changes anything.
    *
    * @param ranking how the backlog is ranked; never null
    */
   public static BoardServer start(int port, DataSource dataSource, Clock clock, Ranking ranking,
       PrometheusMeterRegistry registry, BooleanSupplier healthy, BooleanSupplier ready) {
+    return start(LOOPBACK, port, Access.create(AccessConfig.none(), Clock.systemUTC(), LOOPBACK,
+        dataSource),
+        dataSource, clock, ranking, registry, healthy, ready);
+  }
+
+  /** The default listening address: this machine only. */
+  public static final String LOOPBACK = "127.0.0.1";
+
+  /**
+   * Starts serving.
+   *
+   * @param bindAddress the address to listen on, e.g. 127.0.0.1 or 0.0.0.0; never null
+   * @param access who may do what; never null
+   */
+  public static BoardServer start(String bindAddress, int port, Access access,
+      DataSource dataSource, Clock clock, Ranking ranking, PrometheusMeterRegistry registry,
+      BooleanSupplier healthy, BooleanSupplier ready) {
     BacklogQueries backlog = new BacklogQueries(dataSource, ranking);
     BoardRoutes routes = new BoardRoutes(dataSource, clock, backlog);
     BacklogRoutes items = new BacklogRoutes(dataSource, backlog);
     BoardEvents events = new BoardEvents(dataSource, Duration.ofSeconds(1));
     Javalin app = Javalin.create(cfg -> {
+      cfg.jetty.host = bindAddress;
       cfg.jetty.port = port;
       cfg.startup.showJavalinBanner = false;
-      cfg.routes.get("/", routes::board);
-      cfg.routes.get("/fragments/{name}", routes::fragment);
-      cfg.routes.get("/items/{id}", items::page);
-      cfg.routes.get("/fragments/item/{id}", items::pageFragment);
-      cfg.routes.sse("/api/stream", events::connect);
+      AccessGate.install(cfg.routes, access);
+      cfg.routes.get("/", routes::board, Role.VIEWER);
+      cfg.routes.get("/fragments/{name}", routes::fragment, Role.VIEWER);
+      cfg.routes.get("/items/{id}", items::page, Role.VIEWER);
+      cfg.routes.get("/fragments/item/{id}", items::pageFragment, Role.VIEWER);
+      cfg.routes.sse("/api/stream", events::connect, Role.VIEWER);
       cfg.staticFiles.add(s -> {
         s.hostedPath = "/static";
         s.directory = "/nl/waarom/sink/board/static";
         s.location = Location.CLASSPATH;
       });
-      cfg.routes.get("/api/backlog", routes::backlog);
-      cfg.routes.get("/api/trends", routes::trends);
-      cfg.routes.get("/api/insights", routes::insights);
-      cfg.routes.get("/api/explained-share", routes::explainedShare);
-      cfg.routes.get("/api/items", items::items);
-      cfg.routes.get("/api/items/{id}", items::item);
-      cfg.routes.post("/api/items/{id}/status", items::status);
-      cfg.routes.post("/api/items/{id}/owner", items::owner);
-      cfg.routes.post("/api/items/{id}/notes", items::note);
-      cfg.routes.post("/api/items/{id}/promote", items::promote);
+      cfg.routes.get("/api/backlog", routes::backlog, Role.VIEWER);
+      cfg.routes.get("/api/trends", routes::trends, Role.VIEWER);
+      cfg.routes.get("/api/insights", routes::insights, Role.VIEWER);
+      cfg.routes.get("/api/explained-share", routes::explainedShare, Role.VIEWER);
+      cfg.routes.get("/api/items", items::items, Role.VIEWER);
+      cfg.routes.get("/api/items/{id}", items::item, Role.VIEWER);
+      cfg.routes.post("/api/items/{id}/status", items::status, Role.EDITOR);
+      cfg.routes.post("/api/items/{id}/owner", items::owner, Role.EDITOR);
+      cfg.routes.post("/api/items/{id}/notes", items::note, Role.EDITOR);
+      cfg.routes.post("/api/items/{id}/promote", items::promote, Role.EDITOR);
       cfg.routes.get("/api/openapi.json", OpenApi::serve);
       OpsEndpoints.install(cfg, registry, healthy, ready);
       cfg.routes.exception(QueryParams.BadParameterException.class, (e, ctx) ->

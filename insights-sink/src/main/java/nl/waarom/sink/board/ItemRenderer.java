@@ -100,8 +100,7 @@ public final class ItemRenderer {
   private static void actions(StringBuilder html, BacklogItem item) {
     String id = escape(item.itemId());
     html.append("<form class=\"actions\" id=\"actions\" data-item=\"").append(id)
-        .append("\" onsubmit=\"return false\">\n<label>You <input id=\"actor\" name=\"actor\""
-            + " autocomplete=\"name\" placeholder=\"your name\"></label>\n<p>");
+        .append("\">\n<p>");
     Status from = Status.parse(item.status()).orElse(Status.NEW);
     for (Status to : Status.values()) {
       if (from.next().contains(to)) {

@@ -27,6 +27,7 @@ import java.util.TreeSet;
 import nl.waarom.schemas.Insight;
 import nl.waarom.schemas.Preventability;
 import nl.waarom.sink.Fixtures;
+import nl.waarom.sink.access.TestTokens;
 import nl.waarom.sink.board.BoardServer;
 import nl.waarom.sink.consume.SinkRepository;
 import nl.waarom.sink.db.Database;
@@ -56,8 +57,10 @@ class BacklogApiIT {
   static void start() {
     database = Database.open(new Database.Options("", "", "", dataDir.resolve("postgres"), 0, 4));
     repository = new SinkRepository(database.dataSource());
-    server = BoardServer.start(0, database.dataSource(), Clock.systemUTC(), Ranking.defaults(),
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true, () -> true);
+    server = BoardServer.start(BoardServer.LOOPBACK, 0,
+        TestTokens.access(database.dataSource(), "anna:editor", "bram:editor"), database.dataSource(),
+        Clock.systemUTC(), Ranking.defaults(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+        () -> true, () -> true);
   }
 
   @AfterAll
@@ -99,17 +102,17 @@ class BacklogApiIT {
     insight("payment-problem", 1000, Preventability.PREVENT, null);
     String item = "/api/items/spike.payment-problem";
 
-    assertThat(post(item + "/status", "{\"status\":\"triaged\",\"actor\":\"anna\"}").status())
+    assertThat(post(item + "/status", "{\"status\":\"triaged\"}").status())
         .isEqualTo(200);
-    assertThat(post(item + "/owner", "{\"owner\":\"team betalen\",\"actor\":\"anna\"}").status())
+    assertThat(post(item + "/owner", "{\"owner\":\"team betalen\"}").status())
         .isEqualTo(200);
     Response progress = post(item + "/status", "{\"status\":\"in_progress\"}", "bram");
     assertThat(progress.status()).isEqualTo(200);
     assertThat(progress.body().get("status").asText()).isEqualTo("in_progress");
-    assertThat(post(item + "/notes", "{\"note\":\"payment link fixed in mail template\","
-        + "\"actor\":\"bram\"}").status()).isEqualTo(200);
+    assertThat(post(item + "/notes", "{\"note\":\"payment link fixed in mail template\"}",
+        "bram").status()).isEqualTo(200);
     Response done = post(item + "/status",
-        "{\"status\":\"done\",\"actor\":\"bram\",\"effectiveAt\":\"2026-03-03T00:00:00Z\"}");
+        "{\"status\":\"done\",\"effectiveAt\":\"2026-03-03T00:00:00Z\"}", "bram");
     assertThat(done.status()).isEqualTo(200);
     assertThat(done.body().at("/work/doneAt").asText()).isEqualTo("2026-03-03T00:00:00Z");
 
@@ -131,24 +134,21 @@ class BacklogApiIT {
     insight("refund", 100, Preventability.AUTOMATE, null);
     String item = "/api/items/spike.refund";
 
-    Response skip = post(item + "/status", "{\"status\":\"verified\",\"actor\":\"anna\"}");
+    Response skip = post(item + "/status", "{\"status\":\"verified\"}");
     assertThat(skip.status()).isEqualTo(409);
     assertThat(skip.body().get("error").asText()).contains("from new to verified");
-    Response unknown = post(item + "/status", "{\"status\":\"closed\",\"actor\":\"anna\"}");
+    Response unknown = post(item + "/status", "{\"status\":\"closed\"}");
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.body().get("field").asText()).isEqualTo("status");
-    Response noActor = post(item + "/status", "{\"status\":\"triaged\"}");
-    assertThat(noActor.status()).isEqualTo(400);
-    assertThat(noActor.body().get("field").asText()).isEqualTo("actor");
-    Response noReason = post(item + "/status", "{\"status\":\"dismissed\",\"actor\":\"anna\"}");
+    Response noReason = post(item + "/status", "{\"status\":\"dismissed\"}");
     assertThat(noReason.body().get("field").asText()).isEqualTo("reason");
     assertThat(post(item + "/status", "not json").body().get("field").asText()).isEqualTo("body");
-    assertThat(post("/api/items/spike.nothing/status", "{\"status\":\"triaged\",\"actor\":\"a\"}")
+    assertThat(post("/api/items/spike.nothing/status", "{\"status\":\"triaged\"}")
         .status()).isEqualTo(404);
     assertThat(get("/api/items?status=closed").status()).isEqualTo(400);
 
     Response dismissed = post(item + "/status",
-        "{\"status\":\"dismissed\",\"actor\":\"anna\",\"reason\":\"seasonal, expected\"}");
+        "{\"status\":\"dismissed\",\"reason\":\"seasonal, expected\"}");
     assertThat(dismissed.body().at("/work/dismissedReason").asText()).isEqualTo("seasonal, expected");
     assertThat(get("/api/items").body()).isEmpty(); // dismissed is not open
   }
@@ -165,7 +165,7 @@ class BacklogApiIT {
     insight("refund", 100, Preventability.AUTOMATE, null);
 
     Response promoted = post("/api/items/emerging-reason.app-update_settings/promote",
-        "{\"actor\":\"anna\"}");
+        "{}");
 
     assertThat(promoted.status()).isEqualTo(200);
     assertThat(promoted.body().at("/item/status").asText()).isEqualTo("triaged");
@@ -176,7 +176,7 @@ class BacklogApiIT {
     JsonNode history = get("/api/items/emerging-reason.app-update_settings").body().get("history");
     assertThat(history.get(0).get("action").asText()).isEqualTo("promote");
     assertThat(history.get(0).get("detail").asText()).isEqualTo(draft);
-    assertThat(post("/api/items/spike.refund/promote", "{\"actor\":\"anna\"}").status())
+    assertThat(post("/api/items/spike.refund/promote", "{}").status())
         .isEqualTo(409);
   }
 
@@ -236,8 +236,8 @@ class BacklogApiIT {
     insight("payment-problem", 1000, Preventability.PREVENT, null);
     insight("delivery-status", 800, Preventability.SELF_SERVICE, null);
     for (String id : List.of("spike.payment-problem", "spike.delivery-status")) {
-      post("/api/items/" + id + "/status", "{\"status\":\"in_progress\",\"actor\":\"anna\"}");
-      post("/api/items/" + id + "/status", "{\"status\":\"done\",\"actor\":\"anna\","
+      post("/api/items/" + id + "/status", "{\"status\":\"in_progress\"}");
+      post("/api/items/" + id + "/status", "{\"status\":\"done\","
           + "\"effectiveAt\":\"" + change + "\"}");
     }
 
@@ -285,22 +285,22 @@ class BacklogApiIT {
   record Response(int status, JsonNode body) {}
 
   private static Response get(String path) throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(path))
+            .header("Authorization", TestTokens.bearer("anna")).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     return new Response(r.statusCode(), Json.mapper().readTree(r.body()));
   }
 
+  /** A change by anna, an editor. */
   private static Response post(String path, String body) throws Exception {
-    return post(path, body, null);
+    return post(path, body, "anna");
   }
 
   private static Response post(String path, String body, String user) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
         .header("Content-Type", "application/json")
+        .header("Authorization", TestTokens.bearer(user))
         .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (user != null) {
-      b.header("X-Waarom-User", user);
-    }
     HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     return new Response(r.statusCode(), Json.mapper().readTree(r.body()));
   }

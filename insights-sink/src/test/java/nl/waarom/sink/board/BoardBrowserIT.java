@@ -10,9 +10,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import nl.waarom.platform.Config;
 import nl.waarom.schemas.Insight;
+import nl.waarom.sink.access.Access;
+import nl.waarom.sink.access.AccessConfig;
+import nl.waarom.sink.access.AccessSettings;
 import nl.waarom.sink.Fixtures;
 import nl.waarom.sink.db.BacklogEvent;
 import nl.waarom.sink.backlog.BacklogQueries;
@@ -24,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -37,16 +44,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The board in a real browser: headless Chromium (Debian packages {@code chromium} and
  * {@code chromium-driver}; {@code .ci/run} installs them when missing) against the real board
- * server on a real embedded PostgreSQL. A spike arrives (written the way the consumer writes it),
- * the item appears without a reload (pushed over Server-Sent Events), and a user triages it,
- * starts it and marks it done on its page; the history records each change with the user's name.
- * Skipped, saying why, only on a machine without Chromium or chromedriver.
+ * server on a real embedded PostgreSQL, and a real OpenID Connect provider in the test JVM
+ * (mock-oauth2-server, with its interactive sign-in page). The user opens the board, is sent to the
+ * provider, signs in there as an editor and comes back signed in; a spike arrives (written the way
+ * the consumer writes it), the item appears without a reload (pushed over Server-Sent Events), and
+ * the user triages it, starts it and marks it done on its page; the history records each change
+ * with the signed-in identity. Skipped, saying why, only on a machine without Chromium or
+ * chromedriver.
  */
 class BoardBrowserIT {
   @TempDir static Path dataDir;
   private static Database database;
   private static BoardServer server;
   private static WebDriver browser;
+  private static MockOAuth2Server provider;
+  private static final String EMAIL = "anna@example.com";
 
   @BeforeAll
   static void start() {
@@ -55,8 +67,16 @@ class BoardBrowserIT {
     assumeTrue(chromium.isPresent() && driver.isPresent(),
         "no chromium/chromedriver on PATH: install the Debian packages chromium chromium-driver");
     database = Database.open(new Database.Options("", "", "", dataDir.resolve("postgres"), 0, 4));
-    server = BoardServer.start(0, database.dataSource(), Clock.systemUTC(), Ranking.defaults(),
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true, () -> true);
+    provider = new MockOAuth2Server(new OAuth2Config(true));
+    provider.start();
+    Access access = Access.create(AccessConfig.from(Config.load(AccessSettings.all(), Map.of(
+        AccessSettings.OIDC_ISSUER.env(), provider.issuerUrl("company").toString(),
+        AccessSettings.OIDC_CLIENT_ID.env(), "waarom-board",
+        AccessSettings.OIDC_CLIENT_SECRET.env(), "board-secret"))), Clock.systemUTC(),
+        BoardServer.LOOPBACK, database.dataSource());
+    server = BoardServer.start(BoardServer.LOOPBACK, 0, access, database.dataSource(),
+        Clock.systemUTC(), Ranking.defaults(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+        () -> true, () -> true);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium.get().toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
@@ -75,17 +95,30 @@ class BoardBrowserIT {
     if (server != null) {
       server.close();
     }
+    if (provider != null) {
+      provider.shutdown();
+    }
     if (database != null) {
       database.close();
     }
   }
 
   @Test
-  void aSpikeAppearsLiveAndTheTeamTriagesStartsAndFinishesIt() throws Exception {
+  void aSignedInEditorSeesASpikeArriveLiveAndTriagesStartsAndFinishesIt() throws Exception {
     String base = "http://localhost:" + server.port();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     browser.get(base + "/");
+    // not signed in: the board sends the browser to the provider's sign-in page
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+    assertThat(browser.getCurrentUrl()).startsWith(provider.baseUrl().toString());
+    browser.findElement(By.name("username")).sendKeys("anna");
+    browser.findElement(By.name("claims")).sendKeys(
+        "{\"email\": \"" + EMAIL + "\", \"groups\": [\"waarom-editors\"]}");
+    browser.findElement(By.cssSelector("input[type=submit]")).click();
     wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
+    assertThat(browser.getCurrentUrl()).isEqualTo(base + "/");
+    wait.until(ExpectedConditions.textToBe(By.id("who-name"), EMAIL));
+    assertThat(browser.findElement(By.id("who")).getText()).contains("(editor)");
     assertThat(browser.findElements(By.cssSelector("article.item"))).isEmpty();
     JavascriptExecutor js = (JavascriptExecutor) browser;
     js.executeScript("window.__sameDocument = 'yes';");
@@ -101,7 +134,6 @@ class BoardBrowserIT {
 
     browser.findElement(By.linkText("Spike: Payment problem")).click();
     wait.until(ExpectedConditions.textToBe(By.id("status"), "new"));
-    browser.findElement(By.id("actor")).sendKeys("anna");
     for (String[] step : new String[][] {{"to-triaged", "triaged"},
         {"to-in_progress", "in_progress"}, {"to-done", "done"}}) {
       // the page swaps its sections in when the server pushes a change: find the button afresh
@@ -114,15 +146,15 @@ class BoardBrowserIT {
     }
     assertThat(browser.findElement(By.id("action-error")).getText()).isEmpty();
     assertThat(browser.findElement(By.id("history")).getText())
-        .contains("anna · status new → triaged", "anna · status triaged → in_progress",
-            "anna · status in_progress → done");
+        .contains(EMAIL + " · status new → triaged", EMAIL + " · status triaged → in_progress",
+            EMAIL + " · status in_progress → done");
 
     List<BacklogEvent> history = new BacklogQueries(database.dataSource())
         .history("spike.payment-problem");
     assertThat(history).extracting(BacklogEvent::actor, BacklogEvent::toStatus)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("anna", "triaged"),
-            org.assertj.core.groups.Tuple.tuple("anna", "in_progress"),
-            org.assertj.core.groups.Tuple.tuple("anna", "done"));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(EMAIL, "triaged"),
+            org.assertj.core.groups.Tuple.tuple(EMAIL, "in_progress"),
+            org.assertj.core.groups.Tuple.tuple(EMAIL, "done"));
 
     browser.findElement(By.linkText("← board")).click();
     wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.waarom.schemas.Insight;
 import nl.waarom.schemas.Topics;
+import nl.waarom.sink.access.TestTokens;
 import nl.waarom.sink.Fixtures;
 import nl.waarom.sink.app.SinkApp;
 import nl.waarom.sink.consume.SinkRepository;
@@ -77,7 +78,7 @@ class TwoSinkInstancesIT {
     broker.createTopics(TOPICS, PARTITIONS);
     EmbeddedPostgresServer pg = open(EmbeddedPostgresServer.start(dir.resolve("pg"), 0));
     WebhookExportIT.Receiver receiver = open(new WebhookExportIT.Receiver());
-    Map<String, String> env = Map.of(
+    Map<String, String> env = new java.util.HashMap<>(Map.of(
         "WAAROM_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
         "WAAROM_TOPIC_PREFIX", "ha.",
         "WAAROM_SINK_PORT", "0",
@@ -87,7 +88,8 @@ class TwoSinkInstancesIT {
         "WAAROM_WEBHOOK_SECRET", SECRET,
         "WAAROM_EXPORT_INTERVAL", "300ms",
         "WAAROM_VERIFY_INTERVAL", "300ms",
-        "WAAROM_SINK_LEADER_CHECK_INTERVAL", "300ms");
+        "WAAROM_SINK_LEADER_CHECK_INTERVAL", "300ms"));
+    env.put("WAAROM_API_TOKENS", TestTokens.setting("it:editor"));
     List<String> reasons = List.of("r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8");
     Database db = open(Database.open(new Database.Options(pg.jdbcUrl(), "", "",
         dir.resolve("unused"), 0, 2)));
@@ -162,9 +164,9 @@ class TwoSinkInstancesIT {
     for (String r : reasons) {
       String item = "/api/items/spike." + r;
       await().atMost(WAIT).until(() -> get(api, item).statusCode() == 200);
-      assertThat(post(api, item + "/status", "{\"status\":\"in_progress\",\"actor\":\"it\"}"))
+      assertThat(post(api, item + "/status", "{\"status\":\"in_progress\"}"))
           .isEqualTo(200);
-      assertThat(post(api, item + "/status", "{\"status\":\"done\",\"actor\":\"it\","
+      assertThat(post(api, item + "/status", "{\"status\":\"done\","
           + "\"effectiveAt\":\"" + CHANGE + "\"}")).isEqualTo(200);
     }
   }
@@ -254,12 +256,14 @@ class TwoSinkInstancesIT {
 
   private static HttpResponse<String> get(SinkApp app, String path) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
-        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        .timeout(Duration.ofSeconds(10)).header("Authorization", TestTokens.bearer("it")).GET()
+        .build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static int post(SinkApp app, String path, String json) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
         .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+        .header("Authorization", TestTokens.bearer("it"))
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
         HttpResponse.BodyHandlers.ofString()).statusCode();
   }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
         "Customer contacts arrive at a steady rate; after a while an incident (a broken payment "
             + "link in a marketing e-mail) makes one reason surge. Ctrl-C stops everything "
             + "cleanly.",
-        "Board: http://localhost:8080"},
+        "Board: http://localhost:8080 (this machine only); open the one-time sign-in link it "
+            + "prints to change items."},
     footer = {"  waarom demo", "  waarom demo --for 5m", "  waarom demo --reset --rate 10 "
         + "--incident-after 60s"})
 final class DemoCommand implements Callable<Integer> {

@@ -24,6 +24,7 @@
         el.querySelectorAll('input[id]').forEach(i => { typed[i.id] = i.value; });
         try {
           const response = await fetch(fragmentUrl(el), {headers: {'Accept': 'text/html'}});
+          if (response.status === 401) { window.location.reload(); return; } // session ended: sign in again
           const html = response.ok ? await response.text() : null;
           if (html !== null && html !== el.__html) { // unchanged sections keep their elements
             el.__html = html;
@@ -32,7 +33,6 @@
               const i = document.getElementById(id);
               if (i) { i.value = v; }
             });
-            restoreActor();
           }
         } catch (e) { /* the next change event retries */ }
       }
@@ -49,16 +49,42 @@
     events.onerror = () => { live.textContent = 'reconnecting…'; live.classList.remove('on'); };
   }
 
-  function actor() {
-    const input = document.getElementById('actor');
-    const name = (input && input.value.trim()) || localStorage.getItem('waarom.actor') || '';
-    if (name) { localStorage.setItem('waarom.actor', name); }
-    return name;
-  }
+  // Who is signed in, and the session's CSRF token every change must carry. The actor of a change
+  // is always the signed-in identity: the server takes it from the session, never from the page.
+  const me = fetch('/auth/me', {headers: {'Accept': 'application/json'}})
+    .then(r => r.ok ? r.json() : {signedIn: false}).catch(() => ({signedIn: false}));
 
-  function restoreActor() {
-    const input = document.getElementById('actor');
-    if (input && !input.value) { input.value = localStorage.getItem('waarom.actor') || ''; }
+  async function showWho() {
+    const who = document.getElementById('who');
+    const m = await me;
+    if (!who) { return; }
+    who.textContent = '';
+    if (m.signedIn) {
+      who.append('signed in as ');
+      const b = document.createElement('b');
+      b.id = 'who-name';
+      b.textContent = m.name;
+      who.append(b, ' (' + m.role + ') ');
+      if (m.csrf) {
+        const out = document.createElement('button');
+        out.type = 'button';
+        out.id = 'sign-out';
+        out.textContent = 'Sign out';
+        out.addEventListener('click', async () => {
+          await fetch('/auth/logout', {method: 'POST', headers: {'X-CSRF-Token': m.csrf}});
+          window.location.href = '/';
+        });
+        who.append(out);
+      }
+    } else if (m.signInUrl) {
+      const a = document.createElement('a');
+      a.id = 'sign-in';
+      a.href = m.signInUrl + '?next=' + encodeURIComponent(window.location.pathname);
+      a.textContent = 'Sign in';
+      who.append(a);
+    } else {
+      who.textContent = 'not signed in: read only';
+    }
   }
 
   function value(id) {
@@ -69,8 +95,10 @@
   async function post(path, body) {
     const error = document.getElementById('action-error');
     if (error) { error.textContent = ''; }
-    const response = await fetch(path, {
-      method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
+    const m = await me;
+    const headers = {'Content-Type': 'application/json'};
+    if (m.csrf) { headers['X-CSRF-Token'] = m.csrf; }
+    const response = await fetch(path, {method: 'POST', headers: headers, body: JSON.stringify(body)});
     const json = await response.json().catch(() => ({}));
     if (!response.ok) {
       const message = json.error || ('HTTP ' + response.status);
@@ -89,7 +117,7 @@
     const base = '/api/items/' + encodeURIComponent(item);
     switch (button.dataset.action) {
       case 'status': {
-        const body = {status: button.dataset.status, actor: actor()};
+        const body = {status: button.dataset.status};
         if (value('reason')) { body.reason = value('reason'); }
         if (button.dataset.status === 'done' && value('effectiveAt')) {
           body.effectiveAt = value('effectiveAt');
@@ -98,28 +126,31 @@
         break;
       }
       case 'owner':
-        await post(base + '/owner', {owner: value('owner-input'), actor: actor()});
+        await post(base + '/owner', {owner: value('owner-input')});
         break;
       case 'note':
-        await post(base + '/notes', {note: value('reason'), actor: actor()});
+        await post(base + '/notes', {note: value('reason')});
         break;
       case 'promote': {
-        const who = actor() || prompt('Your name') || '';
-        const out = await post(base + '/promote', {actor: who});
+        const out = await post(base + '/promote', {});
         if (out && !form) { window.location.href = '/items/' + encodeURIComponent(item); }
         break;
       }
       case 'dismiss': {
         const reason = prompt('Why dismiss this new reason?');
         if (reason) {
-          await post(base + '/status', {status: 'dismissed', reason: reason,
-            actor: actor() || prompt('Your name') || ''});
+          await post(base + '/status', {status: 'dismissed', reason: reason});
         }
         break;
       }
     }
   });
 
-  restoreActor();
+  // the item page's form is driven by its buttons; Enter in a field must not submit it
+  document.addEventListener('submit', (event) => {
+    if (event.target.matches('form.actions')) { event.preventDefault(); }
+  });
+
+  showWho();
   connect();
 })();
