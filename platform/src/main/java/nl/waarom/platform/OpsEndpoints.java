@@ -33,12 +33,13 @@ public final class OpsEndpoints {
   }
 
   /**
-   * Serves the endpoints on a plain HTTP listener of their own on {@code port} (0: a free one);
-   * returns once it is bound. The caller stops it.
+   * Serves the endpoints on a plain HTTP listener of their own on {@code host} and {@code port}
+   * (0: a free one); returns once it is bound. The caller stops it.
    */
-  public static Javalin startOnOwnPort(int port, PrometheusMeterRegistry registry,
+  public static Javalin startOnOwnPort(String host, int port, PrometheusMeterRegistry registry,
       BooleanSupplier healthy, BooleanSupplier ready) {
     return Javalin.create(cfg -> {
+      cfg.jetty.host = host;
       cfg.jetty.port = port;
       cfg.startup.showJavalinBanner = false;
       install(cfg, registry, healthy, ready);

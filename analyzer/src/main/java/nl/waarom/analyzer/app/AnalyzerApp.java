@@ -106,7 +106,9 @@ public final class AnalyzerApp implements AutoCloseable {
     resources.push(streamsMetrics);
 
     int port = config.get(AnalyzerSettings.PORT);
+    String bind = config.get(AnalyzerSettings.BIND).strip();
     http = Javalin.create(cfg -> {
+      cfg.jetty.host = bind;
       cfg.jetty.port = port;
       cfg.startup.showJavalinBanner = false;
       OpsEndpoints.install(cfg, registry, this::isHealthy, this::isRunning);

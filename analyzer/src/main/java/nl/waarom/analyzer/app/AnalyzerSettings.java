@@ -25,6 +25,11 @@ public final class AnalyzerSettings {
   public static final Setting<Integer> PORT = Setting.integer(
       "WAAROM_ANALYZER_PORT", 8082, 0, 65535,
       "HTTP port for /healthy, /ready and /metrics; 0 picks a free port.");
+  public static final Setting<String> BIND = Setting.string(
+      "WAAROM_ANALYZER_BIND", "127.0.0.1",
+      "Address of the analyzer's HTTP port: 127.0.0.1 (default) serves this machine only; "
+          + "0.0.0.0 every network interface (the container image sets this, for probes and "
+          + "Prometheus).");
   public static final Setting<ProcessingGuarantee> PROCESSING_GUARANTEE = new Setting<>(
       "WAAROM_ANALYZER_PROCESSING_GUARANTEE", "enum", "exactly_once_v2", false,
       "Kafka Streams processing guarantee: exactly_once_v2 (default) or at_least_once.",
@@ -187,7 +192,7 @@ public final class AnalyzerSettings {
   /** Every setting, in documentation order. */
   public static List<Setting<?>> all() {
     return Stream.of(List.<Setting<?>>of(BOOTSTRAP_SERVERS, KAFKA_CLIENT_PROPERTIES, TOPIC_PREFIX, APPLICATION_ID, STATE_DIR,
-        PORT, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STREAM_THREADS, STANDBY_REPLICAS,
+        PORT, BIND, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STREAM_THREADS, STANDBY_REPLICAS,
         SESSION_TIMEOUT, DEDUP_HORIZON,
         DISORDER_TOLERANCE, IDLE_TIMEOUT,
         WATERMARK_INTERVAL, TREND_GRACE, SPIKE_BASELINE_WINDOWS,

@@ -119,8 +119,8 @@ public final class Gateway implements AutoCloseable {
       Javalin management = null;
       if (managementPort >= 0) {
         try {
-          management = OpsEndpoints.startOnOwnPort(managementPort, registry, () -> !closed.get(),
-              probe::reachable);
+          management = OpsEndpoints.startOnOwnPort(config.get(GatewaySettings.BIND).strip(),
+              managementPort, registry, () -> !closed.get(), probe::reachable);
         } catch (RuntimeException e) {
           http.stop();
           throw e;
@@ -141,6 +141,7 @@ public final class Gateway implements AutoCloseable {
       ContactsHandler contacts, Map<String, WebhookHandler> webhooks, ClusterProbe probe,
       AtomicBoolean closed, boolean opsHere) {
     cfg.jetty.port = config.get(GatewaySettings.PORT);
+    cfg.jetty.host = config.get(GatewaySettings.BIND).strip();
     tls(config).ifPresent(pem -> HttpsListener.install(cfg, pem));
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("waarom-gateway-http");

@@ -69,6 +69,11 @@ public final class GatewaySettings {
   private GatewaySettings() {}
 
   /** Every setting the gateway reads, shared ones first; never null. */
+  public static final Setting<String> BIND = Setting.string(
+      "WAAROM_GATEWAY_BIND", "127.0.0.1",
+      "Address the gateway listens on (its port and the management port): 127.0.0.1 (default) "
+          + "serves this machine only; 0.0.0.0 every network interface (the container image sets "
+          + "this).");
   public static final Setting<Integer> MANAGEMENT_PORT = Setting.integer(
       "WAAROM_GATEWAY_MANAGEMENT_PORT", -1, -1, 65535,
       "Port of a separate plain HTTP listener for /healthy, /ready and /metrics, which then leave "
@@ -92,7 +97,7 @@ public final class GatewaySettings {
   public static List<Setting<?>> all() {
     List<Setting<?>> all = new ArrayList<>(IngestSettings.all());
     all.addAll(List.of(PORT, MAX_BODY_BYTES, MAX_BATCH, PRODUCE_TIMEOUT, API_KEYS, API_KEYS_FILE,
-        RATE_LIMIT, MANAGEMENT_PORT, TLS_CERT, TLS_KEY, TLS_CLIENT_CA, INTERCOM_SECRET, ZENDESK_SECRET,
+        RATE_LIMIT, BIND, MANAGEMENT_PORT, TLS_CERT, TLS_KEY, TLS_CLIENT_CA, INTERCOM_SECRET, ZENDESK_SECRET,
         WEBHOOK_MAX_AGE));
     return List.copyOf(all);
   }
