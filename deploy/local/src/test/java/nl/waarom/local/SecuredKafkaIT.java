@@ -281,16 +281,7 @@ class SecuredKafkaIT {
 
   /** Status of {@code service}'s /ready; 0 when it does not answer. */
   private static int ready(URI service) {
-    try {
-      return HTTP.send(HttpRequest.newBuilder(service.resolve("/ready"))
-          .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (IOException e) {
-      return 0;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 0;
-    }
+    return StackProcess.status(service.getPort(), "/ready");
   }
 
   /**
