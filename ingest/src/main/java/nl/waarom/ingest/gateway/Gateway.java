@@ -85,6 +85,7 @@ public final class Gateway implements AutoCloseable {
     redactor.redact("Met vriendelijke groet, Anna Bakker");
     ContactJson json = new ContactJson(IngestSettings.pseudonymizer(config), redactor,
         metrics::redacted);
+    Optional<HttpsListener.Pem> tls = tls(config); // a bad pairing fails before Kafka is touched
     String bootstrap = config.get(IngestSettings.KAFKA_BOOTSTRAP_SERVERS);
     TopicProducer producer = TopicProducer.create(bootstrap, config.kafkaClients(), CLIENT_ID,
         config.get(GatewaySettings.PRODUCE_TIMEOUT));
@@ -96,7 +97,7 @@ public final class Gateway implements AutoCloseable {
       int maxBody = config.get(GatewaySettings.MAX_BODY_BYTES);
       Access access = new Access(config.get(GatewaySettings.API_KEYS),
           config.get(GatewaySettings.API_KEYS_FILE), config.get(GatewaySettings.RATE_LIMIT),
-          metrics, tls(config).map(pem -> pem.clientCa() != null).orElse(false));
+          metrics, tls.map(pem -> pem.clientCa() != null).orElse(false));
       if (access.noKeys()) {
         LOG.warn("No API keys configured (WAAROM_GATEWAY_API_KEYS, WAAROM_GATEWAY_API_KEYS_FILE): "
             + "POST /v1/contacts refuses every request 401");
@@ -114,8 +115,8 @@ public final class Gateway implements AutoCloseable {
       }
       AtomicBoolean closed = new AtomicBoolean();
       int managementPort = config.get(GatewaySettings.MANAGEMENT_PORT);
-      Javalin http = Javalin.create(cfg -> configure(cfg, config, registry, contacts, webhooks,
-          probe, closed, managementPort < 0)).start();
+      Javalin http = Javalin.create(cfg -> configure(cfg, config, tls, registry, contacts,
+          webhooks, probe, closed, managementPort < 0)).start();
       Javalin management = null;
       if (managementPort >= 0) {
         try {
@@ -137,12 +138,13 @@ public final class Gateway implements AutoCloseable {
     }
   }
 
-  private static void configure(JavalinConfig cfg, Config config, PrometheusMeterRegistry registry,
+  private static void configure(JavalinConfig cfg, Config config,
+      Optional<HttpsListener.Pem> tls, PrometheusMeterRegistry registry,
       ContactsHandler contacts, Map<String, WebhookHandler> webhooks, ClusterProbe probe,
       AtomicBoolean closed, boolean opsHere) {
     cfg.jetty.port = config.get(GatewaySettings.PORT);
     cfg.jetty.host = config.get(GatewaySettings.BIND).strip();
-    tls(config).ifPresent(pem -> HttpsListener.install(cfg, pem));
+    tls.ifPresent(pem -> HttpsListener.install(cfg, pem));
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("waarom-gateway-http");
     cfg.jetty.threadPool = threads;
