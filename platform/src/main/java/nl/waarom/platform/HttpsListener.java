@@ -50,6 +50,33 @@ public final class HttpsListener {
   private HttpsListener() {}
 
   /**
+   * The PEM files a service's settings name, when HTTPS is configured.
+   *
+   * @param clientCa the setting of the client CAs, or null where mutual TLS is not offered
+   * @throws Config.ConfigException when only one of certificate and key is set, or client CAs
+   *     without them
+   */
+  public static Optional<Pem> configured(Config config, Setting<String> certificate,
+      Setting<String> key, Setting<String> clientCa) {
+    String cert = config.get(certificate).strip();
+    String privateKey = config.get(key).strip();
+    String cas = clientCa == null ? "" : config.get(clientCa).strip();
+    if (cert.isEmpty() != privateKey.isEmpty()) {
+      throw new Config.ConfigException(List.of(certificate.env() + " and " + key.env()
+          + " go together: set both or neither"));
+    }
+    if (cert.isEmpty()) {
+      if (!cas.isEmpty()) {
+        throw new Config.ConfigException(List.of(clientCa.env() + " needs HTTPS: set "
+            + certificate.env() + " and " + key.env()));
+      }
+      return Optional.empty();
+    }
+    return Optional.of(new Pem(Path.of(cert), Path.of(privateKey),
+        cas.isEmpty() ? null : Path.of(cas)));
+  }
+
+  /**
    * Replaces the app's plain HTTP listener by HTTPS on {@code cfg.jetty.port} (and host).
    *
    * @throws IllegalArgumentException naming the file when a PEM file cannot be read or holds no

@@ -187,7 +187,8 @@ public final class LocalStack implements AutoCloseable {
     String bind = sink.bindAddress();
     boolean local = bind.equals("0.0.0.0") || bind.equals("::") || bind.startsWith("127.")
         || bind.equals("::1") || bind.equals("localhost");
-    return URI.create("http://" + (local ? "localhost" : bind) + ":" + sink.port());
+    return URI.create((sink.https() ? "https://" : "http://") + (local ? "localhost" : bind) + ":"
+        + sink.port());
   }
 
   /**

@@ -176,24 +176,10 @@ public final class Gateway implements AutoCloseable {
    *     without them
    */
   static Optional<HttpsListener.Pem> tls(Config config) {
-    String cert = config.get(GatewaySettings.TLS_CERT).strip();
-    String key = config.get(GatewaySettings.TLS_KEY).strip();
-    String clientCa = config.get(GatewaySettings.TLS_CLIENT_CA).strip();
-    if (cert.isEmpty() != key.isEmpty()) {
-      throw new Config.ConfigException(List.of(GatewaySettings.TLS_CERT.env() + " and "
-          + GatewaySettings.TLS_KEY.env() + " go together: set both or neither"));
-    }
-    if (cert.isEmpty()) {
-      if (!clientCa.isEmpty()) {
-        throw new Config.ConfigException(List.of(GatewaySettings.TLS_CLIENT_CA.env()
-            + " needs HTTPS: set " + GatewaySettings.TLS_CERT.env() + " and "
-            + GatewaySettings.TLS_KEY.env()));
-      }
-      return Optional.empty();
-    }
-    return Optional.of(new HttpsListener.Pem(Path.of(cert), Path.of(key),
-        clientCa.isEmpty() ? null : Path.of(clientCa)));
+    return HttpsListener.configured(config, GatewaySettings.TLS_CERT, GatewaySettings.TLS_KEY,
+        GatewaySettings.TLS_CLIENT_CA);
   }
+
 
   private static Setting<String> secretOf(WebhookAdapter adapter) {
     return switch (adapter.platform()) {

@@ -4,25 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.math.BigInteger;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,19 +31,11 @@ import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.SourceHeader;
 import nl.waarom.schemas.Topics;
 import nl.waarom.testing.KafkaBroker;
+import nl.waarom.testing.TestCertificates;
+import nl.waarom.testing.TestCertificates.Issued;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.awaitility.Awaitility;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,21 +58,18 @@ class GatewayTlsIT {
   private static Issued client;
   private static Issued stranger;
 
-  /** A certificate with its key pair. */
-  record Issued(X509Certificate certificate, KeyPair keys) {}
-
   @BeforeAll
   static void start() throws Exception {
-    serverCa = issue("CN=Waarom test server CA", null, true, null);
-    Issued server = issue("CN=localhost", serverCa, false, "localhost");
-    clientCa = issue("CN=Waarom test client CA", null, true, null);
-    client = issue("CN=crm-system,O=Example", clientCa, false, null);
-    Issued strangerCa = issue("CN=Someone else's CA", null, true, null);
-    stranger = issue("CN=crm-system", strangerCa, false, null);
-    Path cert = pem(dir.resolve("server.crt"), server.certificate(), serverCa.certificate());
-    Path key = pem(dir.resolve("server.key"),
-        new JcaPKCS8Generator(server.keys().getPrivate(), null)); // "PRIVATE KEY", as cert-manager
-    Path cas = pem(dir.resolve("client-ca.crt"), clientCa.certificate());
+    serverCa = TestCertificates.authority("CN=Waarom test server CA");
+    Issued server = TestCertificates.leaf("CN=localhost", serverCa, "localhost");
+    clientCa = TestCertificates.authority("CN=Waarom test client CA");
+    client = TestCertificates.leaf("CN=crm-system,O=Example", clientCa, null);
+    Issued strangerCa = TestCertificates.authority("CN=Someone else's CA");
+    stranger = TestCertificates.leaf("CN=crm-system", strangerCa, null);
+    Path cert = TestCertificates.pem(dir.resolve("server.crt"), server.certificate(),
+        serverCa.certificate());
+    Path key = TestCertificates.keyPem(dir.resolve("server.key"), server);
+    Path cas = TestCertificates.pem(dir.resolve("client-ca.crt"), clientCa.certificate());
 
     broker = KafkaBroker.start();
     broker.createTopics(TOPICS, 1);
@@ -222,98 +204,62 @@ class GatewayTlsIT {
    * a server that accepts its issuer, or, when {@code insist}, to any server that asks.
    */
   private static HttpClient https(Issued certificate, boolean insist) throws Exception {
+    if (!insist || certificate == null) {
+      return HttpClient.newBuilder().sslContext(TestCertificates.client(serverCa, certificate))
+          .connectTimeout(Duration.ofSeconds(5)).build();
+    }
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("server-ca", serverCa.certificate());
     TrustManagerFactory tmf = TrustManagerFactory.getInstance(
         TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
-    KeyManagerFactory kmf = null;
-    if (certificate != null) {
-      KeyStore keys = KeyStore.getInstance("PKCS12");
-      keys.load(null, null);
-      keys.setKeyEntry("client", certificate.keys().getPrivate(), "x".toCharArray(),
-          new X509Certificate[] {certificate.certificate()});
-      kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      kmf.init(keys, "x".toCharArray());
-    }
-    KeyManager[] keyManagers = kmf == null ? null : kmf.getKeyManagers();
-    if (insist && keyManagers != null) {
-      X509ExtendedKeyManager inner = (X509ExtendedKeyManager) keyManagers[0];
-      keyManagers = new KeyManager[] {new X509ExtendedKeyManager() {
-        @Override
-        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-          return "client";
-        }
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    keys.load(null, null);
+    keys.setKeyEntry("client", certificate.keys().getPrivate(), "x".toCharArray(),
+        new X509Certificate[] {certificate.certificate()});
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(keys, "x".toCharArray());
+    X509ExtendedKeyManager inner = (X509ExtendedKeyManager) kmf.getKeyManagers()[0];
+    KeyManager[] keyManagers = new KeyManager[] {new X509ExtendedKeyManager() {
+      @Override
+      public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+        return "client";
+      }
 
-        @Override
-        public String chooseEngineClientAlias(String[] keyType, Principal[] issuers,
-            SSLEngine engine) {
-          return "client";
-        }
+      @Override
+      public String chooseEngineClientAlias(String[] keyType, Principal[] issuers,
+          SSLEngine engine) {
+        return "client";
+      }
 
-        @Override
-        public String[] getClientAliases(String keyType, Principal[] issuers) {
-          return new String[] {"client"};
-        }
+      @Override
+      public String[] getClientAliases(String keyType, Principal[] issuers) {
+        return new String[] {"client"};
+      }
 
-        @Override
-        public String[] getServerAliases(String keyType, Principal[] issuers) {
-          return null;
-        }
+      @Override
+      public String[] getServerAliases(String keyType, Principal[] issuers) {
+        return null;
+      }
 
-        @Override
-        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-          return null;
-        }
+      @Override
+      public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+        return null;
+      }
 
-        @Override
-        public X509Certificate[] getCertificateChain(String alias) {
-          return inner.getCertificateChain(alias);
-        }
+      @Override
+      public X509Certificate[] getCertificateChain(String alias) {
+        return inner.getCertificateChain(alias);
+      }
 
-        @Override
-        public PrivateKey getPrivateKey(String alias) {
-          return inner.getPrivateKey(alias);
-        }
-      }};
-    }
+      @Override
+      public PrivateKey getPrivateKey(String alias) {
+        return inner.getPrivateKey(alias);
+      }
+    }};
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(keyManagers, tmf.getTrustManagers(), null);
     return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
-  }
-
-  private static Issued issue(String subject, Issued issuer, boolean ca, String dnsName)
-      throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(256);
-    KeyPair keys = generator.generateKeyPair();
-    X500Name name = new X500Name(subject);
-    X500Name issuerName = issuer == null ? name
-        : new X500Name(issuer.certificate().getSubjectX500Principal().getName());
-    Instant now = Instant.now();
-    JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
-        BigInteger.valueOf(now.toEpochMilli()).add(BigInteger.valueOf(subject.hashCode() & 0xffff)),
-        Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(1))),
-        name, keys.getPublic());
-    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-    if (dnsName != null) {
-      builder.addExtension(Extension.subjectAlternativeName, false,
-          new GeneralNames(new GeneralName(GeneralName.dNSName, dnsName)));
-    }
-    KeyPair signer = issuer == null ? keys : issuer.keys();
-    X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-        builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
-    return new Issued(certificate, keys);
-  }
-
-  private static Path pem(Path file, Object... objects) throws IOException {
-    StringWriter text = new StringWriter();
-    try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-      for (Object o : objects) {
-        writer.writeObject(o);
-      }
-    }
-    return Files.writeString(file, text.toString());
   }
 }

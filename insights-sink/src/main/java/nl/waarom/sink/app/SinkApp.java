@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.waarom.platform.Config;
+import nl.waarom.platform.HttpsListener;
 import nl.waarom.schemas.Topics;
 import nl.waarom.sink.access.Access;
 import nl.waarom.sink.access.AccessConfig;
@@ -80,6 +81,9 @@ public final class SinkApp implements AutoCloseable {
     Topics topics = Topics.withPrefix(config.get(SinkSettings.TOPIC_PREFIX));
     ExportConfig exportConfig = ExportConfig.from(config); // fails before anything starts
     String bind = config.get(SinkSettings.BIND).strip();
+    BoardServer.Listen listen = new BoardServer.Listen(bind, config.get(SinkSettings.PORT),
+        HttpsListener.configured(config, SinkSettings.TLS_CERT, SinkSettings.TLS_KEY, null),
+        config.get(SinkSettings.MANAGEMENT_PORT)); // a bad pairing fails before anything starts
     AccessConfig accessConfig = AccessConfig.from(config);
     Database database = Database.open(databaseOptions(config));
     SinkConsumer consumer = null;
@@ -93,10 +97,13 @@ public final class SinkApp implements AutoCloseable {
       Ranking ranking = new Ranking(config.get(SinkSettings.BACKLOG_WEIGHTS),
           config.get(SinkSettings.BACKLOG_DEFAULT_HANDLE_MINUTES));
       Access access = Access.create(accessConfig, Clock.systemUTC(), bind, database.dataSource());
-      BoardServer server = BoardServer.start(bind, config.get(SinkSettings.PORT), access,
+      BoardServer server = BoardServer.start(listen, access,
           database.dataSource(), Clock.systemUTC(), ranking, registry, c::isRunning,
           () -> c.isRunning() && !c.isFailing() && database.isReachable());
-      LOG.info("insights sink serving on {}:{}; {}", bind, server.port(), access.describe());
+      LOG.info("insights sink serving {} on {}:{}{}; {}", listen.tls().isPresent() ? "HTTPS"
+          : "HTTP", bind, server.port(), server.managementPort() < 0 ? ""
+          : "; /healthy, /ready and /metrics on port " + server.managementPort(),
+          access.describe());
       Exporter exporter = Exporter.create(exportConfig, database.dataSource(), registry,
           Clock.systemUTC(), ranking).orElse(null);
       Set<SingletonJob> jobs = exporter == null ? EnumSet.of(SingletonJob.VERIFY)
@@ -152,6 +159,16 @@ public final class SinkApp implements AutoCloseable {
   /** The HTTP port actually bound. */
   public int port() {
     return server.port();
+  }
+
+  /** Whether the board is served over HTTPS (WAAROM_SINK_TLS_CERT and _KEY are set). */
+  public boolean https() {
+    return server.https();
+  }
+
+  /** The port of /healthy, /ready and /metrics when they have their own, else -1. */
+  public int managementPort() {
+    return server.managementPort();
   }
 
   /** The address the HTTP server listens on, as configured (e.g. 127.0.0.1). */

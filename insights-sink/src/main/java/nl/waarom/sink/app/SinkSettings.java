@@ -31,6 +31,20 @@ public final class SinkSettings {
       "WAAROM_SINK_BIND", "127.0.0.1",
       "Address the board and the REST API listen on: 127.0.0.1 (default) serves this machine "
           + "only; 0.0.0.0 every network interface (the container image sets this).");
+  public static final Setting<Integer> MANAGEMENT_PORT = Setting.integer(
+      "WAAROM_SINK_MANAGEMENT_PORT", -1, -1, 65535,
+      "Port of a separate plain HTTP listener for /healthy, /ready and /metrics, which then leave "
+          + "WAAROM_SINK_PORT (keep them off the public listener); -1: served on WAAROM_SINK_PORT; "
+          + "0 picks a free port.");
+  public static final Setting<String> TLS_CERT = Setting.string(
+      "WAAROM_SINK_TLS_CERT", "",
+      "PEM file with the board's certificate chain (leaf first). Set with WAAROM_SINK_TLS_KEY, "
+          + "WAAROM_SINK_PORT serves HTTPS only and session cookies are marked Secure; empty: plain "
+          + "HTTP (behind a TLS-terminating proxy that sets X-Forwarded-Proto).");
+  public static final Setting<String> TLS_KEY = Setting.string(
+      "WAAROM_SINK_TLS_KEY", "",
+      "PEM file with the private key of WAAROM_SINK_TLS_CERT (PKCS#8 or PKCS#1, unencrypted; keep "
+          + "it readable by the sink only).");
   public static final Setting<String> DATA_DIR = CommonSettings.DATA_DIR;
   public static final Setting<Integer> PG_PORT = Setting.integer(
       "WAAROM_PG_PORT", 0, 0, 65535,
@@ -91,7 +105,7 @@ public final class SinkSettings {
 
   /** Every setting, in the order they are logged. */
   public static List<Setting<?>> all() {
-    List<Setting<?>> all = new ArrayList<>(List.of(BOOTSTRAP_SERVERS, KAFKA_CLIENT_PROPERTIES, TOPIC_PREFIX, GROUP_ID, SESSION_TIMEOUT, PORT, BIND, DATA_DIR, PG_PORT, JDBC_URL,
+    List<Setting<?>> all = new ArrayList<>(List.of(BOOTSTRAP_SERVERS, KAFKA_CLIENT_PROPERTIES, TOPIC_PREFIX, GROUP_ID, SESSION_TIMEOUT, PORT, BIND, MANAGEMENT_PORT, TLS_CERT, TLS_KEY, DATA_DIR, PG_PORT, JDBC_URL,
         JDBC_USER, JDBC_PASSWORD, POOL_SIZE, RETRY_BACKOFF_MAX, BACKLOG_WEIGHTS,
         BACKLOG_DEFAULT_HANDLE_MINUTES, VERIFY_AFTER, VERIFY_WEEKS_BEFORE, VERIFY_ALPHA,
         VERIFY_MIN_DROP, VERIFY_INTERVAL, LEADER_CHECK_INTERVAL));

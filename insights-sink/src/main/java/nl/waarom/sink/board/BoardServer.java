@@ -6,8 +6,10 @@ import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import nl.waarom.platform.HttpsListener;
 import nl.waarom.platform.OpsEndpoints;
 import nl.waarom.sink.access.Access;
 import nl.waarom.sink.access.AccessConfig;
@@ -34,11 +36,15 @@ public final class BoardServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BoardServer.class);
 
   private final Javalin app;
+  private final Javalin management; // null: ops endpoints on the main port
+  private final boolean https;
 
   private final BoardEvents events;
 
-  private BoardServer(Javalin app, BoardEvents events) {
+  private BoardServer(Javalin app, Javalin management, boolean https, BoardEvents events) {
     this.app = app;
+    this.https = https;
+    this.management = management;
     this.events = events;
   }
 
@@ -62,8 +68,8 @@ public final class BoardServer implements AutoCloseable {
    */
   public static BoardServer start(int port, DataSource dataSource, Clock clock, Ranking ranking,
       PrometheusMeterRegistry registry, BooleanSupplier healthy, BooleanSupplier ready) {
-    return start(LOOPBACK, port, Access.create(AccessConfig.none(), Clock.systemUTC(), LOOPBACK,
-        dataSource),
+    return start(Listen.plain(LOOPBACK, port), Access.create(AccessConfig.none(),
+        Clock.systemUTC(), LOOPBACK, dataSource),
         dataSource, clock, ranking, registry, healthy, ready);
   }
 
@@ -71,12 +77,28 @@ public final class BoardServer implements AutoCloseable {
   public static final String LOOPBACK = "127.0.0.1";
 
   /**
+   * Where and how the board listens.
+   *
+   * @param bind the address, e.g. 127.0.0.1 or 0.0.0.0; never null
+   * @param port TCP port, 0 for a free one
+   * @param tls the certificate and key of HTTPS; empty for plain HTTP
+   * @param managementPort -1 to serve /healthy, /ready and /metrics on {@code port}; otherwise
+   *     the port of a plain HTTP listener of their own (0 for a free one), on the same address
+   */
+  public record Listen(String bind, int port, Optional<HttpsListener.Pem> tls,
+      int managementPort) {
+    /** Plain HTTP with the ops endpoints on the same port. */
+    public static Listen plain(String bind, int port) {
+      return new Listen(bind, port, Optional.empty(), -1);
+    }
+  }
+
+  /**
    * Starts serving.
    *
-   * @param bindAddress the address to listen on, e.g. 127.0.0.1 or 0.0.0.0; never null
    * @param access who may do what; never null
    */
-  public static BoardServer start(String bindAddress, int port, Access access,
+  public static BoardServer start(Listen listen, Access access,
       DataSource dataSource, Clock clock, Ranking ranking, PrometheusMeterRegistry registry,
       BooleanSupplier healthy, BooleanSupplier ready) {
     BacklogQueries backlog = new BacklogQueries(dataSource, ranking);
@@ -84,8 +106,9 @@ public final class BoardServer implements AutoCloseable {
     BacklogRoutes items = new BacklogRoutes(dataSource, backlog);
     BoardEvents events = new BoardEvents(dataSource, Duration.ofSeconds(1));
     Javalin app = Javalin.create(cfg -> {
-      cfg.jetty.host = bindAddress;
-      cfg.jetty.port = port;
+      cfg.jetty.host = listen.bind();
+      cfg.jetty.port = listen.port();
+      listen.tls().ifPresent(pem -> HttpsListener.install(cfg, pem));
       cfg.startup.showJavalinBanner = false;
       AccessGate.install(cfg.routes, access);
       cfg.routes.get("/", routes::board, Role.VIEWER);
@@ -109,7 +132,9 @@ public final class BoardServer implements AutoCloseable {
       cfg.routes.post("/api/items/{id}/notes", items::note, Role.EDITOR);
       cfg.routes.post("/api/items/{id}/promote", items::promote, Role.EDITOR);
       cfg.routes.get("/api/openapi.json", OpenApi::serve);
-      OpsEndpoints.install(cfg, registry, healthy, ready);
+      if (listen.managementPort() < 0) {
+        OpsEndpoints.install(cfg, registry, healthy, ready);
+      }
       cfg.routes.exception(QueryParams.BadParameterException.class, (e, ctx) ->
           BoardRoutes.json(ctx, 400, Map.of("error", e.getMessage(), "parameter", e.parameter())));
       cfg.routes.exception(BacklogException.class, (e, ctx) -> {
@@ -126,7 +151,18 @@ public final class BoardServer implements AutoCloseable {
       });
     });
     app.start();
-    return new BoardServer(app, events);
+    Javalin management = null;
+    if (listen.managementPort() >= 0) {
+      try {
+        management = OpsEndpoints.startOnOwnPort(listen.bind(), listen.managementPort(), registry,
+            healthy, ready);
+      } catch (RuntimeException e) {
+        events.close();
+        app.stop();
+        throw e;
+      }
+    }
+    return new BoardServer(app, management, listen.tls().isPresent(), events);
   }
 
   /** The port actually bound. */
@@ -134,10 +170,23 @@ public final class BoardServer implements AutoCloseable {
     return app.port();
   }
 
+  /** Whether the board port serves HTTPS. */
+  public boolean https() {
+    return https;
+  }
+
+  /** The management port actually bound, or -1 when the ops endpoints share {@link #port()}. */
+  public int managementPort() {
+    return management == null ? -1 : management.port();
+  }
+
   /** Stops the server; idempotent. */
   @Override
   public void close() {
     events.close();
     app.stop();
+    if (management != null) {
+      management.stop();
+    }
   }
 }

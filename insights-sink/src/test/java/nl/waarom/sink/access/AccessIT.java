@@ -23,7 +23,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.waarom.platform.Config;
+import nl.waarom.platform.HttpsListener;
 import nl.waarom.schemas.Insight;
 import nl.waarom.sink.Fixtures;
 import nl.waarom.sink.backlog.BacklogQueries;
@@ -34,6 +36,7 @@ import nl.waarom.sink.db.BacklogEvent;
 import nl.waarom.sink.db.Database;
 import nl.waarom.sink.db.InsightRow;
 import nl.waarom.sink.db.Json;
+import nl.waarom.testing.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +67,7 @@ class AccessIT {
             AccessSettings.SESSION_IDLE_TIMEOUT.env(), "30m",
             AccessSettings.SESSION_MAX_AGE.env(), "2h"))),
         CLOCK, BoardServer.LOOPBACK, database.dataSource());
-    server = BoardServer.start(BoardServer.LOOPBACK, 0, access, database.dataSource(),
+    server = BoardServer.start(BoardServer.Listen.plain(BoardServer.LOOPBACK, 0), access, database.dataSource(),
         Clock.systemUTC(), Ranking.defaults(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         () -> true, () -> true);
   }
@@ -197,7 +200,7 @@ class AccessIT {
     Access sameConfig = Access.create(AccessConfig.from(Config.load(AccessSettings.all(), Map.of(
             AccessSettings.API_TOKENS.env(), TestTokens.setting("ed:editor", "vi:viewer")))),
         CLOCK, BoardServer.LOOPBACK, database.dataSource());
-    try (BoardServer other = BoardServer.start(BoardServer.LOOPBACK, 0, sameConfig,
+    try (BoardServer other = BoardServer.start(BoardServer.Listen.plain(BoardServer.LOOPBACK, 0), sameConfig,
         database.dataSource(), Clock.systemUTC(), Ranking.defaults(),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true, () -> true)) {
       String cookie = signInWithLink("lena"); // on the first instance
@@ -212,6 +215,54 @@ class AccessIT {
       assertThat(out.statusCode()).isEqualTo(204);
       assertThat(status("GET", "/api/items", Map.of("Cookie", cookie))).as("signed out everywhere")
           .isEqualTo(401);
+    }
+  }
+
+  @Test
+  void overHttpsTheBoardServesTlsOnlyMarksItsCookieSecureAndKeepsOpsOnTheManagementPort()
+      throws Exception {
+    TestCertificates.Issued ca = TestCertificates.authority("CN=Waarom test CA");
+    TestCertificates.Issued cert = TestCertificates.leaf("CN=localhost", ca, "localhost");
+    HttpsListener.Pem pem = new HttpsListener.Pem(
+        TestCertificates.pem(dataDir.resolve("board.crt"), cert.certificate(), ca.certificate()),
+        TestCertificates.keyPem(dataDir.resolve("board.key"), cert), null);
+    try (BoardServer tls = BoardServer.start(new BoardServer.Listen(BoardServer.LOOPBACK, 0,
+            Optional.of(pem), 0), access, database.dataSource(), Clock.systemUTC(),
+        Ranking.defaults(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true,
+        () -> true)) {
+      HttpClient https = HttpClient.newBuilder().sslContext(TestCertificates.client(ca, null))
+          .followRedirects(HttpClient.Redirect.NEVER).build();
+      URI base = URI.create("https://localhost:" + tls.port());
+      String token = access.issueSignInLink(new Identity("noor", Role.VIEWER, "link"));
+      HttpResponse<String> link = https.send(HttpRequest.newBuilder(
+          base.resolve(Access.LINK_PATH + token)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(link.statusCode()).isEqualTo(302);
+      String cookie = link.headers().firstValue("Set-Cookie").orElseThrow();
+      assertThat(cookie).contains("; Secure", "HttpOnly");
+      HttpResponse<String> items = https.send(HttpRequest.newBuilder(base.resolve("/api/items"))
+          .header("Cookie", cookie.substring(0, cookie.indexOf(';'))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(items.statusCode()).isEqualTo(200);
+      assertThat(items.headers().firstValue("Strict-Transport-Security")).isPresent();
+      assertThat(https.send(HttpRequest.newBuilder(base.resolve("/metrics"))
+          .header("Cookie", cookie.substring(0, cookie.indexOf(';'))).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).as("ops off the public port")
+          .isEqualTo(404);
+
+      URI management = URI.create("http://127.0.0.1:" + tls.managementPort());
+      assertThat(tls.managementPort()).isPositive().isNotEqualTo(tls.port());
+      assertThat(send(management.resolve("/healthy"), "GET", null, Map.of()).statusCode())
+          .isEqualTo(200);
+      assertThat(send(management.resolve("/metrics"), "GET", null, Map.of()).statusCode())
+          .isEqualTo(200);
+      int plain;
+      try {
+        plain = send(URI.create("http://127.0.0.1:" + tls.port() + "/api/openapi.json"), "GET",
+            null, Map.of()).statusCode();
+      } catch (java.io.IOException e) {
+        plain = -1; // the TLS listener closed the connection
+      }
+      assertThat(plain).as("no plain HTTP on the TLS port").isNotEqualTo(200);
     }
   }
 
@@ -243,7 +294,7 @@ class AccessIT {
     try (BoardServer loopback = BoardServer.start(0, database.dataSource(), Clock.systemUTC(),
             Ranking.defaults(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true,
             () -> true);
-        BoardServer everywhere = BoardServer.start("0.0.0.0", 0,
+        BoardServer everywhere = BoardServer.start(BoardServer.Listen.plain("0.0.0.0", 0),
             Access.create(AccessConfig.none(), Clock.systemUTC(), "0.0.0.0",
                 database.dataSource()),
             database.dataSource(), Clock.systemUTC(), Ranking.defaults(),

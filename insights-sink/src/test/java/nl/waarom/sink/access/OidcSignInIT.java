@@ -52,7 +52,7 @@ class OidcSignInIT {
     database = Database.open(new Database.Options("", "", "", dataDir.resolve("postgres"), 0, 4));
     Insight spike = Insight.newBuilder(Fixtures.spike("refund", Fixtures.T0, 40, 300.0)).build();
     new SinkRepository(database.dataSource()).write(List.of(InsightRow.from(spike)), List.of());
-    server = BoardServer.start(BoardServer.LOOPBACK, 0, access(), database.dataSource(),
+    server = BoardServer.start(BoardServer.Listen.plain(BoardServer.LOOPBACK, 0), access(), database.dataSource(),
         Clock.systemUTC(), Ranking.defaults(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         () -> true, () -> true);
   }
@@ -133,7 +133,7 @@ class OidcSignInIT {
 
   @Test
   void aSignInStartedOnOneInstanceCompletesOnAnother() throws Exception {
-    try (BoardServer other = BoardServer.start(BoardServer.LOOPBACK, 0, access(),
+    try (BoardServer other = BoardServer.start(BoardServer.Listen.plain(BoardServer.LOOPBACK, 0), access(),
         database.dataSource(), Clock.systemUTC(), Ranking.defaults(),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true, () -> true)) {
       Login login = startLogin("/");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 import nl.waarom.platform.Config;
+import nl.waarom.platform.HttpsListener;
 import nl.waarom.platform.Setting;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,17 @@ class SinkSettingsTest {
     assertThat(config.get(SinkSettings.PG_PORT)).isZero();
     assertThat(config.get(SinkSettings.JDBC_URL)).isEmpty();
     assertThat(config.get(SinkSettings.RETRY_BACKOFF_MAX)).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void httpsNeedsBothCertificateAndKeyAndTheManagementPortIsOffByDefault() {
+    assertThatThrownBy(() -> SinkApp.start(Map.of("WAAROM_SINK_TLS_CERT", "/etc/board.crt")))
+        .isInstanceOf(Config.ConfigException.class)
+        .hasMessageContaining("WAAROM_SINK_TLS_CERT and WAAROM_SINK_TLS_KEY go together");
+    Config config = Config.load(SinkSettings.all(), Map.of());
+    assertThat(config.get(SinkSettings.MANAGEMENT_PORT)).isEqualTo(-1);
+    assertThat(HttpsListener.configured(config, SinkSettings.TLS_CERT, SinkSettings.TLS_KEY,
+        null)).isEmpty();
   }
 
   @Test

@@ -57,7 +57,7 @@ class BacklogApiIT {
   static void start() {
     database = Database.open(new Database.Options("", "", "", dataDir.resolve("postgres"), 0, 4));
     repository = new SinkRepository(database.dataSource());
-    server = BoardServer.start(BoardServer.LOOPBACK, 0,
+    server = BoardServer.start(BoardServer.Listen.plain(BoardServer.LOOPBACK, 0),
         TestTokens.access(database.dataSource(), "anna:editor", "bram:editor"), database.dataSource(),
         Clock.systemUTC(), Ranking.defaults(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         () -> true, () -> true);

@@ -74,7 +74,7 @@ class BoardBrowserIT {
         AccessSettings.OIDC_CLIENT_ID.env(), "waarom-board",
         AccessSettings.OIDC_CLIENT_SECRET.env(), "board-secret"))), Clock.systemUTC(),
         BoardServer.LOOPBACK, database.dataSource());
-    server = BoardServer.start(BoardServer.LOOPBACK, 0, access, database.dataSource(),
+    server = BoardServer.start(BoardServer.Listen.plain(BoardServer.LOOPBACK, 0), access, database.dataSource(),
         Clock.systemUTC(), Ranking.defaults(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         () -> true, () -> true);
     ChromeOptions options = new ChromeOptions();
