@@ -1,6 +1,8 @@
 package nl.waarom.sink.access;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.GeneralException;
 import com.nimbusds.oauth2.sdk.ParseException;
@@ -30,9 +32,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.waarom.sink.db.SignInStore;
 
 /**
@@ -176,7 +180,8 @@ public final class OidcLogin {
       try {
         meta = OIDCProviderMetadata.resolve(new Issuer(config.issuer()), 5_000, 5_000);
         validator = new IDTokenValidator(meta.getIssuer(), new ClientID(config.clientId()),
-            JWSAlgorithm.RS256, meta.getJWKSetURI().toURL());
+            new JWSVerificationKeySelector<>(signatureAlgorithms(meta),
+                JWKSourceBuilder.create(meta.getJWKSetURI().toURL()).build()), null);
         metadata = meta;
       } catch (GeneralException | IOException e) {
         throw new LoginFailed("the sign-in provider " + config.issuer()
@@ -184,6 +189,26 @@ public final class OidcLogin {
       }
     }
     return meta;
+  }
+
+  /**
+   * The public-key algorithms the provider says it signs ID tokens with (RS256, ES256, PS256, EdDSA
+   * …), RS256 when it says nothing, as the specification makes it the default. Shared-secret (HS*)
+   * and unsigned tokens are never accepted.
+   */
+  static Set<JWSAlgorithm> signatureAlgorithms(OIDCProviderMetadata meta) {
+    Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
+    if (meta.getIDTokenJWSAlgs() != null) {
+      for (JWSAlgorithm a : meta.getIDTokenJWSAlgs()) {
+        if (JWSAlgorithm.Family.SIGNATURE.contains(a)) {
+          algorithms.add(a);
+        }
+      }
+    }
+    if (algorithms.isEmpty()) {
+      algorithms.add(JWSAlgorithm.RS256);
+    }
+    return algorithms;
   }
 
   private IDTokenValidator validator() throws LoginFailed {
