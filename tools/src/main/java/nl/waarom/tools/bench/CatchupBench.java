@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -138,6 +139,15 @@ public final class CatchupBench {
    */
   public static Report measure(Options options, Predicate<Planned> kept, String bootstrapServers,
       PrintStream out) {
+    return measure(options, kept, bootstrapServers, Map.of(), out);
+  }
+
+  /**
+   * As {@link #measure(Options, Predicate, String, PrintStream)}, with analyzer settings (by their
+   * variable names) for both the reference and the catch-up, e.g. a shorter disorder tolerance.
+   */
+  public static Report measure(Options options, Predicate<Planned> kept, String bootstrapServers,
+      Map<String, String> analyzerSettings, PrintStream out) {
     long t0 = System.nanoTime();
     Taxonomy taxonomy = TaxonomyLoader.loadDefault(RuleParser.check());
     InsightScenario scenario = InsightScenario.generate(taxonomy, options.scenario());
@@ -152,8 +162,9 @@ public final class CatchupBench {
     ScratchDir scratch = ScratchDir.create("waarom-bench-catchup");
     Path stateDirs = scratch.path();
     try {
-      Config reference = config(bootstrapServers, stateDirs.resolve("reference"));
-      Config broker = config(bootstrapServers, stateDirs.resolve("catchup"));
+      Config reference = config(bootstrapServers, stateDirs.resolve("reference"),
+          analyzerSettings);
+      Config broker = config(bootstrapServers, stateDirs.resolve("catchup"), analyzerSettings);
       // the production classifier for the default taxonomy (no training file)
       try (Classifier classifier = new Classifier(taxonomy, Language.NL, new ModelOptions(
           List.of(), broker.get(AnalyzerSettings.MODEL_MIN_CONFIDENCE)))) {
@@ -200,10 +211,12 @@ public final class CatchupBench {
   }
 
   /** The analyzer's default configuration, pointed at the broker and a state directory. */
-  private static Config config(String bootstrapServers, Path stateDir) {
-    return Config.load(AnalyzerSettings.all(), Map.of(
-        AnalyzerSettings.BOOTSTRAP_SERVERS.env(), bootstrapServers,
-        AnalyzerSettings.STATE_DIR.env(), stateDir.toString()));
+  private static Config config(String bootstrapServers, Path stateDir,
+      Map<String, String> settings) {
+    Map<String, String> env = new HashMap<>(settings);
+    env.put(AnalyzerSettings.BOOTSTRAP_SERVERS.env(), bootstrapServers);
+    env.put(AnalyzerSettings.STATE_DIR.env(), stateDir.toString());
+    return Config.load(AnalyzerSettings.all(), env);
   }
 
   private static void describe(Options options, GroundTruth truth, CatchupTraffic traffic,
