@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -102,6 +104,22 @@ public final class TestCertificates {
 
   /** A TLS context that trusts {@code authority} and, when given, presents {@code certificate}. */
   public static SSLContext client(Issued authority, Issued certificate) {
+    return context(trusting(authority), certificate == null ? null : keyManagers(certificate));
+  }
+
+  /** A TLS context from the given managers (null key managers: no client certificate). */
+  public static SSLContext context(TrustManager[] trust, KeyManager[] keys) {
+    try {
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(keys, trust, null);
+      return tls;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("could not build a test TLS context", e);
+    }
+  }
+
+  /** Trust managers that trust {@code authority} only. */
+  public static TrustManager[] trusting(Issued authority) {
     try {
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
@@ -109,20 +127,25 @@ public final class TestCertificates {
       TrustManagerFactory tmf = TrustManagerFactory.getInstance(
           TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
-      KeyManagerFactory kmf = null;
-      if (certificate != null) {
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        keys.load(null, null);
-        keys.setKeyEntry("client", certificate.keys().getPrivate(), "x".toCharArray(),
-            new X509Certificate[] {certificate.certificate()});
-        kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, "x".toCharArray());
-      }
-      SSLContext tls = SSLContext.getInstance("TLS");
-      tls.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-      return tls;
+      return tmf.getTrustManagers();
     } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalStateException("could not build a test TLS client", e);
+      throw new IllegalStateException("could not build test trust managers", e);
+    }
+  }
+
+  /** Key managers that present {@code certificate} under the alias {@code client}. */
+  public static KeyManager[] keyManagers(Issued certificate) {
+    try {
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      keys.load(null, null);
+      keys.setKeyEntry("client", certificate.keys().getPrivate(), "x".toCharArray(),
+          new X509Certificate[] {certificate.certificate()});
+      KeyManagerFactory kmf = KeyManagerFactory.getInstance(
+          KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(keys, "x".toCharArray());
+      return kmf.getKeyManagers();
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("could not build test key managers", e);
     }
   }
 }

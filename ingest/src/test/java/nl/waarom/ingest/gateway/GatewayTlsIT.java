@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -20,10 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
 import nl.waarom.ingest.auth.ApiKey;
 import nl.waarom.ingest.auth.RateLimit;
@@ -208,19 +204,8 @@ class GatewayTlsIT {
       return HttpClient.newBuilder().sslContext(TestCertificates.client(serverCa, certificate))
           .connectTimeout(Duration.ofSeconds(5)).build();
     }
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("server-ca", serverCa.certificate());
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(
-        TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    keys.load(null, null);
-    keys.setKeyEntry("client", certificate.keys().getPrivate(), "x".toCharArray(),
-        new X509Certificate[] {certificate.certificate()});
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(keys, "x".toCharArray());
-    X509ExtendedKeyManager inner = (X509ExtendedKeyManager) kmf.getKeyManagers()[0];
+    X509ExtendedKeyManager inner =
+        (X509ExtendedKeyManager) TestCertificates.keyManagers(certificate)[0];
     KeyManager[] keyManagers = new KeyManager[] {new X509ExtendedKeyManager() {
       @Override
       public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
@@ -258,8 +243,8 @@ class GatewayTlsIT {
         return inner.getPrivateKey(alias);
       }
     }};
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(keyManagers, tmf.getTrustManagers(), null);
-    return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+    return HttpClient.newBuilder()
+        .sslContext(TestCertificates.context(TestCertificates.trusting(serverCa), keyManagers))
+        .connectTimeout(Duration.ofSeconds(5)).build();
   }
 }
