@@ -13,6 +13,7 @@ import nl.waarom.schemas.Topic;
 import nl.waarom.schemas.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -124,12 +125,15 @@ public final class QueryMain {
       void accept(String key, V value);
     }
 
-    /** Decodes key and value; a value that is no record of the topic is skipped and counted. */
+    /**
+     * Decodes key and value; a value that is no record of the topic is skipped and counted. Any
+     * other failure (the serde could not ask what it needed) ends the query.
+     */
     private void decode(ConsumerRecord<byte[], byte[]> r, Decoded<V> then) {
       V value;
       try {
         value = r.value() == null ? null : values.deserialize(r.topic(), r.headers(), r.value());
-      } catch (RuntimeException e) {
+      } catch (SerializationException e) {
         if (skipped++ < 10) {
           err.println("skipped record " + r.partition() + ":" + r.offset() + ": "
               + e.getMessage());
