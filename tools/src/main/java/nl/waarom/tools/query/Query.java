@@ -1,5 +1,7 @@
 package nl.waarom.tools.query;
 
+import java.util.Locale;
+
 /** The three questions a query command answers, each about one topic. */
 public enum Query {
   /** {@code ./waarom insights}: the insights topic, by detection time. */
@@ -21,6 +23,6 @@ public enum Query {
 
   /** The command's name, e.g. {@code insights}. */
   public String command() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }
