@@ -8,6 +8,7 @@ import nl.waarom.platform.Setting;
 import nl.waarom.ingest.IngestSettings;
 import nl.waarom.ingest.gateway.GatewaySettings;
 import nl.waarom.sink.app.SinkSettings;
+import nl.waarom.tools.query.QuerySettings;
 
 /**
  * The configuration reference of every service, rendered from the settings catalogues themselves
@@ -24,6 +25,8 @@ public final class ConfigurationReference {
     services.put("Gateway (`nl.waarom.ingest.gateway.GatewayMain`)", GatewaySettings.all());
     services.put("Replay and dead letters (`./waarom replay`, `./waarom dlq`; "
         + "`nl.waarom.ingest.replay.ReplayMain`, `nl.waarom.ingest.dlq.DlqMain`)", IngestSettings.all());
+    services.put("Queries (`./waarom insights`, `./waarom trends`, `./waarom contacts`; "
+        + "`nl.waarom.tools.query.QueryMain`)", QuerySettings.all());
     services.put("Analyzer (`nl.waarom.analyzer.app.AnalyzerMain`)", AnalyzerSettings.all());
     services.put("Insights sink (`nl.waarom.sink.app.SinkMain`)", SinkSettings.all());
     services.put("Local stack and demo (`./waarom`)", LocalSettings.all());

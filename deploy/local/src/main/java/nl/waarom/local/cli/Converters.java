@@ -8,6 +8,10 @@ import java.util.Locale;
 import nl.waarom.analyzer.model.TrainOptions;
 import nl.waarom.ingest.dlq.DeadLetterFilter;
 import nl.waarom.platform.Parsers;
+import nl.waarom.schemas.Channel;
+import nl.waarom.schemas.InsightKind;
+import nl.waarom.tools.query.OutputFormat;
+import nl.waarom.tools.query.QueryFilter;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -78,6 +82,42 @@ final class Converters {
         case "logistic", "lr" -> TrainOptions.Solver.LOGISTIC;
         default -> throw new TypeConversionException("must be svm or logistic: '" + value + "'");
       };
+    }
+  }
+
+  /** A channel in any case: chat, call, email, other. */
+  static final class ChannelConverter implements ITypeConverter<Channel> {
+    @Override
+    public Channel convert(String value) {
+      try {
+        return QueryFilter.channel(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** An insight kind in any case, - or _: spike, emerging-reason, repeat-hotspot, other. */
+  static final class KindConverter implements ITypeConverter<InsightKind> {
+    @Override
+    public InsightKind convert(String value) {
+      try {
+        return QueryFilter.kind(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** A query's output: table, jsonl or csv. */
+  static final class FormatConverter implements ITypeConverter<OutputFormat> {
+    @Override
+    public OutputFormat convert(String value) {
+      try {
+        return OutputFormat.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 

@@ -8,17 +8,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import nl.waarom.analyzer.model.TrainOptions;
 import nl.waarom.ingest.dlq.DeadLetterFilter;
 import nl.waarom.ingest.dlq.DlqListOptions;
 import nl.waarom.ingest.dlq.DlqReplayOptions;
 import nl.waarom.ingest.replay.ReplayOptions;
 import nl.waarom.local.LocalRun;
+import nl.waarom.schemas.Channel;
+import nl.waarom.schemas.InsightKind;
 import nl.waarom.tools.bench.CatchupBench;
 import nl.waarom.tools.bench.ClassifyBench;
 import nl.waarom.tools.bench.InsightScenario;
 import nl.waarom.tools.bench.PipelineBench;
 import nl.waarom.tools.eval.EvalOptions;
+import nl.waarom.tools.query.OutputFormat;
+import nl.waarom.tools.query.Query;
+import nl.waarom.tools.query.QueryFilter;
+import nl.waarom.tools.query.QueryOptions;
 import nl.waarom.tools.redaction.RedactionBench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +120,52 @@ class CommandOptionsTest {
     assertThat(cli.out()).contains("Usage: waarom dlq", "list", "replay");
     assertThat(cli.execute("dlq")).isEqualTo(2);
     assertThat(cli.err()).contains("Missing required subcommand");
+  }
+
+  @Test
+  void queriesSelectByTimeReasonChannelAndKind() {
+    assertThat(cli.parsed(QueryCommand.Insights.class, "insights").options())
+        .isEqualTo(new QueryOptions(Query.INSIGHTS, QueryFilter.all(), OutputFormat.TABLE, false,
+            false));
+    assertThat(cli.parsed(QueryCommand.Insights.class, "insights", "--since",
+        "2026-03-01T00:00:00Z", "--until=2026-03-08T00:00:00Z", "--kind", "spike,Emerging-Reason",
+        "--reason", "payment-problem", "--reason", " delivery-late", "--channel", "CHAT,email",
+        "--format", "CSV", "--every-record").options())
+        .isEqualTo(new QueryOptions(Query.INSIGHTS, new QueryFilter(
+            Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-08T00:00:00Z"),
+            Set.of("payment-problem", "delivery-late"), Set.of(Channel.CHAT, Channel.EMAIL),
+            Set.of(InsightKind.SPIKE, InsightKind.EMERGING_REASON), null), OutputFormat.CSV,
+            false, true));
+    assertThat(cli.parsed(QueryCommand.Trends.class, "trends", "--format", "jsonl").options())
+        .isEqualTo(new QueryOptions(Query.TRENDS, new QueryFilter(null, null, Set.of(), Set.of(),
+            Set.of(), 60), OutputFormat.JSONL, false, false));
+    assertThat(cli.parsed(QueryCommand.Trends.class, "trends", "--minutes", "15").options()
+        .filter().windowMinutes()).isEqualTo(15);
+    QueryOptions contacts = cli.parsed(QueryCommand.Contacts.class, "contacts", "--since", "2h",
+        "--follow").options();
+    assertThat(contacts.follow()).isTrue();
+    assertThat(Duration.between(contacts.filter().since(), Instant.now()))
+        .isBetween(Duration.ofMinutes(119), Duration.ofMinutes(121));
+  }
+
+  @Test
+  void queryUsageErrorsNameTheOption() {
+    assertThat(cli.execute("insights", "--kind", "outage")).isEqualTo(2);
+    assertThat(cli.err()).contains("'--kind'", "spike, emerging-reason, repeat-hotspot, other");
+    assertThat(cli.execute("contacts", "--channel", "fax")).isEqualTo(2);
+    assertThat(cli.err()).contains("'--channel'", "chat, call, email, other");
+    assertThat(cli.execute("trends", "--format", "xml")).isEqualTo(2);
+    assertThat(cli.err()).contains("'--format'", "table, jsonl, csv");
+    assertThat(cli.execute("trends", "--minutes", "5")).isEqualTo(2);
+    assertThat(cli.err()).contains("window minutes must be 1, 15 or 60");
+    assertThat(cli.execute("contacts", "--since", "1h", "--until", "2h")).isEqualTo(2);
+    assertThat(cli.err()).contains("--since", "must be before --until");
+    assertThat(cli.execute("insights", "--follow", "--until", "1h")).isEqualTo(2);
+    assertThat(cli.err()).contains("cannot stop at --until");
+    assertThat(cli.execute("contacts", "--kind", "spike")).as("only insights have a kind")
+        .isEqualTo(2);
+    assertThat(cli.err()).contains("Unknown options: '--kind'");
+    assertThat(cli.out()).isEmpty();
   }
 
   @Test

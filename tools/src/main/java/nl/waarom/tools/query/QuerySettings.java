@@ -1,0 +1,21 @@
+package nl.waarom.tools.query;
+
+import java.util.List;
+import nl.waarom.platform.CommonSettings;
+import nl.waarom.platform.Setting;
+
+/**
+ * The settings of the query commands ({@code ./waarom insights}, {@code trends},
+ * {@code contacts}): where Kafka is and which installation's topics to read, the same variables
+ * the services read. A secured cluster's client properties come with
+ * {@link CommonSettings#KAFKA_CLIENT_PROPERTIES}.
+ */
+public final class QuerySettings {
+  private QuerySettings() {}
+
+  /** The catalogue; never null. */
+  public static List<Setting<?>> all() {
+    return List.of(CommonSettings.KAFKA_BOOTSTRAP_SERVERS, CommonSettings.KAFKA_CLIENT_PROPERTIES,
+        CommonSettings.TOPIC_PREFIX);
+  }
+}
