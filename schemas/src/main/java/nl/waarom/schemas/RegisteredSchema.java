@@ -1,11 +1,11 @@
 package nl.waarom.schemas;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.avro.data.Json;
 
 /**
  * The form in which a schema goes to a schema registry: as released, without the property
@@ -16,25 +16,29 @@ import org.apache.avro.Schema;
  */
 public final class RegisteredSchema {
   private static final String JAVA_STRING = "avro.java.string";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private RegisteredSchema() {}
 
   /** {@code schema} as it is registered: the same schema without {@code avro.java.string}. */
   public static Schema of(Schema schema) {
-    try {
-      JsonNode tree = JSON.readTree(schema.toString());
-      strip(tree);
-      return new Schema.Parser().parse(JSON.writeValueAsString(tree));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot rewrite schema " + schema.getFullName(), e);
-    }
+    return new Schema.Parser().parse(Json.toString(strip(Json.parseJson(schema.toString()))));
   }
 
-  private static void strip(JsonNode node) {
-    if (node instanceof ObjectNode object) {
-      object.remove(JAVA_STRING);
+  private static Object strip(Object json) {
+    if (json instanceof Map<?, ?> object) {
+      Map<Object, Object> copy = new LinkedHashMap<>();
+      object.forEach((key, value) -> {
+        if (!JAVA_STRING.equals(key)) {
+          copy.put(key, strip(value));
+        }
+      });
+      return copy;
     }
-    node.forEach(RegisteredSchema::strip);
+    if (json instanceof List<?> array) {
+      List<Object> copy = new ArrayList<>();
+      array.forEach(item -> copy.add(strip(item)));
+      return copy;
+    }
+    return json;
   }
 }

@@ -1,7 +1,5 @@
 package nl.waarom.schemas;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
+import org.apache.avro.data.Json;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
@@ -32,7 +31,6 @@ import org.apache.kafka.common.errors.SerializationException;
  */
 public final class SchemaRegistryClient {
   private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Options options;
   private final URI base;
@@ -113,7 +111,7 @@ public final class SchemaRegistryClient {
    */
   public int register(String subject, Schema schema) {
     return idsBySubjectAndSchema.computeIfAbsent(subject + "\n" + schema, key -> {
-      JsonNode answer = send("subjects/" + encode(subject) + "/versions", body(schema),
+      Map<?, ?> answer = send("subjects/" + encode(subject) + "/versions", body(schema),
           "register " + schema.getFullName() + " under subject " + subject);
       return id(answer);
     });
@@ -127,7 +125,7 @@ public final class SchemaRegistryClient {
    */
   public int lookUp(String subject, Schema schema) {
     return idsBySubjectAndSchema.computeIfAbsent(subject + "\n" + schema, key -> {
-      JsonNode answer = send("subjects/" + encode(subject), body(schema),
+      Map<?, ?> answer = send("subjects/" + encode(subject), body(schema),
           "look up " + schema.getFullName() + " under subject " + subject
               + " (automatic registration is off: register it beforehand)");
       return id(answer);
@@ -142,13 +140,13 @@ public final class SchemaRegistryClient {
    */
   public Schema schema(int id) {
     return schemasById.computeIfAbsent(id, key -> {
-      JsonNode answer = send("schemas/ids/" + id, null, "fetch schema id " + id);
-      String type = answer.path("schemaType").asText("AVRO");
+      Map<?, ?> answer = send("schemas/ids/" + id, null, "fetch schema id " + id);
+      Object type = answer.get("schemaType") == null ? "AVRO" : answer.get("schemaType");
       if (!"AVRO".equals(type)) {
         throw new SerializationException("schema id " + id + " is " + type + ", not Avro");
       }
       try {
-        return new Schema.Parser().parse(answer.path("schema").asText());
+        return new Schema.Parser().parse(String.valueOf(answer.get("schema")));
       } catch (RuntimeException e) {
         throw new SerializationException("schema id " + id + " is not a valid Avro schema: "
             + e.getMessage(), e);
@@ -157,23 +155,23 @@ public final class SchemaRegistryClient {
   }
 
   private static String body(Schema schema) {
-    return JSON.createObjectNode().put("schema", schema.toString()).toString();
+    return Json.toString(Map.of("schema", schema.toString()));
   }
 
-  private static int id(JsonNode answer) {
-    JsonNode id = answer.get("id");
-    if (id == null || !id.canConvertToInt() || id.asInt() < 0) {
+  private static int id(Map<?, ?> answer) {
+    if (!(answer.get("id") instanceof Number id) || id.longValue() < 0
+        || id.longValue() > Integer.MAX_VALUE) {
       throw new SchemaRegistryException("the schema registry answered without an id: " + answer);
     }
-    return id.asInt();
+    return id.intValue();
   }
 
   private static String encode(String subject) {
     return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  /** POSTs {@code body} (GET when null) and returns the JSON answer of a 2xx response. */
-  private JsonNode send(String path, String body, String what) {
+  /** POSTs {@code body} (GET when null) and returns the JSON object of a 2xx response. */
+  private Map<?, ?> send(String path, String body, String what) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
         .timeout(options.timeout())
         .header("Accept", CONTENT_TYPE + ", application/json");
@@ -197,23 +195,28 @@ public final class SchemaRegistryClient {
       throw new SchemaRegistryException("interrupted while asked to " + what, e);
     }
     int status = response.statusCode();
-    JsonNode answer = parse(response.body());
+    Map<?, ?> answer = parse(response.body());
     if (status / 100 == 2) {
       return answer;
     }
+    Object said = answer.get("message");
     String message = "cannot " + what + ": schema registry " + options.url() + " answered "
-        + status + " " + answer.path("message").asText(response.body());
+        + status + " " + (said == null ? response.body() : said);
     if (status == 401 || status == 403 || status == 429 || status >= 500 || status == 408) {
       throw new SchemaRegistryException(message, null);
     }
     throw new SerializationException(message); // 404, 409 incompatible, 422 invalid: the record's
   }
 
-  private static JsonNode parse(String body) {
+  /** The JSON object of an answer; an answer that is not one becomes its message. */
+  private static Map<?, ?> parse(String body) {
+    if (body == null || body.isBlank()) {
+      return Map.of();
+    }
     try {
-      return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
-    } catch (IOException e) {
-      return JSON.createObjectNode().put("message", body);
+      return Json.parseJson(body) instanceof Map<?, ?> object ? object : Map.of("message", body);
+    } catch (RuntimeException e) {
+      return Map.of("message", body);
     }
   }
 
