@@ -105,6 +105,11 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     return topic + "-value";
   }
 
+  /** The record class this serde encodes; never null. */
+  public Class<T> type() {
+    return type;
+  }
+
   /** Whether this serde writes the registry format (to its own topic). */
   public boolean usesRegistry() {
     return registry != null;

@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
             + "WAAROM_* environment variables (waarom config lists them)."},
     subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, DlqCommand.class,
         EvalCommand.class, ClassifyCommand.class, BenchCommand.class, GatewayKeyCommand.class,
-        ConfigCommand.class, HelpCommand.class},
+        SchemasCommand.class, ConfigCommand.class, HelpCommand.class},
     footer = {
         "  waarom demo --for 5m",
         "  waarom help dlq list"})
