@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.data.Json;
@@ -124,12 +125,31 @@ public final class SchemaRegistryClient {
    * @throws SchemaRegistryException when the registry cannot be asked
    */
   public int lookUp(String subject, Schema schema) {
-    return idsBySubjectAndSchema.computeIfAbsent(subject + "\n" + schema, key -> {
-      Map<?, ?> answer = send("subjects/" + encode(subject), body(schema),
-          "look up " + schema.getFullName() + " under subject " + subject
-              + " (automatic registration is off: register it beforehand)");
-      return id(answer);
-    });
+    return find(subject, schema).orElseThrow(() -> new SerializationException("the schema "
+        + "registry " + options.url() + " has no " + schema.getFullName() + " like this one under "
+        + "subject " + subject + ", and automatic registration is off: register it beforehand"));
+  }
+
+  /**
+   * The id of {@code schema} under {@code subject}; empty when the subject (or the schema under
+   * it) is not there.
+   *
+   * @throws SchemaRegistryException when the registry cannot be asked
+   */
+  public OptionalInt find(String subject, Schema schema) {
+    String key = subject + "\n" + schema;
+    Integer known = idsBySubjectAndSchema.get(key);
+    if (known != null) {
+      return OptionalInt.of(known);
+    }
+    try {
+      int id = id(send("subjects/" + encode(subject), body(schema),
+          "look up " + schema.getFullName() + " under subject " + subject));
+      idsBySubjectAndSchema.put(key, id);
+      return OptionalInt.of(id);
+    } catch (NotFound e) {
+      return OptionalInt.empty();
+    }
   }
 
   /**
@@ -205,7 +225,17 @@ public final class SchemaRegistryClient {
     if (status == 401 || status == 403 || status == 429 || status >= 500 || status == 408) {
       throw new SchemaRegistryException(message, null);
     }
-    throw new SerializationException(message); // 404, 409 incompatible, 422 invalid: the record's
+    if (status == 404) {
+      throw new NotFound(message);
+    }
+    throw new SerializationException(message); // 409 incompatible, 422 invalid: the record's
+  }
+
+  /** The registry answered 404: no such subject, schema or id. */
+  private static final class NotFound extends SerializationException {
+    NotFound(String message) {
+      super(message);
+    }
   }
 
   /** The JSON object of an answer; an answer that is not one becomes its message. */

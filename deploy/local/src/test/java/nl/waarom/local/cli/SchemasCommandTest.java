@@ -60,6 +60,24 @@ class SchemasCommandTest {
   }
 
   @Test
+  void aSubjectAWriterRegisteredAlreadyGetsNoOlderVersionOnTop() {
+    Topics writer = Topics.withPrefix("acme.", new SchemaRegistryClient(
+        new SchemaRegistryClient.Options(URI.create(registry.url()), "ops", "pw", true,
+            Duration.ofSeconds(5))));
+    byte[] bytes = writer.classified.valueSerde().serializer().serialize("acme.contacts.classified",
+        nl.waarom.schemas.ClassifiedContact.newBuilder().setContactId("x").setChannel(Channel.CHAT)
+            .setOccurredAt(Instant.EPOCH).setTaxonomyVersion("1").build());
+    int latest = java.nio.ByteBuffer.wrap(bytes, 1, 4).getInt();
+
+    CliRun cli = cli();
+    assertThat(cli.execute("schemas", "register")).as(cli.err()).isZero();
+
+    assertThat(registry.versions("acme.contacts.classified-value")).containsExactly(latest);
+    assertThat(cli.out()).contains("acme.contacts.classified-value v2 id=" + latest);
+    assertThat(registry.versions("acme.contacts.chat-value")).hasSize(1);
+  }
+
+  @Test
   void withoutARegistryOrWithAWrongPasswordItSaysSoAndFails() {
     CliRun none = new CliRun();
     assertThat(none.execute("schemas", "register")).isEqualTo(1);
