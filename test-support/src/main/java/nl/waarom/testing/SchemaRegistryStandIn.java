@@ -25,7 +25,8 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 
 /**
  * A stand-in for a schema registry, in the test JVM: the part of the Confluent-compatible REST API
- * that Waarom uses (register, look up, fetch by id, per-subject compatibility), with the
+ * that Waarom and Confluent's serde libraries use (register, look up, fetch by id, a subject's
+ * versions and latest version, per-subject compatibility), with the
  * registry's rule that a subject refuses a new version that is not compatible with the latest one
  * (BACKWARD by default; FORWARD, FULL and NONE on request). Ids are global: the same schema under
  * two subjects has one id. Optional basic authentication.
@@ -134,6 +135,9 @@ public final class SchemaRegistryStandIn implements AutoCloseable {
             ? new Answer(200, JSON.valueToTree(versionNumbers(subject)))
             : new Answer(404, error(40401, "Subject '" + subject + "' not found."));
       }
+      if (path.length == 4 && path[2].equals("versions") && "GET".equals(method)) {
+        return version(subject, path[3]);
+      }
       if (path.length == 2 && "POST".equals(method)) {
         return lookUp(subject, new Schema.Parser().parse(body.path("schema").asText()));
       }
@@ -199,6 +203,21 @@ public final class SchemaRegistryStandIn implements AutoCloseable {
     ObjectNode found = JSON.createObjectNode().put("subject", subject)
         .put("version", versions.indexOf(id) + 1).put("id", id).put("schema", schema.toString());
     return new Answer(200, found);
+  }
+
+  /** GET /subjects/{subject}/versions/{n or latest}. */
+  private Answer version(String subject, String which) {
+    List<Integer> versions = subjects.get(subject);
+    if (versions == null) {
+      return new Answer(404, error(40401, "Subject '" + subject + "' not found."));
+    }
+    int n = which.equals("latest") ? versions.size() : Integer.parseInt(which);
+    if (n < 1 || n > versions.size()) {
+      return new Answer(404, error(40402, "Version " + which + " not found."));
+    }
+    int id = versions.get(n - 1);
+    return new Answer(200, JSON.createObjectNode().put("subject", subject).put("version", n)
+        .put("id", id).put("schema", schemasById.get(id).toString()));
   }
 
   private List<Integer> versionNumbers(String subject) {
