@@ -114,7 +114,9 @@ public final class SchemaRegistryClient {
     return idsBySubjectAndSchema.computeIfAbsent(subject + "\n" + schema, key -> {
       Map<?, ?> answer = send("subjects/" + encode(subject) + "/versions", body(schema),
           "register " + schema.getFullName() + " under subject " + subject);
-      return id(answer);
+      int id = id(answer);
+      schemasById.putIfAbsent(id, schema); // a reader of this id need not ask again
+      return id;
     });
   }
 

@@ -137,6 +137,21 @@ class RegistryTopologyTest {
     assertThat(deadLetters.isEmpty()).isTrue();
   }
 
+  @Test
+  void anOutputWhoseSchemaCannotBeRegisteredFailsTheThreadInsteadOfBeingDropped() {
+    Contact contact = customerSays("c-2", Channel.CHAT, T0, "ik ga verhuizen");
+    byte[] bytes = registryFormat(contact); // registered here: the contact's schema is known
+    registry.close(); // but the analyzer's outputs have not been registered yet
+
+    assertThatThrownBy(() -> {
+      chat.pipeInput(contact.getContactId(), bytes, T0);
+      flush();
+    }).satisfies(e -> assertThat(causes(e)).anyMatch(t -> t instanceof SchemaRegistryException
+        && t.getMessage().startsWith("cannot register")));
+    assertThat(deadLetters.isEmpty()).isTrue();
+    assertThat(classifiedBytes.isEmpty()).isTrue();
+  }
+
   private static List<Throwable> causes(Throwable e) {
     List<Throwable> all = new java.util.ArrayList<>();
     for (Throwable t = e; t != null; t = t.getCause()) {
