@@ -1,5 +1,6 @@
 package nl.waarom.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 import nl.waarom.platform.CommonSettings;
 import nl.waarom.platform.Config;
@@ -11,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Settings shared by every ingest component (gateway and replay): where Kafka is and how to
- * connect to it, the topic prefix, and the pseudonym secret. Each component's own catalogue adds these to its keys.
+ * connect to it, the topic prefix, the schema registry, and the pseudonym secret. Each component's own catalogue adds these to its keys.
  */
 public final class IngestSettings {
   public static final String DEFAULT_PSEUDONYM_SECRET = "change-me-local-only";
@@ -30,10 +31,14 @@ public final class IngestSettings {
 
   /** The shared settings; never null. */
   public static List<Setting<?>> all() {
-    return List.of(KAFKA_BOOTSTRAP_SERVERS, KAFKA_CLIENT_PROPERTIES, TOPIC_PREFIX, PSEUDONYM_SECRET);
+    List<Setting<?>> all = new ArrayList<>(List.of(KAFKA_BOOTSTRAP_SERVERS, KAFKA_CLIENT_PROPERTIES,
+        TOPIC_PREFIX));
+    all.addAll(CommonSettings.schemaRegistry());
+    all.add(PSEUDONYM_SECRET);
+    return List.copyOf(all);
   }
 
-  /** The topic catalogue for the configured prefix. */
+  /** The topic catalogue for the configured prefix and schema registry. */
   public static Topics topics(Config config) {
     return CommonSettings.topics(config);
   }

@@ -1,6 +1,9 @@
 package nl.waarom.platform;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import nl.waarom.schemas.SchemaRegistryClient;
 import nl.waarom.schemas.Topics;
 
 /**
@@ -20,6 +23,26 @@ public final class CommonSettings {
       "WAAROM_TOPIC_PREFIX", "string", Topics.DEFAULT_PREFIX, false,
       "Prefix of every Waarom topic name, so several installations can share one cluster.",
       prefix -> Topics.withPrefix(prefix).prefix());
+  public static final Setting<String> SCHEMA_REGISTRY_URL = new Setting<>(
+      "WAAROM_SCHEMA_REGISTRY_URL", "url", "", false,
+      "Schema registry (Confluent-compatible REST API, e.g. http://registry:8081 or Apicurio's "
+          + ".../apis/ccompat/v7): when set, every record is written in the registry wire format "
+          + "(byte 0, schema id, Avro binary) under the subject <topic>-value; empty: Avro "
+          + "single-object encoding, no registry. Readers take both either way, but only read "
+          + "registry records with this set. HTTPS trusts the JVM's trust store "
+          + "(-Djavax.net.ssl.trustStore). See docs/topics-and-schemas.md.",
+      CommonSettings::registryUrl);
+  public static final Setting<String> SCHEMA_REGISTRY_USER = Setting.string(
+      "WAAROM_SCHEMA_REGISTRY_USER", "",
+      "User for the schema registry's basic authentication; empty for none.");
+  public static final Setting<String> SCHEMA_REGISTRY_PASSWORD = Setting.secret(
+      "WAAROM_SCHEMA_REGISTRY_PASSWORD", "",
+      "Password for the schema registry's basic authentication.");
+  public static final Setting<Boolean> SCHEMA_REGISTRY_AUTO_REGISTER = Setting.bool(
+      "WAAROM_SCHEMA_REGISTRY_AUTO_REGISTER", true,
+      "Whether a writer registers its schema (the latest released version) at its first record, "
+          + "the registry refusing an incompatible one; false: it only looks the schema up and "
+          + "fails until it was registered beforehand (`./waarom schemas register`).");
   public static final Setting<String> DATA_DIR = Setting.string("WAAROM_DATA_DIR", ".waarom",
       "Folder for persistent local data: the embedded PostgreSQL (<dir>/postgres) and, in the "
           + "local stack, Kafka's logs and the analyzer's state; `./waarom run --reset` "
@@ -32,7 +55,27 @@ public final class CommonSettings {
           + "resumes after at most this long. 6s to 5m; the local stack uses 10s unless set.",
       CommonSettings::sessionTimeout);
 
+  private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(10);
+
   private CommonSettings() {}
+
+  /** The schema-registry settings, for every catalogue that has Kafka clients. */
+  public static List<Setting<?>> schemaRegistry() {
+    return List.of(SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER, SCHEMA_REGISTRY_PASSWORD,
+        SCHEMA_REGISTRY_AUTO_REGISTER);
+  }
+
+  private static String registryUrl(String text) {
+    String url = text.strip();
+    if (!url.isEmpty()) {
+      try {
+        SchemaRegistryClient.Options.of(url);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("must be empty or an http(s) URL: " + text);
+      }
+    }
+    return url;
+  }
 
   private static Duration sessionTimeout(String text) {
     Duration d = Parsers.duration(text);
@@ -43,8 +86,23 @@ public final class CommonSettings {
     return d;
   }
 
-  /** The topic catalogue for the configured prefix; the config must hold {@link #TOPIC_PREFIX}. */
+  /**
+   * The topic catalogue for the configured prefix, in the registry wire format when
+   * {@link #SCHEMA_REGISTRY_URL} is set; the config must hold {@link #TOPIC_PREFIX} and
+   * {@link #schemaRegistry()}.
+   */
   public static Topics topics(Config config) {
-    return Topics.withPrefix(config.get(TOPIC_PREFIX));
+    return Topics.withPrefix(config.get(TOPIC_PREFIX), schemaRegistry(config));
+  }
+
+  /** The schema-registry client the configuration asks for; null when none is configured. */
+  public static SchemaRegistryClient schemaRegistry(Config config) {
+    String url = config.get(SCHEMA_REGISTRY_URL);
+    if (url.isEmpty()) {
+      return null;
+    }
+    return new SchemaRegistryClient(new SchemaRegistryClient.Options(URI.create(url),
+        config.get(SCHEMA_REGISTRY_USER), config.get(SCHEMA_REGISTRY_PASSWORD),
+        config.get(SCHEMA_REGISTRY_AUTO_REGISTER), REGISTRY_TIMEOUT));
   }
 }

@@ -2,14 +2,18 @@ package nl.waarom.schemas;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The typed topic catalogue: every topic Waarom reads or writes, with its key and value serdes.
  * The only place in the code base that spells a topic name. The prefix (default {@code waarom.})
- * lets several installations share one cluster.
+ * lets several installations share one cluster. Values are Avro ({@link AvroSerde}): in
+ * single-object encoding, or, when the catalogue is given a {@link SchemaRegistryClient}, in the
+ * schema-registry wire format under the subjects {@code <topic>-value}.
  *
  * <table>
  *   <caption>Topics</caption>
@@ -35,19 +39,25 @@ public final class Topics {
   public final Topic<String, Insight> insights;
   public final Topic<String, DeadLetter> deadLetters;
   private final String prefix;
+  private final SchemaRegistryClient registry; // null: registry-free
 
-  private Topics(String prefix) {
+  private Topics(String prefix, SchemaRegistryClient registry) {
     this.prefix = prefix;
+    this.registry = registry;
     Serde<String> keys = Serdes.String();
-    contactsChat = new Topic<>(prefix + "contacts.chat", keys, AvroSerde.of(Contact.class));
-    contactsCall = new Topic<>(prefix + "contacts.call", keys, AvroSerde.of(Contact.class));
-    contactsEmail = new Topic<>(prefix + "contacts.email", keys, AvroSerde.of(Contact.class));
-    classified = new Topic<>(prefix + "contacts.classified", keys, AvroSerde.of(ClassifiedContact.class));
-    reasonTrends = new Topic<>(prefix + "reason-trends", keys, AvroSerde.of(ReasonTrend.class));
-    explainedShare = new Topic<>(prefix + "explained-share", keys,
-        AvroSerde.of(ExplainedShare.class));
-    insights = new Topic<>(prefix + "insights", keys, AvroSerde.of(Insight.class));
-    deadLetters = new Topic<>(prefix + "dlq", keys, AvroSerde.of(DeadLetter.class));
+    contactsChat = topic("contacts.chat", keys, Contact.class);
+    contactsCall = topic("contacts.call", keys, Contact.class);
+    contactsEmail = topic("contacts.email", keys, Contact.class);
+    classified = topic("contacts.classified", keys, ClassifiedContact.class);
+    reasonTrends = topic("reason-trends", keys, ReasonTrend.class);
+    explainedShare = topic("explained-share", keys, ExplainedShare.class);
+    insights = topic("insights", keys, Insight.class);
+    deadLetters = topic("dlq", keys, DeadLetter.class);
+  }
+
+  private <V extends SpecificRecord> Topic<String, V> topic(String name, Serde<String> keys,
+      Class<V> type) {
+    return new Topic<>(prefix + name, keys, AvroSerde.of(type, prefix + name, registry));
   }
 
   /** The catalogue with the default prefix {@code waarom.}. */
@@ -61,16 +71,32 @@ public final class Topics {
    * @throws IllegalArgumentException when the prefix holds characters Kafka does not allow
    */
   public static Topics withPrefix(String prefix) {
+    return withPrefix(prefix, null);
+  }
+
+  /**
+   * The catalogue with another prefix whose values are written in the schema-registry wire format
+   * (see {@link AvroSerde}), registered with {@code registry}.
+   *
+   * @param registry the schema registry; null for the registry-free single-object encoding
+   * @throws IllegalArgumentException when the prefix holds characters Kafka does not allow
+   */
+  public static Topics withPrefix(String prefix, SchemaRegistryClient registry) {
     Objects.requireNonNull(prefix, "prefix");
     if (!LEGAL.matcher(prefix).matches()) {
       throw new IllegalArgumentException(
           "topic prefix may only contain letters, digits, '.', '_' and '-': " + prefix);
     }
-    return new Topics(prefix);
+    return new Topics(prefix, registry);
   }
 
   public String prefix() {
     return prefix;
+  }
+
+  /** The schema registry the values are registered with; empty in registry-free mode. */
+  public Optional<SchemaRegistryClient> registry() {
+    return Optional.ofNullable(registry);
   }
 
   /** The topic that carries contacts of this channel; OTHER goes with chat. */

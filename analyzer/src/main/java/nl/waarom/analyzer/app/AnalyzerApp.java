@@ -29,6 +29,7 @@ import nl.waarom.analyzer.model.CsvExamples;
 import nl.waarom.analyzer.model.LabeledText;
 import nl.waarom.taxonomy.Taxonomy;
 import nl.waarom.taxonomy.TaxonomyLoader;
+import nl.waarom.platform.CommonSettings;
 import nl.waarom.platform.Config;
 import nl.waarom.platform.KafkaAuthentication;
 import nl.waarom.platform.OpsEndpoints;
@@ -86,7 +87,7 @@ public final class AnalyzerApp implements AutoCloseable {
     resources.push(classifiers);
     Taxonomy taxonomy = classifiers.get().taxonomy();
     LOG.info("taxonomy {} with {} reasons", taxonomy.version(), taxonomy.reasons().size());
-    Topics topics = Topics.withPrefix(config.get(AnalyzerSettings.TOPIC_PREFIX));
+    Topics topics = CommonSettings.topics(config);
     int sources = TopicCreator.ensure(config.get(AnalyzerSettings.BOOTSTRAP_SERVERS),
         config.kafkaClients(), topics, config.get(AnalyzerSettings.TOPIC_PARTITIONS),
         config.get(AnalyzerSettings.TOPIC_REPLICATION).shortValue());

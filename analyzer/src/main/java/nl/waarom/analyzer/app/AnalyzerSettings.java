@@ -191,7 +191,8 @@ public final class AnalyzerSettings {
 
   /** Every setting, in documentation order. */
   public static List<Setting<?>> all() {
-    return Stream.of(List.<Setting<?>>of(BOOTSTRAP_SERVERS, KAFKA_CLIENT_PROPERTIES, TOPIC_PREFIX, APPLICATION_ID, STATE_DIR,
+    return Stream.of(List.<Setting<?>>of(BOOTSTRAP_SERVERS, KAFKA_CLIENT_PROPERTIES, TOPIC_PREFIX),
+        CommonSettings.schemaRegistry(), List.<Setting<?>>of(APPLICATION_ID, STATE_DIR,
         PORT, BIND, PROCESSING_GUARANTEE, COMMIT_INTERVAL, STREAM_THREADS, STANDBY_REPLICAS,
         SESSION_TIMEOUT, DEDUP_HORIZON,
         DISORDER_TOLERANCE, IDLE_TIMEOUT,

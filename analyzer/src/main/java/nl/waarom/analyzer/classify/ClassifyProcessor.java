@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 import nl.waarom.schemas.ArrivalHeader;
 import nl.waarom.schemas.AvroSerde;
+import nl.waarom.schemas.SchemaRegistryException;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.DeadLetter;
@@ -76,6 +77,8 @@ public final class ClassifyProcessor implements FixedKeyProcessor<String, byte[]
       Classifier classifier = classifiers.get(); // one classifier, one version, per record
       classified = ClassifiedContacts.of(contact, classifier.classify(contact),
           classifier.taxonomy().version());
+    } catch (SchemaRegistryException e) {
+      throw e; // the registry is down, not the record bad: the stream thread retries it
     } catch (RuntimeException e) {
       context.forward(record.withValue(Outcome.failed(deadLetter(record, e))));
       return;

@@ -1,6 +1,9 @@
 package nl.waarom.ingest.connect;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
+import nl.waarom.schemas.SchemaRegistryClient;
 import nl.waarom.schemas.Topics;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -12,13 +15,18 @@ import nl.waarom.ingest.privacy.Pseudonymizer;
 
 /**
  * The configuration keys every Waarom connector has (topic prefix, pseudonym secret, language
- * hint) and how to read them. Each connector's {@code ConfigDef} starts from {@link #define}.
+ * hint, schema registry) and how to read them. Each connector's {@code ConfigDef} starts from {@link #define}.
  * Stateless and thread-safe.
  */
 public final class CommonConfig {
   public static final String TOPIC_PREFIX = "topic.prefix";
   public static final String PSEUDONYM_SECRET = "pseudonym.secret";
   public static final String LANGUAGE = "language";
+  public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+  public static final String SCHEMA_REGISTRY_USER = "schema.registry.user";
+  public static final String SCHEMA_REGISTRY_PASSWORD = "schema.registry.password";
+  public static final String SCHEMA_REGISTRY_AUTO_REGISTER = "schema.registry.auto.register";
+  private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(10);
   public static final String GROUP = "Waarom";
 
   private CommonConfig() {}
@@ -41,12 +49,33 @@ public final class CommonConfig {
         .define(LANGUAGE, Type.STRING, "", new Described("empty or a 2-letter code",
             CommonConfig::validateLanguage), Importance.LOW,
             "ISO 639-1 language hint (e.g. nl or en) set on every contact that does not carry "
-                + "its own; empty for unknown.", GROUP, 3, ConfigDef.Width.SHORT, "Language hint");
+                + "its own; empty for unknown.", GROUP, 3, ConfigDef.Width.SHORT, "Language hint")
+        .define(SCHEMA_REGISTRY_URL, Type.STRING, "", new Described("empty or an http(s) URL",
+            CommonConfig::validateRegistryUrl), Importance.MEDIUM,
+            "Schema registry (Confluent-compatible REST API): when set, records are written in "
+                + "the registry wire format under the subject <topic>-value, as the analyzer's "
+                + "WAAROM_SCHEMA_REGISTRY_URL; empty: Avro single-object encoding.", GROUP, 4,
+            ConfigDef.Width.LONG, "Schema registry URL")
+        .define(SCHEMA_REGISTRY_USER, Type.STRING, "", Importance.LOW,
+            "User for the schema registry's basic authentication; empty for none.", GROUP, 5,
+            ConfigDef.Width.MEDIUM, "Schema registry user")
+        .define(SCHEMA_REGISTRY_PASSWORD, Type.PASSWORD, "", Importance.LOW,
+            "Password for the schema registry's basic authentication.", GROUP, 6,
+            ConfigDef.Width.MEDIUM, "Schema registry password")
+        .define(SCHEMA_REGISTRY_AUTO_REGISTER, Type.BOOLEAN, true, Importance.LOW,
+            "Whether the connector registers its schema at its first record (true) or only "
+                + "looks it up, failing until it was registered beforehand (false).", GROUP, 7,
+            ConfigDef.Width.SHORT, "Register schemas");
   }
 
-  /** The topic catalogue for the configured prefix. */
+  /** The topic catalogue for the configured prefix and schema registry. */
   public static Topics topics(AbstractConfig config) {
-    return Topics.withPrefix(config.getString(TOPIC_PREFIX));
+    String url = config.getString(SCHEMA_REGISTRY_URL).strip();
+    SchemaRegistryClient registry = url.isEmpty() ? null : new SchemaRegistryClient(
+        new SchemaRegistryClient.Options(URI.create(url), config.getString(SCHEMA_REGISTRY_USER),
+            config.getPassword(SCHEMA_REGISTRY_PASSWORD).value(),
+            config.getBoolean(SCHEMA_REGISTRY_AUTO_REGISTER), REGISTRY_TIMEOUT));
+    return Topics.withPrefix(config.getString(TOPIC_PREFIX), registry);
   }
 
   public static Pseudonymizer pseudonymizer(AbstractConfig config) {
@@ -64,6 +93,17 @@ public final class CommonConfig {
       Topics.withPrefix(value == null ? "" : (String) value);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(name, value, e.getMessage());
+    }
+  }
+
+  private static void validateRegistryUrl(String name, Object value) {
+    String url = value == null ? "" : ((String) value).strip();
+    if (!url.isEmpty()) {
+      try {
+        SchemaRegistryClient.Options.of(url);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(name, value, "must be empty or an http(s) URL");
+      }
     }
   }
 

@@ -4,10 +4,14 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.waarom.schemas.ArrivalHeader;
+import nl.waarom.schemas.AvroSerde;
 import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.DeadLetter;
+import nl.waarom.schemas.Topic;
 import nl.waarom.schemas.Topics;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -16,11 +20,12 @@ import org.apache.kafka.connect.source.SourceRecord;
  * Builds the {@link SourceRecord}s both connectors emit: a {@link Contact} on the topic of its
  * channel, or a {@link DeadLetter} on the dlq topic. Keys are {@code STRING}, values are
  * {@code BYTES} holding the topic catalogue's Avro encoding (see the package description for the
- * converters this needs). Immutable and thread-safe.
+ * converters this needs); with a schema registry, in its wire format. Thread-safe.
  */
 public final class Records {
   private final Topics topics;
   private final String source;
+  private final Map<String, Serde<Contact>> otherTopics = new ConcurrentHashMap<>();
 
   /**
    * @param topics the topic catalogue (prefix applied); never null
@@ -36,6 +41,20 @@ public final class Records {
   }
 
   /**
+   * The Contact serde for {@code topic}: the catalogue's for a contacts topic, else (a topic the
+   * connector was told to write to instead) one that registers under that topic's own subject.
+   */
+  private Serde<Contact> contactSerde(String topic) {
+    for (Topic<String, Contact> t : topics.contactTopics()) {
+      if (t.name().equals(topic)) {
+        return t.valueSerde();
+      }
+    }
+    return otherTopics.computeIfAbsent(topic,
+        name -> AvroSerde.of(Contact.class, name, topics.registry().orElse(null)));
+  }
+
+  /**
    * A record for one contact on {@code topic}, keyed by its contactId, timestamped with its
    * occurredAt, and with the header {@value ArrivalHeader#NAME}: now, when the connector read it.
    * An e-mail fetched hours after it was sent has then arrived long after its time, and the
@@ -43,9 +62,7 @@ public final class Records {
    */
   public SourceRecord contact(Map<String, ?> partition, Map<String, ?> offset, String topic,
       Contact contact) {
-    // every contacts topic has the same Contact serde; the one of the channel names the intent
-    byte[] value = topics.contactsFor(contact.getChannel()).valueSerde().serializer()
-        .serialize(topic, contact);
+    byte[] value = contactSerde(topic).serializer().serialize(topic, contact);
     return new SourceRecord(partition, offset, topic, null, Schema.STRING_SCHEMA,
         contact.getContactId(), Schema.BYTES_SCHEMA, value,
         contact.getOccurredAt().toEpochMilli(),

@@ -7,9 +7,10 @@
  * <h2>Records</h2>
  *
  * <p>Both connectors produce records ready for the Waarom topics: key = {@code contactId} as a
- * Connect {@code STRING}, value = the Avro single-object-encoded {@code Contact} (or
- * {@code DeadLetter}) as Connect {@code BYTES}, encoded with the serde of the topic catalogue
- * ({@link nl.waarom.schemas.Topics}). The worker (or the connector config) must therefore use
+ * Connect {@code STRING}, value = the Avro-encoded {@code Contact} (or {@code DeadLetter}) as
+ * Connect {@code BYTES}, encoded with the serde of the topic catalogue
+ * ({@link nl.waarom.schemas.Topics}): single-object encoding, or the schema-registry wire format
+ * when {@code schema.registry.url} is set (the connector registers its schemas itself). The worker (or the connector config) must therefore use
  * {@code key.converter=org.apache.kafka.connect.storage.StringConverter} and
  * {@code value.converter=org.apache.kafka.connect.converters.ByteArrayConverter}; any other value
  * converter would wrap the bytes and the analyzer could not read them.

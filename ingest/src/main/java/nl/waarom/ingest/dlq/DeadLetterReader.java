@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import nl.waarom.platform.KafkaClientProperties;
 import nl.waarom.schemas.DeadLetter;
+import nl.waarom.schemas.SchemaRegistryException;
 import nl.waarom.schemas.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -105,6 +106,8 @@ public final class DeadLetterReader {
   private DeadLetter decode(ConsumerRecord<byte[], byte[]> r) {
     try {
       return topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
+    } catch (SchemaRegistryException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new IllegalStateException("record " + r.partition() + ":" + r.offset() + " of "
           + r.topic() + " is not a dead letter: " + e.getMessage(), e);

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nl.waarom.platform.CommonSettings;
 import nl.waarom.platform.Config;
 import nl.waarom.platform.HttpsListener;
 import nl.waarom.schemas.Topics;
@@ -78,7 +79,7 @@ public final class SinkApp implements AutoCloseable {
   public static SinkApp start(Map<String, String> env) {
     Config config = Config.load(SinkSettings.all(), env);
     LOG.info("insights sink configuration:\n{}", config.describe());
-    Topics topics = Topics.withPrefix(config.get(SinkSettings.TOPIC_PREFIX));
+    Topics topics = CommonSettings.topics(config);
     ExportConfig exportConfig = ExportConfig.from(config); // fails before anything starts
     String bind = config.get(SinkSettings.BIND).strip();
     BoardServer.Listen listen = new BoardServer.Listen(bind, config.get(SinkSettings.PORT),

@@ -109,6 +109,7 @@ public final class SinkSettings {
         JDBC_USER, JDBC_PASSWORD, POOL_SIZE, RETRY_BACKOFF_MAX, BACKLOG_WEIGHTS,
         BACKLOG_DEFAULT_HANDLE_MINUTES, VERIFY_AFTER, VERIFY_WEEKS_BEFORE, VERIFY_ALPHA,
         VERIFY_MIN_DROP, VERIFY_INTERVAL, LEADER_CHECK_INTERVAL));
+    all.addAll(3, CommonSettings.schemaRegistry());
     all.addAll(AccessSettings.all());
     all.addAll(ExportSettings.all());
     return List.copyOf(all);

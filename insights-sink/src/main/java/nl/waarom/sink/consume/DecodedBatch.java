@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.waarom.schemas.DeadLetter;
+import nl.waarom.schemas.SchemaRegistryException;
 import nl.waarom.schemas.Topics;
 import nl.waarom.sink.db.InsightRow;
 import nl.waarom.sink.db.ShareRow;
@@ -74,6 +75,8 @@ public record DecodedBatch(List<InsightRow> insights,
         } else {
           throw new IllegalArgumentException("unexpected topic " + r.topic());
         }
+      } catch (SchemaRegistryException e) {
+        throw e; // not the record's fault: the batch is read again later
       } catch (RuntimeException e) {
         dead.add(deadLetterFactory.of(r, e));
       }

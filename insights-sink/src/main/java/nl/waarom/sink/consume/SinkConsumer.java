@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.waarom.platform.KafkaAuthentication;
 import nl.waarom.platform.KafkaClientProperties;
+import nl.waarom.schemas.SchemaRegistryException;
 import nl.waarom.schemas.Topics;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -143,7 +144,17 @@ public final class SinkConsumer implements AutoCloseable {
       return;
     }
     if (!records.isEmpty()) {
-      process(DecodedBatch.decode(records, topics, deadLetters));
+      DecodedBatch batch;
+      try {
+        batch = DecodedBatch.decode(records, topics, deadLetters);
+      } catch (SchemaRegistryException e) {
+        // the records are fine, the registry that knows their schemas is not: read them again
+        Map<TopicPartition, Long> first = new HashMap<>();
+        records.partitions().forEach(p -> first.put(p, records.records(p).get(0).offset()));
+        retryLater(first, e);
+        return;
+      }
+      process(batch);
     }
     lag.update(consumer); // after the batch: a batch that failed was rewound, and counts as lag
   }
@@ -161,7 +172,7 @@ public final class SinkConsumer implements AutoCloseable {
       throw e;
     } catch (Exception e) {
       // DatabaseException (database down), KafkaException (DLQ down) or a bug: nothing is committed.
-      retryLater(batch, e);
+      retryLater(batch.firstOffsets(), e);
     }
   }
 
@@ -176,11 +187,11 @@ public final class SinkConsumer implements AutoCloseable {
     }
   }
 
-  private void retryLater(DecodedBatch batch, Exception e) {
+  private void retryLater(Map<TopicPartition, Long> firstOffsets, Exception e) {
     failing = true;
     metrics.batchFailed();
     LOG.error("storing a batch failed, retrying in {}: {}", backoff.current(), e.toString());
-    for (Map.Entry<TopicPartition, Long> first : batch.firstOffsets().entrySet()) {
+    for (Map.Entry<TopicPartition, Long> first : firstOffsets.entrySet()) {
       if (consumer.assignment().contains(first.getKey())) {
         consumer.seek(first.getKey(), first.getValue());
       }

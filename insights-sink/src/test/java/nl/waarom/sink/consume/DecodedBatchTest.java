@@ -1,10 +1,13 @@
 package nl.waarom.sink.consume;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -13,6 +16,8 @@ import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.DeadLetter;
 import nl.waarom.schemas.Insight;
 import nl.waarom.schemas.ReasonTrend;
+import nl.waarom.schemas.SchemaRegistryClient;
+import nl.waarom.schemas.SchemaRegistryException;
 import nl.waarom.schemas.Topics;
 import nl.waarom.sink.Fixtures;
 import nl.waarom.sink.db.InsightRow;
@@ -71,5 +76,20 @@ class DecodedBatchTest {
     assertThat(tombstone.getOffset()).isEqualTo(7L);
     assertThat(tombstone.getValue()).isNull();
     assertThat(tombstone.getError()).contains("no value");
+  }
+
+  @Test
+  void aRecordWhoseSchemaRegistryIsDownIsRetriedNotDeadLettered() {
+    // a registry on a port where nothing listens: the schema of id 7 cannot be fetched
+    Topics viaRegistry = Topics.withPrefix("t.", new SchemaRegistryClient(
+        new SchemaRegistryClient.Options(URI.create("http://127.0.0.1:1"), "", "", true,
+            Duration.ofSeconds(2))));
+    byte[] registryFormat = {0, 0, 0, 0, 7, 2, 'x'};
+    ConsumerRecords<byte[], byte[]> records = new ConsumerRecords<>(Map.of(
+        new TopicPartition("t.insights", 0), List.of(record("t.insights", 5, "i1", registryFormat))),
+        Map.of());
+
+    assertThatThrownBy(() -> DecodedBatch.decode(records, viaRegistry, DEAD))
+        .isInstanceOf(SchemaRegistryException.class);
   }
 }

@@ -26,7 +26,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, DlqCommand.class,
         QueryCommand.Insights.class, QueryCommand.Trends.class, QueryCommand.Contacts.class,
         EvalCommand.class, ClassifyCommand.class, BenchCommand.class, GatewayKeyCommand.class,
-        ConfigCommand.class, HelpCommand.class},
+        SchemasCommand.class, ConfigCommand.class, HelpCommand.class},
     footer = {
         "  waarom demo --for 5m",
         "  waarom help dlq list"})

@@ -7,12 +7,21 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
-/** Runs the command line in memory, with an empty environment, for tests. */
+/** Runs the command line in memory, with an empty (or a given) environment, for tests. */
 final class CliRun {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  final Terminal terminal = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-      new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+  final Terminal terminal;
+
+  CliRun() {
+    this(Map.of());
+  }
+
+  /** With this environment instead of an empty one. */
+  CliRun(Map<String, String> env) {
+    terminal = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), env);
+  }
 
   /** The exit code of {@code waarom args...}. */
   int execute(String... args) {
