@@ -3,7 +3,7 @@ package nl.waarom.analyzer.model;
 import java.util.Arrays;
 
 /**
- * Turns held-out decision values into the two numbers that make a confidence mean something: the
+ * Turns held-out decision values (from {@link CrossValidation}) into the two numbers that make a confidence mean something: the
  * softmax temperature that minimises the held-out negative log-likelihood, and the unexplained
  * threshold on the top probability.
  *
@@ -19,8 +19,12 @@ final class Calibration {
   private Calibration() {
   }
 
+  /** The temperature; 1 when nothing was held out. */
   static double fitTemperature(double[][] logits, int[] truth) {
     double best = 1;
+    if (logits.length == 0) {
+      return best;
+    }
     double bestLoss = Double.POSITIVE_INFINITY;
     for (double logT = -5; logT <= 3; logT += 0.05) {
       double t = Math.exp(logT);
