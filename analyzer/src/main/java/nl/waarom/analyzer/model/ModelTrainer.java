@@ -10,10 +10,10 @@ import java.util.TreeMap;
  * Trains a {@link ReasonModel} from labelled texts, in-process.
  *
  * <p>Steps: cross-validate ({@link CrossValidation}: with few examples per label every example is
- * held out once), fit the softmax temperature and the unexplained threshold on the held-out
+ * held out once), fit the softmax temperature and the {@link UnexplainedRule} on the held-out
  * decision values ({@link Calibration}), then fit on all examples and keep the calibration. The
- * threshold is raised, if needed, just above the top probability of a text without any known
- * n-gram. The test data of an evaluation is never seen.
+ * rule is raised, if needed, so that a text without any known n-gram is unexplained. The test data
+ * of an evaluation is never seen.
  */
 public final class ModelTrainer {
   private ModelTrainer() {
@@ -40,23 +40,20 @@ public final class ModelTrainer {
     }
     CrossValidation.HeldOut heldOut = CrossValidation.run(folded, y, labels.size(), options);
     double temperature = Calibration.fitTemperature(heldOut.logits(), heldOut.truth());
-    double[] top = new double[heldOut.size()];
-    boolean[] right = new boolean[heldOut.size()];
-    for (int k = 0; k < heldOut.size(); k++) {
-      double[] p = ReasonModel.softmax(heldOut.logits()[k].clone(), temperature);
-      int best = argMax(p);
-      top[k] = p[best];
-      right[k] = best == heldOut.truth()[k];
-    }
-    double threshold = Calibration.threshold(top, right, heldOut.truth(), unknown,
-        options.maxAccuracyLoss());
     LinearFit.Fitted full = LinearFit.fit(folded, y, labels.size(), options);
-    ReasonModel model = new ReasonModel(labels, full, temperature, threshold, unknown, options.topK());
     // A text no more telling than one without a single known n-gram is never explained; this
-    // floor matters when there are so few examples that the held-out part cannot set a threshold.
-    double noEvidence = model.predict("").top().probability();
-    return noEvidence < threshold ? model
-        : new ReasonModel(labels, full, temperature, Math.nextUp(noEvidence), unknown, options.topK());
+    // floor matters when there are so few examples, or labels, that the held-out part cannot (with
+    // two labels every top probability is at least one half). The probability part of the floor
+    // comes first: the evidence threshold is set among the texts below it.
+    double[] none = full.decisionValues(new char[0], full.vectorizer().newScratch());
+    double noneTop = none[argMax(none)];
+    double noneP = ReasonModel.softmax(none.clone(), temperature)[argMax(none)];
+    double probability = Math.max(UnexplainedRule.MORE_LIKELY_WRONG,
+        Math.min(1.0, Math.nextUp(noneP)));
+    UnexplainedRule rule = Calibration.rule(heldOut.logits(), heldOut.truth(), temperature,
+        unknown, probability, options.maxAccuracyLoss())
+        .atLeastAbove(noneP, Calibration.evidence(noneTop, noneP, temperature));
+    return new ReasonModel(labels, full, temperature, rule, unknown, options.topK());
   }
 
   private static int argMax(double[] values) {

@@ -45,7 +45,7 @@ public record TrainOptions(String unknownLabel, Solver solver, double c, int cha
   }
 
   public static TrainOptions defaults() {
-    return new TrainOptions(null, Solver.SVM, 1.0, 2, 5, true, 2, 1f, 1f, 5, 20, 0.01, 5,
+    return new TrainOptions(null, Solver.SVM, 1.0, 2, 5, true, 2, 1f, 1f, 5, 20, 0.02, 5,
         Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), 42L);
   }
 
