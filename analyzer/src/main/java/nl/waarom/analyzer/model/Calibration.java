@@ -3,24 +3,32 @@ package nl.waarom.analyzer.model;
 import java.util.Arrays;
 
 /**
- * Turns held-out decision values into the two numbers that make a confidence mean something: the
- * softmax temperature that minimises the held-out negative log-likelihood, and the unexplained
- * threshold on the top probability.
+ * Turns held-out decision values (from {@link CrossValidation}) into what makes a confidence mean
+ * something: the softmax temperature that minimises the held-out negative log-likelihood, and the
+ * {@link UnexplainedRule}.
  *
- * <p>Threshold rule, the same with or without an unknown label: the highest threshold that costs at
- * most {@code maxAccuracyLoss} (default 0.01) of held-out in-scope accuracy, i.e. that sends at
- * most one in a hundred held-out in-scope texts the model got right to "unexplained". It is a
- * policy a team can state and check, it needs no unknown examples, and it does not rely on the few
- * out-of-scope examples a training set holds (those tend to be much easier to recognise than the
- * out-of-scope contacts that really arrive). Texts whose top label is the unknown label are
- * unknown regardless of the threshold.
+ * <p>The rule, the same with or without an unknown label: a text is unexplained when its top
+ * probability is below one half (it is more likely wrong than right) and its evidence is low. How
+ * low: the evidence threshold is the highest that withholds at most {@code maxAccuracyLoss}
+ * (default 2 %) of the held-out in-scope texts as right answers; wrong answers withheld cost
+ * nothing. For a model that is right about most texts it is sure of, the budget is not reached and
+ * the evidence plays no part (every text below one half is unexplained); for a model trained on a
+ * handful of examples per reason, which is unsure of much that it gets right, the budget keeps it
+ * answering and spends what it may withhold on the texts no reason claims. The rule needs no
+ * unknown examples and does not rely on the few out-of-scope examples a training set holds (those
+ * tend to be easier to recognise than the out-of-scope contacts that really arrive). Texts whose
+ * top label is the unknown label are unknown regardless.
  */
 final class Calibration {
   private Calibration() {
   }
 
+  /** The temperature; 1 when nothing was held out. */
   static double fitTemperature(double[][] logits, int[] truth) {
     double best = 1;
+    if (logits.length == 0) {
+      return best;
+    }
     double bestLoss = Double.POSITIVE_INFINITY;
     for (double logT = -5; logT <= 3; logT += 0.05) {
       double t = Math.exp(logT);
@@ -63,34 +71,51 @@ final class Calibration {
   }
 
   /**
-   * The unexplained threshold: the highest top probability at which the held-out in-scope accuracy
-   * (a text below the threshold counts as wrong) is still within {@code maxLoss} of the accuracy
-   * without any threshold.
-   *
-   * @param top     top probability per held-out text
-   * @param right   whether the top label is the truth, per held-out text
-   * @param truth   true class per held-out text
-   * @param unknown the unknown class, or -1
+   * How strongly any label claims the text: the log-sum-exp of the decision values at temperature
+   * {@code t}, a smooth maximum, high when one or more one-vs-rest models accept the text and low
+   * when all reject it. Computed from the top decision value and the top probability (which hold
+   * the same information), so a prediction pays one logarithm for it.
    */
-  static double threshold(double[] top, boolean[] right, int[] truth, int unknown, double maxLoss) {
+  static double evidence(double topLogit, double topProbability, double t) {
+    return topLogit - t * Math.log(topProbability);
+  }
+
+  /**
+   * The rule from held-out decision values: unexplained below {@code probability} (one half, or a
+   * floor above it) when the evidence is also below the threshold that withholds at most
+   * {@code maxLoss} of the held-out in-scope texts as right answers.
+   *
+   * @param logits  decision values per held-out text (not modified)
+   * @param truth   true class per held-out text
+   * @param t       the fitted temperature
+   * @param unknown the unknown class, or -1; its held-out texts do not count
+   */
+  static UnexplainedRule rule(double[][] logits, int[] truth, double t, int unknown,
+      double probability, double maxLoss) {
+    int inScope = 0;
+    double[] candidates = new double[logits.length];
     int n = 0;
-    int correct = 0;
-    double[] rightTops = new double[top.length];
-    for (int i = 0; i < top.length; i++) {
-      if (truth[i] != unknown) {
-        n++;
-        if (right[i]) {
-          rightTops[correct++] = top[i];
-        }
+    for (int i = 0; i < logits.length; i++) {
+      if (truth[i] == unknown) {
+        continue;
+      }
+      inScope++;
+      double[] p = ReasonModel.softmax(logits[i].clone(), t);
+      int best = 0;
+      for (int c = 1; c < p.length; c++) {
+        best = p[c] > p[best] ? c : best;
+      }
+      if (best == truth[i] && p[best] < probability) {
+        candidates[n++] = evidence(logits[i][best], p[best], t);
       }
     }
-    if (correct == 0) {
-      return 0.0;
+    int mayLose = (int) Math.floor(maxLoss * inScope + 1e-9);
+    if (n <= mayLose) {
+      return new UnexplainedRule(probability, Double.POSITIVE_INFINITY);
     }
-    // Raising the threshold past the k lowest right answers loses k right answers.
-    double[] sorted = Arrays.copyOf(rightTops, correct);
+    // Strictly below the (mayLose + 1)-th lowest: at most mayLose right answers are withheld.
+    double[] sorted = Arrays.copyOf(candidates, n);
     Arrays.sort(sorted);
-    int mayLose = (int) Math.floor(maxLoss * n + 1e-9);
-    return mayLose == 0 ? 0.0 : sorted[Math.min(mayLose, correct) - 1];
+    return new UnexplainedRule(probability, sorted[mayLose]);
   }
 }

@@ -25,6 +25,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LinearFit {
   record Fitted(Vectorizer vectorizer, LinearScorer scorer) {
+    /** The raw decision values of one folded text, in a new array; for training-time use. */
+    double[] decisionValues(char[] folded, Vectorizer.Scratch scratch) {
+      double[] scores = new double[scorer.classes()];
+      vectorizer.vectorizeFolded(folded, scratch);
+      scorer.score(scratch, scores);
+      return scores;
+    }
   }
 
   private LinearFit() {

@@ -4,17 +4,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 
 /**
  * Trains a {@link ReasonModel} from labelled texts, in-process.
  *
- * <p>Steps: hold out a stratified {@code heldOutFraction} of the examples (every label keeps at
- * least one training example), fit on the rest, fit the softmax temperature and the unexplained
- * threshold on the held-out part ({@link Calibration}), then fit again on all examples and keep
- * the calibration. The threshold is raised, if needed, just above the top probability of a text
- * without any known n-gram. The test data of an evaluation is never seen.
+ * <p>Steps: cross-validate ({@link CrossValidation}: with few examples per label every example is
+ * held out once), fit the softmax temperature and the {@link UnexplainedRule} on the held-out
+ * decision values ({@link Calibration}), then fit on all examples and keep the calibration. The
+ * rule is raised, if needed, so that a text without any known n-gram is unexplained. The test data
+ * of an evaluation is never seen.
  */
 public final class ModelTrainer {
   private ModelTrainer() {
@@ -39,62 +38,29 @@ public final class ModelTrainer {
       folded.add(TextFolding.fold(examples.get(i).text()));
       y[i] = Collections.binarySearch(labels, examples.get(i).label());
     }
-    boolean[] heldOut = split(byLabel, options);
-    List<char[]> fitTexts = new ArrayList<>();
-    List<Integer> fitY = new ArrayList<>();
-    List<Integer> calIdx = new ArrayList<>();
-    for (int i = 0; i < y.length; i++) {
-      if (heldOut[i]) {
-        calIdx.add(i);
-      } else {
-        fitTexts.add(folded.get(i));
-        fitY.add(y[i]);
-      }
-    }
-    LinearFit.Fitted partial = LinearFit.fit(fitTexts,
-        fitY.stream().mapToInt(Integer::intValue).toArray(), labels.size(), options);
-    ReasonModel probe = new ReasonModel(labels, partial, 1.0, 0.0, unknown, 1);
-    double[][] logits = new double[calIdx.size()][];
-    int[] truth = new int[calIdx.size()];
-    for (int k = 0; k < calIdx.size(); k++) {
-      logits[k] = probe.logits(folded.get(calIdx.get(k))).clone();
-      truth[k] = y[calIdx.get(k)];
-    }
-    double temperature = Calibration.fitTemperature(logits, truth);
-    double[] top = new double[logits.length];
-    boolean[] right = new boolean[logits.length];
-    for (int k = 0; k < logits.length; k++) {
-      double[] p = ReasonModel.softmax(logits[k].clone(), temperature);
-      int best = 0;
-      for (int c = 1; c < p.length; c++) {
-        best = p[c] > p[best] ? c : best;
-      }
-      top[k] = p[best];
-      right[k] = best == truth[k];
-    }
-    double threshold = Calibration.threshold(top, right, truth, unknown, options.maxAccuracyLoss());
+    CrossValidation.HeldOut heldOut = CrossValidation.run(folded, y, labels.size(), options);
+    double temperature = Calibration.fitTemperature(heldOut.logits(), heldOut.truth());
     LinearFit.Fitted full = LinearFit.fit(folded, y, labels.size(), options);
-    ReasonModel model = new ReasonModel(labels, full, temperature, threshold, unknown, options.topK());
     // A text no more telling than one without a single known n-gram is never explained; this
-    // floor matters when the held-out part is too small for the accuracy-loss rule.
-    double noEvidence = model.predict("").top().probability();
-    return noEvidence < threshold ? model
-        : new ReasonModel(labels, full, temperature, Math.nextUp(noEvidence), unknown, options.topK());
+    // floor matters when there are so few examples, or labels, that the held-out part cannot (with
+    // two labels every top probability is at least one half). The probability part of the floor
+    // comes first: the evidence threshold is set among the texts below it.
+    double[] none = full.decisionValues(new char[0], full.vectorizer().newScratch());
+    double noneTop = none[argMax(none)];
+    double noneP = ReasonModel.softmax(none.clone(), temperature)[argMax(none)];
+    double probability = Math.max(UnexplainedRule.MORE_LIKELY_WRONG,
+        Math.min(1.0, Math.nextUp(noneP)));
+    UnexplainedRule rule = Calibration.rule(heldOut.logits(), heldOut.truth(), temperature,
+        unknown, probability, options.maxAccuracyLoss())
+        .atLeastAbove(noneP, Calibration.evidence(noneTop, noneP, temperature));
+    return new ReasonModel(labels, full, temperature, rule, unknown, options.topK());
   }
 
-  /** Marks a seeded, stratified share of each label's examples as held out. */
-  private static boolean[] split(Map<String, List<Integer>> byLabel, TrainOptions options) {
-    int total = byLabel.values().stream().mapToInt(List::size).sum();
-    boolean[] heldOut = new boolean[total];
-    Random random = new Random(options.seed());
-    for (List<Integer> indices : byLabel.values()) {
-      List<Integer> shuffled = new ArrayList<>(indices);
-      Collections.shuffle(shuffled, random);
-      int n = Math.min(shuffled.size() - 1, (int) Math.round(shuffled.size() * options.heldOutFraction()));
-      for (int k = 0; k < n; k++) {
-        heldOut[shuffled.get(k)] = true;
-      }
+  private static int argMax(double[] values) {
+    int best = 0;
+    for (int c = 1; c < values.length; c++) {
+      best = values[c] > values[best] ? c : best;
     }
-    return heldOut;
+    return best;
   }
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param ranked  the top-k labels by descending probability, never empty; when the training data
  *                had an unknown label it may appear here like any other label
  * @param unknown true when the text is unexplained: the top probability is below the model's
- *                threshold, or the top label is the unknown label
+ *                threshold and no reason claims the text strongly enough (see
+ *                {@link ReasonModel#evidenceThreshold()}), or the top label is the unknown label
  */
 public record Prediction(List<ScoredLabel> ranked, boolean unknown) {
   public Prediction {

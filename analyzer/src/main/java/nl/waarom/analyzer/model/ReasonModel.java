@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * A trained text classifier: TF-IDF word and character n-grams, one-vs-rest linear scores, softmax
- * with a fitted temperature, and a calibrated unexplained threshold. Build one with
- * {@link ModelTrainer#train}.
+ * with a fitted temperature, and a calibrated rule for when a text is unexplained
+ * ({@link UnexplainedRule}). Build one with {@link ModelTrainer#train}.
  *
  * <p>Immutable and thread-safe: {@link #predict} may be called from any number of threads at
  * once; each thread keeps its own working memory (a thread-local scratch the size of the
@@ -18,7 +18,7 @@ public final class ReasonModel {
   private final Vectorizer vectorizer;
   private final LinearScorer scorer;
   private final double temperature;
-  private final double threshold;
+  private final UnexplainedRule rule;
   private final int unknownIndex;
   private final int topK;
   private final ThreadLocal<Work> work;
@@ -33,8 +33,8 @@ public final class ReasonModel {
     }
   }
 
-  ReasonModel(List<String> labels, LinearFit.Fitted fitted, double temperature, double threshold,
-      int unknownIndex, int topK) {
+  ReasonModel(List<String> labels, LinearFit.Fitted fitted, double temperature,
+      UnexplainedRule rule, int unknownIndex, int topK) {
     this.labels = List.copyOf(labels);
     this.vectorizer = fitted.vectorizer();
     this.scorer = fitted.scorer();
@@ -42,7 +42,7 @@ public final class ReasonModel {
       throw new IllegalArgumentException("model does not match its labels or temperature");
     }
     this.temperature = temperature;
-    this.threshold = threshold;
+    this.rule = Objects.requireNonNull(rule, "rule");
     this.unknownIndex = unknownIndex;
     this.topK = Math.min(topK, this.labels.size());
     this.work = ThreadLocal.withInitial(() -> new Work(vectorizer.newScratch(), labels.size()));
@@ -53,9 +53,20 @@ public final class ReasonModel {
     return labels;
   }
 
-  /** The calibrated top-probability threshold below which a text is unknown (see {@link Calibration}). */
+  /**
+   * The top probability below which a text may be unknown: one half, or more when a floor raised it
+   * (see {@link Calibration}). Whether it is unknown then depends on {@link #evidenceThreshold()}.
+   */
   public double threshold() {
-    return threshold;
+    return rule.probability();
+  }
+
+  /**
+   * The evidence below which a text whose top probability is below {@link #threshold()} is unknown;
+   * positive infinity when the probability alone decides (see {@link Calibration}).
+   */
+  public double evidenceThreshold() {
+    return rule.evidence();
   }
 
   /** The softmax temperature fitted on held-out data. */
@@ -71,7 +82,12 @@ public final class ReasonModel {
   /** Ranks the top-k labels for the text (never null; an empty text gets the prior-like bias ranking). */
   public Prediction predict(String text) {
     Objects.requireNonNull(text, "text");
-    double[] p = probabilities(text);
+    double[] p = logits(TextFolding.fold(text));
+    double topLogit = Double.NEGATIVE_INFINITY;
+    for (double z : p) {
+      topLogit = Math.max(topLogit, z);
+    }
+    softmax(p, temperature);
     List<ScoredLabel> ranked = new ArrayList<>(topK);
     boolean[] taken = new boolean[p.length];
     for (int r = 0; r < topK; r++) {
@@ -85,7 +101,8 @@ public final class ReasonModel {
       ranked.add(new ScoredLabel(labels.get(best), Math.min(1.0, p[best])));
     }
     ScoredLabel top = ranked.get(0);
-    boolean unknown = top.probability() < threshold
+    double evidence = Calibration.evidence(topLogit, top.probability(), temperature);
+    boolean unknown = rule.unexplained(top.probability(), evidence)
         || (unknownIndex >= 0 && top.label().equals(labels.get(unknownIndex)));
     return new Prediction(ranked, unknown);
   }

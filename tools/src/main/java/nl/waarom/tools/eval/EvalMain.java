@@ -80,9 +80,12 @@ public final class EvalMain {
       return 2;
     }
     double trainSeconds = (System.nanoTime() - t0) / 1e9;
-    out.printf(Locale.ROOT, "training: %.1f s (%s, C=%s, %d threads), %d features, temperature %.3f, threshold %.3f%n",
+    out.printf(Locale.ROOT, "training: %.1f s (%s, C=%s, %d threads), %d features, temperature %.3f, "
+        + "unexplained below probability %.3f and evidence %s%n",
         trainSeconds, options.training().solver(), options.training().c(), options.training().threads(),
-        model.features(), model.temperature(), model.threshold());
+        model.features(), model.temperature(), model.threshold(),
+        Double.isInfinite(model.evidenceThreshold()) ? "(any)"
+            : String.format(Locale.ROOT, "%.3f", model.evidenceThreshold()));
     Report report = Report.of(model, test, unknown);
     report.print(out);
     List<String> texts = test.stream().map(LabeledText::text).toList();
