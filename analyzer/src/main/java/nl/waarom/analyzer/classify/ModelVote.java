@@ -32,9 +32,11 @@ final class ModelVote {
     CharArraySet words = new CharArraySet(512, true);
     words.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
     words.addAll(DutchAnalyzer.getDefaultStopSet());
-    words.addAll(List.of("i", "my", "me", "you", "your", "we", "our", "can", "do", "does", "did",
-        "have", "has", "am", "what", "how", "why", "when", "ik", "mijn", "jullie", "u", "uw", "kan",
-        "heb", "hoe", "wat", "waarom", "wanneer"));
+    words.addAll(List.of("i", "my", "me", "you", "your", "we", "our", "us", "can", "could", "do",
+        "does", "did", "have", "has", "am", "been", "what", "how", "why", "when", "just", "still",
+        "please", "hi", "hello", "ik", "mij", "mijn", "jullie", "u", "uw", "wij", "we", "ons",
+        "onze", "jij", "je", "jou", "ze", "zij", "hij", "hem", "haar", "kan", "heb", "hoe", "wat",
+        "waarom", "wanneer", "graag", "even", "gewoon", "wel", "nog", "net", "ook", "al"));
     FUNCTION_WORDS = CharArraySet.unmodifiableSet(words);
   }
 
@@ -57,11 +59,13 @@ final class ModelVote {
   }
 
   /**
-   * What a vote of probability 1 weighs: 2 ln N, as much as two words that only one of the N
-   * reasons uses.
+   * What a vote of probability 1 weighs: ln N, as much as one word that only one of the N reasons
+   * uses. The rules are statements a team made and can read, the model a guess learned from a few
+   * examples per reason: a sure model settles a close call between rule reasons and outweighs a
+   * rule that matched only common words, but one specific word is as strong as a sure model.
    */
   static double weight(int reasons) {
-    return 2 * Math.log(Math.max(2, reasons));
+    return Math.log(Math.max(2, reasons));
   }
 
   /** The rule reasons with the model's vote added, and the reason the model adds, if any. */

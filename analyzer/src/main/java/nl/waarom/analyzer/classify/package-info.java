@@ -40,8 +40,8 @@
  *       once more as a whole: {@code ln(N / n)}, n the reasons that use all of them. "slimme meter"
  *       is used by one reason, so it adds ln N; "werkt niet" is used by many and adds little.
  *       Words that merely occur anywhere in the contact ({@code a AND b}) get no such bonus.</li>
- *   <li>The model votes for every reason with {@code 2 ln N} times its probability for that
- *       reason: a sure model counts as much as two words only that reason uses
+ *   <li>The model votes for every reason with {@code ln N} times its probability for that
+ *       reason: a sure model counts as much as one word only that reason uses
  *       ({@code ModelVote}).</li>
  * </ol>
  * The sum is {@link nl.waarom.analyzer.classify.ReasonScore#strength()}; equal strengths are
