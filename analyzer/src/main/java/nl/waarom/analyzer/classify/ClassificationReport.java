@@ -7,9 +7,11 @@ import nl.waarom.schemas.Turn;
 
 /**
  * A classification as text for people, so a team can see why a contact lands where it does: the
- * taxonomy version and detected language, then one line per reason with its confidence, source
- * (RULE or MODEL) and evidence quoted from the turns as {@code "text" [turn:start-end]}; or the
- * line {@code unexplained: ...} when no reason applies. Used by {@code ./waarom classify}.
+ * taxonomy version and detected language, then one line per reason, strongest (primary) first,
+ * with its confidence, source (RULE or MODEL), strength with its two parts (what the rules'
+ * evidence weighs, the model's probability) and evidence quoted from the turns as
+ * {@code "text" [turn:start-end]} ({@code [subject:start-end]} in the e-mail subject); or the line
+ * {@code unexplained: ...} when no reason applies. Used by {@code ./waarom classify}.
  */
 public final class ClassificationReport {
   private ClassificationReport() {}
@@ -25,18 +27,22 @@ public final class ClassificationReport {
           .append(System.lineSeparator()).toString();
     }
     for (ReasonScore score : result.reasons()) {
-      text.append(String.format(Locale.ROOT, "%-24s %.2f %-5s %s%n", score.reasonId(),
-          score.confidence(), score.source(), evidence(score, contact.getTurns())));
+      text.append(String.format(Locale.ROOT, "%-24s %.2f %-5s strength %4.1f (rules %4.1f, model "
+              + "p=%.2f)  %s%n", score.reasonId(), score.confidence(), score.source(),
+          score.strength(), score.specificity(), score.modelProbability(),
+          evidence(score, contact.getSubject(), contact.getTurns())));
     }
     return text.toString();
   }
 
-  private static String evidence(ReasonScore score, List<Turn> turns) {
+  private static String evidence(ReasonScore score, String subject, List<Turn> turns) {
     StringBuilder sb = new StringBuilder();
     for (EvidenceSpan e : score.evidence()) {
-      String turn = turns.get(e.turnIndex()).getText();
+      String turn = e.turnIndex() == EvidenceSpan.SUBJECT ? subject
+          : turns.get(e.turnIndex()).getText();
       sb.append(sb.isEmpty() ? "" : ", ").append('"').append(turn, e.start(), e.end()).append('"')
-          .append(String.format(Locale.ROOT, " [%d:%d-%d]", e.turnIndex(), e.start(), e.end()));
+          .append(String.format(Locale.ROOT, " [%s:%d-%d]", e.turnIndex() == EvidenceSpan.SUBJECT
+              ? "subject" : String.valueOf(e.turnIndex()), e.start(), e.end()));
     }
     return sb.toString();
   }

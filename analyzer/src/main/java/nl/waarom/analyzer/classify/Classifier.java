@@ -5,12 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
-import nl.waarom.analyzer.model.Prediction;
-import nl.waarom.analyzer.model.ReasonModel;
-import nl.waarom.analyzer.model.ScoredLabel;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.waarom.taxonomy.Reason;
 import nl.waarom.taxonomy.Taxonomy;
@@ -23,9 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Classifies contacts into the reasons of one taxonomy by matching every rule against the
- * contact with a Lucene monitor. The contact's language (as stated, else detected) decides the
- * text analysis; there is one rule index per language. Thread-safe: one instance serves every
- * stream thread. Close it to release the monitors.
+ * contact with a Lucene monitor, and letting the learned model vote. The contact's language (as
+ * stated, else detected) decides the text analysis; there is one rule index per language. The
+ * most specific reason wins: reasons are ordered by the specificity of their rules' evidence plus
+ * the model's vote ({@link RuleEvidence}, {@link ModelVote}). Thread-safe: one instance serves
+ * every stream thread. Close it to release the monitors.
  */
 public final class Classifier implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(Classifier.class);
@@ -33,8 +31,7 @@ public final class Classifier implements Closeable {
   private final Taxonomy taxonomy;
   private final LanguageDetector detector;
   private final Map<Language, RuleIndex> indexes = new EnumMap<>(Language.class);
-  private final ReasonModel model;
-  private final double minModelConfidence;
+  private final ModelVote vote;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /** With Dutch as the language of contacts that give no evidence of theirs. */
@@ -58,10 +55,11 @@ public final class Classifier implements Closeable {
    */
   public Classifier(Taxonomy taxonomy, Language fallback, ModelOptions modelOptions) {
     this.taxonomy = taxonomy;
-    this.model = ReasonModels.train(taxonomy, modelOptions.extraExamples()).orElse(null);
-    this.minModelConfidence = modelOptions.minConfidence();
-    this.detector = new LanguageDetector(fallback);
     List<Reason> reasons = taxonomy.classifiable();
+    this.vote = ReasonModels.train(taxonomy, modelOptions.extraExamples())
+        .map(model -> new ModelVote(model, modelOptions.minConfidence(), reasons.size()))
+        .orElse(null);
+    this.detector = new LanguageDetector(fallback);
     CharArraySet compounds = CompoundDictionary.of(taxonomy);
     try {
       for (Language language : Language.values()) {
@@ -84,7 +82,10 @@ public final class Classifier implements Closeable {
         .orElseGet(() -> detector.detect(ContactText.opening(contact)));
   }
 
-  /** Classifies one contact; never null. A contact without text is unexplained. */
+  /**
+   * Classifies one contact; never null. A contact without text is unexplained. Reasons are
+   * ordered by {@link ReasonScore#strength()}, equal strengths by their position in the taxonomy.
+   */
   public Classification classify(Contact contact) {
     RuleIndex index = indexes.get(language(contact));
     ContactText text = index.analyse(contact);
@@ -92,30 +93,12 @@ public final class Classifier implements Closeable {
       return new Classification(List.of());
     }
     List<ReasonScore> scores = ruleScores(contact, index, text);
-    if (model != null) {
-      addModelOpinion(scores, model.predict(ReasonModels.customerText(contact)));
+    if (vote != null) {
+      scores = vote.apply(scores, ModelText.of(contact));
     }
+    scores.sort(Comparator.comparingDouble(ReasonScore::strength).reversed()
+        .thenComparingInt(s -> taxonomy.rank(s.reasonId())));
     return new Classification(scores);
-  }
-
-  /**
-   * Rules first: a rule is a statement the team made and can read. The model confirms a rule's
-   * reason (raising its confidence) or adds the reason the rules missed, after the rule reasons;
-   * below its calibrated threshold it adds nothing, so a contact no rule explains and the model
-   * is unsure about stays unexplained.
-   */
-  private void addModelOpinion(List<ReasonScore> scores, Prediction prediction) {
-    ScoredLabel top = prediction.top();
-    if (prediction.unknown() || top.probability() < minModelConfidence) {
-      return;
-    }
-    for (int i = 0; i < scores.size(); i++) {
-      if (scores.get(i).reasonId().equals(top.label())) {
-        scores.set(i, scores.get(i).confirmedBy(top.probability()));
-        return;
-      }
-    }
-    scores.add(ReasonScore.byModel(top.label(), top.probability()));
   }
 
   private List<ReasonScore> ruleScores(Contact contact, RuleIndex index, ContactText text) {
@@ -129,22 +112,9 @@ public final class Classifier implements Closeable {
       byReason.computeIfAbsent(reasonId, k -> new ArrayList<>()).add(m);
     }
     List<ReasonScore> scores = new ArrayList<>();
-    byReason.forEach((reasonId, hits) -> scores.add(score(reasonId, hits, text)));
-    scores.sort(Comparator.comparingInt(ReasonScore::matchedRules).reversed()
-        .thenComparing(Comparator.comparingInt((ReasonScore s) -> s.evidence().size()).reversed())
-        .thenComparingInt(s -> taxonomy.rank(s.reasonId())));
+    byReason.forEach((reasonId, rules) ->
+        scores.add(RuleEvidence.score(reasonId, rules, text, index.specificity())));
     return scores;
-  }
-
-  private static ReasonScore score(String reasonId, List<EvidenceMatch> rules, ContactText text) {
-    // The same word is often found through several fields (any and customer): keep it once.
-    TreeSet<EvidenceSpan> evidence = new TreeSet<>();
-    for (EvidenceMatch match : rules) {
-      for (EvidenceMatch.Hit hit : match.hits()) {
-        text.locate(hit.field(), hit.start(), hit.end()).ifPresent(evidence::add);
-      }
-    }
-    return ReasonScore.byRules(reasonId, rules.size(), List.copyOf(evidence));
   }
 
   @Override

@@ -18,33 +18,48 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 
 /**
- * The searchable text of one contact. Each turn is analysed once ({@link TurnTokens}); the text
- * fields ({@code any}, {@code customer}, {@code agent}, {@code first}) replay the tokens of their
- * turns, so a turn that is in three fields is still analysed only once. Within a field each turn
- * gets its own offset range and a position gap from the previous turn, so that an offset maps back
- * to a turn and a phrase or proximity rule never matches words of two different turns.
+ * The searchable text of one contact. Each part (a turn, or an e-mail's subject) is analysed once
+ * ({@link TurnTokens}); the text fields ({@code any}, {@code customer}, {@code agent},
+ * {@code first}, {@code subject}) replay the tokens of their parts, so a turn that is in three
+ * fields is still analysed only once. Within a field each part gets its own offset range and a
+ * position gap from the previous part, so that an offset maps back to a turn (or the subject) and a
+ * phrase or proximity rule never matches words of two different parts.
  */
 final class ContactText {
   /** Larger than any slop or gap a sensible rule uses. */
   static final int TURN_GAP = 100;
 
   private final Contact contact;
+  /** The texts of the parts: the turns in order, then the subject (null when not read). */
+  private final String[] texts;
   private final TurnTokens[] tokens;
   private final Map<String, List<Segment>> fields = new LinkedHashMap<>();
 
-  /** Where one turn sits in a field: offsets in the field are {@code base} + offset in the turn. */
-  record Segment(int turnIndex, int base) {}
+  /**
+   * Where one part sits in a field: offsets in the field are {@code base} + offset in the part.
+   * {@code part} is the turn's index, or the number of turns for the subject.
+   */
+  record Segment(int part, int base) {}
 
   private ContactText(Contact contact, Analyzer analyzer) {
     this.contact = contact;
     List<Turn> turns = contact.getTurns();
-    this.tokens = new TurnTokens[turns.size()];
+    this.texts = new String[turns.size() + 1];
+    this.tokens = new TurnTokens[texts.length];
+    if (hasSubject(contact)) {
+      int subject = turns.size();
+      texts[subject] = contact.getSubject();
+      tokens[subject] = TurnTokens.analyse(analyzer, Fields.ANY, texts[subject]);
+      add(Fields.ANY, subject);
+      add(Fields.SUBJECT, subject);
+    }
     int customerTurns = 0;
     for (int i = 0; i < turns.size(); i++) {
       Turn turn = turns.get(i);
       if (turn.getText() == null || turn.getText().isBlank()) {
         continue;
       }
+      texts[i] = turn.getText();
       tokens[i] = TurnTokens.analyse(analyzer, Fields.ANY, turn.getText());
       add(Fields.ANY, i);
       if (turn.getSpeaker() == Speaker.CUSTOMER) {
@@ -62,20 +77,40 @@ final class ContactText {
     return new ContactText(contact, analyzer);
   }
 
+  /**
+   * Whether the contact's subject is read: it has one, and it is not also the text of a turn (an
+   * e-mail without a body arrives with its subject as its only turn).
+   */
+  static boolean hasSubject(Contact contact) {
+    String subject = contact.getSubject();
+    return subject != null && !subject.isBlank() && contact.getTurns().stream()
+        .noneMatch(t -> t.getText() != null && t.getText().strip().equals(subject.strip()));
+  }
+
   private boolean isOpening(Turn customerTurn, int earlierCustomerTurns) {
     return contact.getChannel() == Channel.CALL
         ? customerTurn.getOffsetMillis() < Fields.FIRST_CALL_MILLIS
         : earlierCustomerTurns < Fields.FIRST_TURNS;
   }
 
-  private void add(String field, int turnIndex) {
+  private void add(String field, int part) {
     List<Segment> segments = fields.computeIfAbsent(field, f -> new ArrayList<>());
     int base = 0;
     if (!segments.isEmpty()) {
       Segment last = segments.get(segments.size() - 1);
-      base = last.base() + contact.getTurns().get(last.turnIndex()).getText().length() + 1;
+      base = last.base() + texts[last.part()].length() + 1;
     }
-    segments.add(new Segment(turnIndex, base));
+    segments.add(new Segment(part, base));
+  }
+
+  /** The turn index of a part: {@link EvidenceSpan#SUBJECT} for the subject. */
+  private int turnIndex(int part) {
+    return part == texts.length - 1 ? EvidenceSpan.SUBJECT : part;
+  }
+
+  /** The part of a turn index. */
+  private int part(int turnIndex) {
+    return turnIndex == EvidenceSpan.SUBJECT ? texts.length - 1 : turnIndex;
   }
 
   /** Whether the contact has any text at all. */
@@ -103,7 +138,7 @@ final class ContactText {
   }
 
   /**
-   * The evidence for a match in a field; empty when the offsets fall outside a turn (which would
+   * The evidence for a match in a field; empty when the offsets fall outside a part (which would
    * mean the analysis and this class disagree).
    */
   Optional<EvidenceSpan> locate(String field, int start, int end) {
@@ -112,13 +147,42 @@ final class ContactText {
       return Optional.empty();
     }
     for (Segment s : segments) {
-      String text = contact.getTurns().get(s.turnIndex()).getText();
+      String text = texts[s.part()];
       if (start >= s.base() && end <= s.base() + text.length()) {
         return Optional.of(new EvidenceSpan(text.substring(start - s.base(), end - s.base()),
-            s.turnIndex(), start - s.base(), end - s.base()));
+            turnIndex(s.part()), start - s.base(), end - s.base()));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The words a rule matched inside one span of evidence, one per word position: of the analysed
+   * forms at a position (as written, stemmed, compound parts) the one {@code counts} accepts with
+   * the highest {@code weight}; positions where {@code counts} accepts none (the words between
+   * the two words of {@code "a b"~3}) are left out. Adds to {@code into}: word to its weight.
+   */
+  void weighWords(EvidenceSpan span, java.util.function.Predicate<String> counts,
+      java.util.function.ToDoubleFunction<String> weight, Map<String, Double> into) {
+    TurnTokens turn = tokens[part(span.turnIndex())];
+    String best = null;
+    double bestWeight = 0;
+    for (int i = 0; turn != null && i < turn.size() && turn.start(i) < span.end(); i++) {
+      if (turn.increment(i) > 0 && best != null) {
+        into.merge(best, bestWeight, Math::max);
+        best = null;
+      }
+      if (turn.start(i) >= span.start() && turn.end(i) <= span.end() && counts.test(turn.term(i))) {
+        double w = weight.applyAsDouble(turn.term(i));
+        if (best == null || w > bestWeight) {
+          best = turn.term(i);
+          bestWeight = w;
+        }
+      }
+    }
+    if (best != null) {
+      into.merge(best, bestWeight, Math::max);
+    }
   }
 
   /** The start of what the customer said (or of anything, without customer turns), to detect the language. */

@@ -44,17 +44,19 @@ final class EvidenceMatcher extends CandidateMatcher<EvidenceMatch> {
     Matches matches = weight.matches(leaf, DOC);
     List<EvidenceMatch.Hit> hits = new ArrayList<>();
     if (matches != null) {
+      int group = 0;
       for (String field : matches) {
         MatchesIterator it = matches.getMatches(field);
         while (it != null && it.next()) {
           MatchesIterator terms = it.getSubMatches(); // an interval's terms, else null
           if (terms == null) {
-            add(hits, field, it);
+            add(hits, field, it, group);
           } else {
             while (terms.next()) {
-              add(hits, field, terms);
+              add(hits, field, terms, group);
             }
           }
+          group++;
         }
       }
     }
@@ -72,10 +74,10 @@ final class EvidenceMatcher extends CandidateMatcher<EvidenceMatch> {
     return docs.nextDoc() == DOC && (twoPhase == null || twoPhase.matches());
   }
 
-  private static void add(List<EvidenceMatch.Hit> hits, String field, MatchesIterator it)
-      throws IOException {
+  private static void add(List<EvidenceMatch.Hit> hits, String field, MatchesIterator it,
+      int group) throws IOException {
     if (it.startOffset() >= 0) {
-      hits.add(new EvidenceMatch.Hit(field, it.startOffset(), it.endOffset()));
+      hits.add(new EvidenceMatch.Hit(field, it.startOffset(), it.endOffset(), group));
     }
   }
 

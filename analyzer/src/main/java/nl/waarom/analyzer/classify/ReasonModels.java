@@ -10,14 +10,11 @@ import nl.waarom.analyzer.model.TrainOptions;
 import nl.waarom.taxonomy.Example;
 import nl.waarom.taxonomy.Reason;
 import nl.waarom.taxonomy.Taxonomy;
-import nl.waarom.schemas.Contact;
-import nl.waarom.schemas.Speaker;
-import nl.waarom.schemas.Turn;
 
 /**
  * Trains the learned model that covers what rules miss, from the taxonomy's labelled examples plus
- * any extra labelled texts (a CSV of past contacts, the team's corrections), and picks the text of
- * a contact the model reads: what the customer said, since that is where the reason is.
+ * any extra labelled texts (a CSV of past contacts, the team's corrections). The text of a contact
+ * the model reads is {@link ModelText}.
  */
 public final class ReasonModels {
   private ReasonModels() {}
@@ -42,19 +39,5 @@ public final class ReasonModels {
       return Optional.empty();
     }
     return Optional.of(ModelTrainer.train(examples, TrainOptions.defaults()));
-  }
-
-  /** The customer's turns joined; all turns when the customer said nothing. Never null. */
-  static String customerText(Contact contact) {
-    StringBuilder text = new StringBuilder();
-    for (Turn turn : contact.getTurns()) {
-      if (turn.getSpeaker() == Speaker.CUSTOMER) {
-        text.append(turn.getText()).append('\n');
-      }
-    }
-    if (text.isEmpty()) {
-      contact.getTurns().forEach(t -> text.append(t.getText()).append('\n'));
-    }
-    return text.toString();
   }
 }

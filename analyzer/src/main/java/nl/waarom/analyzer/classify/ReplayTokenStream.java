@@ -7,8 +7,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * Replays the tokens of some turns as one field: offsets shifted by each turn's base in the field,
- * and a position gap before every turn but the first.
+ * Replays the tokens of some parts of a contact (turns, the subject) as one field: offsets shifted
+ * by each part's base in the field, and a position gap before every part but the first.
  */
 final class ReplayTokenStream extends TokenStream {
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
@@ -30,7 +30,7 @@ final class ReplayTokenStream extends TokenStream {
   @Override
   public boolean incrementToken() {
     while (segment < segments.size()
-        && token >= tokens[segments.get(segment).turnIndex()].size()) {
+        && token >= tokens[segments.get(segment).part()].size()) {
       segment++;
       token = 0;
     }
@@ -39,7 +39,7 @@ final class ReplayTokenStream extends TokenStream {
     }
     clearAttributes();
     ContactText.Segment s = segments.get(segment);
-    TurnTokens turn = tokens[s.turnIndex()];
+    TurnTokens turn = tokens[s.part()];
     term.setEmpty().append(turn.term(token));
     int inc = turn.increment(token);
     increment.setPositionIncrement(segment > 0 && token == 0 ? inc + gap : inc);

@@ -10,26 +10,50 @@
  * matched against. The syntax is documented for taxonomy authors in {@code docs/taxonomy.md}.
  *
  * <p><b>Contacts.</b> The contact's language is taken from the record or detected
- * ({@link nl.waarom.analyzer.classify.LanguageDetector}). Each turn is analysed once
- * ({@link nl.waarom.analyzer.classify.ContactAnalyzer}: Dutch or English stemming, Dutch compound
- * splitting); the fields {@code any}, {@code customer}, {@code agent} and {@code first} replay the
- * tokens of their turns, each turn with its own offset range and a position gap, so phrases never
- * match across turns and every offset maps back to a turn. Only fields that some rule searches
- * are indexed. {@code channel} and {@code lang} are keyword fields.
+ * ({@link nl.waarom.analyzer.classify.LanguageDetector}). Each turn, and an e-mail's subject, is
+ * analysed once ({@link nl.waarom.analyzer.classify.ContactAnalyzer}: Dutch or English stemming,
+ * Dutch compound splitting); the fields {@code any}, {@code customer}, {@code agent},
+ * {@code first} and {@code subject} replay the tokens of their parts, each part with its own
+ * offset range and a position gap, so phrases never match across turns (or from the subject into
+ * the first turn) and every offset maps back to a turn or the subject. Only fields that some rule
+ * searches are indexed. {@code channel} and {@code lang} are keyword fields.
  *
  * <p><b>Speed.</b> The monitor's presearcher only tries rules whose terms occur in the contact;
  * wildcard parts, which it cannot index, are anchored on their first letters
  * ({@code PrefixAnchors}). A tried rule is first tested with its scorer; only a rule that matches
  * pays for the Matches API that yields evidence ({@code EvidenceMatcher}).
- * {@link nl.waarom.analyzer.classify.ClassifierBenchmark} measures the throughput.
+ * {@code waarom bench classify} ({@code nl.waarom.tools.bench.ClassifyBench}) measures the
+ * throughput.
  *
- * <p><b>Scoring</b> is deliberately simple: reasons are ranked by the number of their rules that
- * matched, then by the amount of evidence, then by their position in the taxonomy; the output is a
- * list of rule-based {@link nl.waarom.analyzer.classify.ReasonScore}s for a learned model to be
- * combined with. The {@link nl.waarom.analyzer.classify.Classifier} is a
- * {@link java.io.Closeable} facade, safe to share between stream threads;
- * {@link nl.waarom.analyzer.classify.ClassifierSource} holds the one in force and swaps it when
- * the taxonomy file changes.
+ * <p><b>The most specific reason wins.</b> When several reasons' rules match, the primary reason
+ * is the one whose evidence is most specific, with the learned model voting too; so that a team
+ * can predict the winner, the order is a sum of three kinds of terms, all computed from the
+ * taxonomy when it is loaded ({@code Specificity}), never from the contact stream:
+ * <ol>
+ *   <li>Each distinct word a reason's rules matched weighs {@code ln(N / n)}: N reasons in the
+ *       taxonomy, n of them <em>use</em> the word (a rule names it, also through a wildcard, or an
+ *       example contains it). A word only this reason uses weighs ln N (4.0 with 54 reasons); a
+ *       word half the reasons use ({@code niet}, {@code my}) weighs ln 2. Common words thus count
+ *       for little without a list of stop words, and a word matched by several rules or fields of
+ *       the reason counts once ({@code RuleEvidence}).</li>
+ *   <li>Words a rule asks for together (a phrase, {@code "a b"~3}, an {@code fn:} interval) weigh
+ *       once more as a whole: {@code ln(N / n)}, n the reasons that use all of them. "slimme meter"
+ *       is used by one reason, so it adds ln N; "werkt niet" is used by many and adds little.
+ *       Words that merely occur anywhere in the contact ({@code a AND b}) get no such bonus.</li>
+ *   <li>The model votes for every reason with {@code ln N} times its probability for that
+ *       reason: a sure model counts as much as one word only that reason uses
+ *       ({@code ModelVote}).</li>
+ * </ol>
+ * The sum is {@link nl.waarom.analyzer.classify.ReasonScore#strength()}; equal strengths are
+ * ordered by the reasons' position in the taxonomy file. Confidence is separate: 0.9 for one
+ * matched rule, 0.03 per further rule, raised when the model agrees; for a reason only the model
+ * found, its calibrated probability. The model adds a reason no rule found only when it passes
+ * its calibrated threshold and the configured minimum; that reason's evidence is the words and
+ * two-word phrases that weighed most for it (each feature's TF-IDF value times its weight for the
+ * reason), located in the turns or subject like a rule's. The
+ * {@link nl.waarom.analyzer.classify.Classifier} is a {@link java.io.Closeable} facade, safe to
+ * share between stream threads; {@link nl.waarom.analyzer.classify.ClassifierSource} holds the
+ * one in force and swaps it when the taxonomy file changes.
  *
  * <p>{@link nl.waarom.analyzer.classify.ClassifyProcessor} is the Kafka Streams step that decodes a
  * contact, classifies it with the classifier in force, and turns any failure into a dead letter.

@@ -42,6 +42,11 @@ final class LinearScorer {
     return classes;
   }
 
+  /** The weight of one feature in one class's decision function (as stored, 16-bit). */
+  float weight(int feature, int cls) {
+    return weights[feature * classes + cls] * rowScale[feature];
+  }
+
   /** Writes the decision value of every class for the scratch's vector into {@code scores}. */
   void score(Vectorizer.Scratch x, double[] scores) {
     float[] acc = x.scoreBuffer(classes);

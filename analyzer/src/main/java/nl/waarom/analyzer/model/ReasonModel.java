@@ -107,6 +107,22 @@ public final class ReasonModel {
     return new Prediction(ranked, unknown);
   }
 
+  /** Calibrated probabilities of every label for the text, in {@link #labels()} order; the caller's own array. */
+  public double[] probabilitiesOf(String text) {
+    Objects.requireNonNull(text, "text");
+    return probabilities(text).clone();
+  }
+
+  /**
+   * The at most {@code max} words or two-word phrases of {@code text} that weighed most for
+   * {@code label}, in text order, with offsets into {@code text} ({@link Explainer}); empty for a
+   * label the model does not know.
+   */
+  public List<WeighedSpan> explain(String text, String label, int max) {
+    int index = labels.indexOf(label);
+    return index < 0 ? List.of() : Explainer.explain(vectorizer, scorer, text, index, max);
+  }
+
   /** Calibrated probabilities for every label, in {@link #labels()} order (the array is the thread's own). */
   double[] probabilities(String text) {
     return softmax(logits(TextFolding.fold(text)), temperature);

@@ -79,22 +79,37 @@ final class Vectorizer {
     vectorizeFolded(TextFolding.fold(text), s);
   }
 
-  void vectorizeFolded(char[] folded, Scratch s) {
-    s.size = 0;
+  /** Receives one occurrence of a feature (-1: not in the vocabulary) and the folded text it spans. */
+  interface Occurrences {
+    void feature(int feature, int start, int end);
+  }
+
+  /**
+   * Every feature occurrence of the folded text, with where it is: a word's unigram and character
+   * n-grams span the word, a word bigram spans both words.
+   */
+  void occurrences(char[] folded, Occurrences sink) {
+    int[] previous = {-1};
     features.forEachWord(folded, (start, end, unigram, bigram) -> {
       int[] known = vocabulary.wordFeatures(unigram);
       if (known != null) {
         for (int f : known) {
-          s.add(f);
+          sink.feature(f, start, end);
         }
       } else {
-        s.add(vocabulary.indexOf(unigram));
-        features.charGrams(folded, start, end, (b, h) -> s.add(vocabulary.indexOf(h)));
+        sink.feature(vocabulary.indexOf(unigram), start, end);
+        features.charGrams(folded, start, end, (b, h) -> sink.feature(vocabulary.indexOf(h), start, end));
       }
       if (bigram != 0) {
-        s.add(vocabulary.indexOf(bigram));
+        sink.feature(vocabulary.indexOf(bigram), previous[0], end);
       }
+      previous[0] = start;
     });
+  }
+
+  void vectorizeFolded(char[] folded, Scratch s) {
+    s.size = 0;
+    occurrences(folded, (f, start, end) -> s.add(f));
     double[] sumSq = new double[2];
     for (int k = 0; k < s.size; k++) {
       int f = s.idx[k];

@@ -106,7 +106,7 @@ class TaxonomyLoaderTest {
         "t.yaml:11: reason 'outage': rule '\"payment link' does not parse: "
             + problemsOf("\"payment link"),
         "t.yaml:11: reason 'outage': rule 'klant:storing' does not parse: unknown field [klant]; "
-            + "rules may search [any, customer, agent, first, channel, lang]",
+            + "rules may search [any, customer, agent, first, subject, channel, lang]",
         "t.yaml:11: reason 'outage': rule 'channel:fax' does not parse: unknown value channel:fax; "
             + "channel is one of " + Set.of("chat", "call", "email"),
         "t.yaml:12: reason 'outage': unknown field 'ownr'",
