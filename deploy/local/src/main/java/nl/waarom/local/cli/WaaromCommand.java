@@ -24,8 +24,8 @@ import picocli.CommandLine.ScopeType;
         "Durations are written 90s, 5m, 2h, 7d or ISO-8601 (PT5M). Configuration comes from "
             + "WAAROM_* environment variables (waarom config lists them)."},
     subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, DlqCommand.class,
-        EvalCommand.class, ClassifyCommand.class, BenchCommand.class, GatewayKeyCommand.class,
-        ConfigCommand.class, HelpCommand.class},
+        EvalCommand.class, TrainSentimentCommand.class, ClassifyCommand.class, BenchCommand.class,
+        GatewayKeyCommand.class, ConfigCommand.class, HelpCommand.class},
     footer = {
         "  waarom demo --for 5m",
         "  waarom help dlq list"})
