@@ -87,9 +87,15 @@ public final class SentimentModel {
 
   /** The sentiment of a text; {@link SentimentScore#NONE} when it has no words. Never null. */
   public SentimentScore score(String text) {
+    SentimentScore score = scoreOrNull(text);
+    return score == null ? SentimentScore.NONE : score;
+  }
+
+  /** The sentiment of a text; null when it has no words. */
+  SentimentScore scoreOrNull(String text) {
     double[] p = probabilities(text);
     if (p == null) {
-      return SentimentScore.NONE;
+      return null;
     }
     int best = 0;
     for (int c = 1; c < C; c++) {

@@ -11,7 +11,9 @@ import nl.waarom.analyzer.model.TextFolding;
  * <p>Negation scope: a negation ({@code niet}, {@code geen}, {@code not}, {@code never}, and a
  * {@code t} after a word ending in {@code n}, as in "don't" and "can't") covers the next three
  * words, up to a clause boundary ({@code . , ; : ! ?}); intensifiers and softeners between them do
- * not use up the scope ("not very good"). A contrast ({@code maar}, {@code but}) ends the scope
+ * not use up the scope ("not very good"). A negation whose scope holds no sentiment word turns
+ * the sentiment word right before it around instead, since Dutch puts "niet" after the verb
+ * ("het werkt niet"). A contrast ({@code maar}, {@code but}) ends the scope
  * and halves the weight of the cues before it, since what follows it usually decides.
  * Intensifiers and softeners multiply the next sentiment word (at most threefold); "at all"
  * after a negated word strengthens it by half.
@@ -53,6 +55,22 @@ final class SentimentText {
   private int capitals;
   private int[] modifiers = new int[8];
   private int pendingModifiers;
+  private static final int POSITIVE = 0;
+  private static final int NEGATIVE = 1;
+  private static final int NEGATED_POSITIVE = 2;
+  private static final int NEGATED_NEGATIVE = 3;
+  /** The strength of positive, negative, negated positive and negated negative words. */
+  private final float[] sums = new float[4];
+  /** The last sentiment word counted, its sum and weight. */
+  private int lastSum;
+  private float lastWeight;
+  /** The last sentiment word not negated in this clause; -1 if none. */
+  private int lastPolar;
+  /** A negation right after a sentiment word, until its scope shows whether it has its own. */
+  private int turnBack;
+  /** The last negated sentiment word's weight and sum, for a following "at all". */
+  private float lastNegated;
+  private int lastNegatedSum;
   final float[] cues = new float[CUES];
 
   /** Folds {@code raw} and finds its words and clause boundaries; entries are set to NONE. */
@@ -132,23 +150,23 @@ final class SentimentText {
 
   /** Resolves negation scopes and computes the cues from the words' lexicon entries. */
   void applyLexicon(Lexicon lexicon) {
-    float positive = 0;
-    float negative = 0;
-    float negatedPositive = 0;
-    float negatedNegative = 0;
+    Arrays.fill(sums, 0);
     int negations = 0;
     int hits = 0;
     int scope = 0;
     int negation = -1;
     pendingModifiers = 0;
     float intensity = 1;
-    float lastNegated = 0;
-    boolean lastNegatedPositive = false;
+    lastPolar = -1;
+    turnBack = -1;
+    lastNegated = 0;
     for (int i = 0; i < words; i++) {
       if (boundaryBefore[i]) {
+        endScope();
         scope = 0;
         intensity = 1;
         pendingModifiers = 0;
+        lastPolar = -1;
         lastNegated = 0;
       }
       int e = entry[i];
@@ -157,9 +175,11 @@ final class SentimentText {
         kind = Lexicon.Kind.NEGATE;
       }
       if (kind == Lexicon.Kind.NEGATE) {
+        endScope();
         scope = NEGATION_SCOPE;
         negation = i;
         negations++;
+        turnBack = lastPolar == i - 1 && lastPolar >= 0 ? i : -1;
         continue;
       }
       if (kind == Lexicon.Kind.INTENSIFY || kind == Lexicon.Kind.SOFTEN) {
@@ -168,21 +188,18 @@ final class SentimentText {
         continue;
       }
       if (kind == Lexicon.Kind.CONTRAST) {
-        positive *= 0.5f;
-        negative *= 0.5f;
-        negatedPositive *= 0.5f;
-        negatedNegative *= 0.5f;
+        endScope();
+        for (int k = 0; k < sums.length; k++) {
+          sums[k] *= 0.5f;
+        }
         scope = 0;
         intensity = 1;
         pendingModifiers = 0;
+        lastPolar = -1;
         continue;
       }
       if (lastNegated > 0 && isAtAll(i)) {
-        if (lastNegatedPositive) {
-          negatedPositive += lastNegated * 0.5f;
-        } else {
-          negatedNegative += lastNegated * 0.5f;
-        }
+        sums[lastNegatedSum] += lastNegated * 0.5f;
         lastNegated = 0;
       }
       negated[i] = scope > 0;
@@ -197,31 +214,57 @@ final class SentimentText {
         hits++;
         if (negated[i]) {
           silent[negation] = true;
-          if (isPositive) {
-            negatedPositive += w;
-          } else {
-            negatedNegative += w;
-          }
-          lastNegated = w;
-          lastNegatedPositive = isPositive;
-        } else if (isPositive) {
-          positive += w;
+          turnBack = -1; // the negation found its word ahead
+          add(isPositive ? NEGATED_POSITIVE : NEGATED_NEGATIVE, w);
         } else {
-          negative += w;
+          add(isPositive ? POSITIVE : NEGATIVE, w);
+          lastPolar = i;
         }
       }
       scope = Math.max(0, scope - 1);
+      if (scope == 0) {
+        endScope();
+      }
     }
-    cues[0] = squash(positive);
-    cues[1] = squash(negative);
-    cues[2] = squash(negatedPositive);
-    cues[3] = squash(negatedNegative);
+    endScope();
+    cues[0] = squash(sums[POSITIVE]);
+    cues[1] = squash(sums[NEGATIVE]);
+    cues[2] = squash(sums[NEGATED_POSITIVE]);
+    cues[3] = squash(sums[NEGATED_NEGATIVE]);
     cues[4] = negations > 0 ? 1 : 0;
     cues[5] = Math.min(1f, exclamations / 2f);
     cues[6] = questions > 0 ? 1 : 0;
     cues[7] = Math.min(1f, capitals / 2f);
-    cues[8] = (float) Math.tanh(positive + 0.5f * negatedNegative - negative - negatedPositive);
+    cues[8] = (float) Math.tanh(sums[POSITIVE] + 0.5f * sums[NEGATED_NEGATIVE]
+        - sums[NEGATIVE] - sums[NEGATED_POSITIVE]);
     cues[9] = hits == 0 ? 1 : 0;
+  }
+
+  private void add(int sum, float weight) {
+    sums[sum] += weight;
+    lastSum = sum;
+    lastWeight = weight;
+    if (sum == NEGATED_POSITIVE || sum == NEGATED_NEGATIVE) {
+      lastNegated = weight;
+      lastNegatedSum = sum;
+    }
+  }
+
+  /**
+   * A negation whose scope ended without a sentiment word turns the sentiment word right before
+   * it around: Dutch puts "niet" after the verb ("het werkt niet", "dat klopt niet").
+   */
+  private void endScope() {
+    if (turnBack < 0) {
+      return;
+    }
+    int word = turnBack - 1;
+    sums[lastSum] -= lastWeight;
+    negated[word] = true;
+    silent[turnBack] = true;
+    add(lastSum == POSITIVE ? NEGATED_POSITIVE : NEGATED_NEGATIVE, lastWeight);
+    turnBack = -1;
+    lastPolar = -1;
   }
 
   /** Remembers an intensifier or softener until the sentiment word it modifies. */

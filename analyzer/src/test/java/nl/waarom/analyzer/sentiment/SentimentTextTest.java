@@ -43,7 +43,7 @@ class SentimentTextTest {
     assertThat(silentWords(read("Dit is niet goed"))).containsExactly("niet");
     assertThat(silentWords(read("Ik ben echt heel teleurgesteld"))).containsExactly("echt", "heel");
     // without a sentiment word to act on, they are words like any other
-    assertThat(silentWords(read("Het werkt niet"))).isEmpty();
+    assertThat(silentWords(read("Ik begrijp het niet"))).isEmpty();
     assertThat(silentWords(read("Het is heel, heel erg"))).isEmpty();
   }
 
@@ -55,6 +55,18 @@ class SentimentTextTest {
       }
     }
     return words;
+  }
+
+  @Test
+  void aNegationWithNothingToNegateAheadTurnsTheWordBeforeItAround() {
+    SentimentText dutch = read("Het werkt niet, ik heb de router herstart");
+    assertThat(negatedWords(dutch)).containsExactly("werkt");
+    assertThat(silentWords(dutch)).containsExactly("niet");
+    assertThat(dutch.cues[0]).isZero();
+    assertThat(dutch.cues[2]).isPositive();
+    // with a sentiment word ahead, that one is negated and the verb stays as it is
+    assertThat(negatedWords(read("Het werkt niet goed"))).containsExactly("goed");
+    assertThat(read("Het werkt niet goed").cues[0]).isPositive(); // werkt
   }
 
   @Test
