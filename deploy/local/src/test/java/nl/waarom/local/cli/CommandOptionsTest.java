@@ -216,4 +216,14 @@ class CommandOptionsTest {
     assertThat(cli.parsed(ClassifyCommand.class, "classify", "hallo", "mijn pakket").contact()
         .getTurns()).extracting(t -> t.getText()).containsExactly("hallo", "mijn pakket");
   }
+
+  @Test
+  void classifyPrintsTheSentimentOfEveryTurn() {
+    assertThat(cli.execute("classify", "De betaallink werkt niet, echt belachelijk",
+        "Top, het werkt weer, heel erg bedankt!")).isZero();
+    assertThat(cli.out()).contains("payment-problem", "sentiment per turn:",
+        "  [0] customer negative",
+        "  [1] customer positive",
+        "customer: negative at the start, positive at the end: not a negative contact");
+  }
 }
