@@ -111,6 +111,26 @@ class AvroSerdeTest {
   }
 
   @Test
+  void aClassifiedContactOfBeforeSentimentReadsWithoutOne() {
+    Schema v2 = ReleasedSchemas.versionsOf(ClassifiedContact.class.getName()).get(1);
+    GenericRecord r = new GenericData.Record(v2);
+    r.put("contactId", "chat-2");
+    r.put("channel", new GenericData.EnumSymbol(v2.getField("channel").schema(), "CHAT"));
+    r.put("occurredAt", 1_700_000_000_000L);
+    r.put("taxonomyVersion", "1");
+    r.put("reasons", List.of());
+    r.put("unexplained", true);
+    r.put("attributes", Map.of());
+    r.put("terms", List.of());
+    ClassifiedContact read = AvroSerde.of(ClassifiedContact.class).decode(encodeGeneric(v2, r));
+    assertThat(read.getContactId()).isEqualTo("chat-2");
+    assertThat(read.getTurnSentiments()).isEmpty();
+    assertThat(read.getCustomerStart()).isNull();
+    assertThat(read.getCustomerEnd()).isNull();
+    assertThat(read.getCustomerNegative()).isNull();
+  }
+
+  @Test
   void topicPrefixIsApplied() {
     assertThat(Topics.withPrefix("acme.").all()).extracting(Topic::name).containsExactly(
         "acme.contacts.chat", "acme.contacts.call", "acme.contacts.email",

@@ -1,6 +1,8 @@
 package nl.waarom.analyzer.classify;
 
 import java.util.List;
+import nl.waarom.analyzer.sentiment.ContactSentiment;
+import nl.waarom.analyzer.sentiment.SentimentModel;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.Evidence;
@@ -8,7 +10,10 @@ import nl.waarom.schemas.ReasonMatch;
 import nl.waarom.schemas.Speaker;
 import nl.waarom.schemas.Turn;
 
-/** Builds the {@link ClassifiedContact} record from a contact and its classification. */
+/**
+ * Builds the {@link ClassifiedContact} record from a contact and its classification, with the
+ * sentiment of its turns ({@link ContactSentiment}, by the shipped model).
+ */
 public final class ClassifiedContacts {
   /** Longest snippet, in characters, before it is cut with an ellipsis. */
   public static final int SNIPPET_LENGTH = 160;
@@ -22,6 +27,7 @@ public final class ClassifiedContacts {
       String taxonomyVersion) {
     List<ReasonMatch> reasons = classification.reasons().stream()
         .map(ClassifiedContacts::reasonMatch).toList();
+    ContactSentiment sentiment = ContactSentiment.of(contact, SentimentModel.shipped());
     return ClassifiedContact.newBuilder()
         .setContactId(contact.getContactId())
         .setChannel(contact.getChannel())
@@ -38,6 +44,10 @@ public final class ClassifiedContacts {
         .setIvrPath(contact.getIvrPath())
         .setAttributes(contact.getAttributes() == null ? java.util.Map.of() : contact.getAttributes())
         .setTerms(ContactTerms.of(contact))
+        .setTurnSentiments(sentiment.turns())
+        .setCustomerStart(sentiment.customerStart())
+        .setCustomerEnd(sentiment.customerEnd())
+        .setCustomerNegative(sentiment.negative())
         .build();
   }
 

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * mixed ({@link NgramFeatures#mix}). Not thread-safe while written; safe to read from many threads
  * once no one writes (the model publishes it through a final field).
  */
-final class LongIntMap {
+public final class LongIntMap {
   private static final long EMPTY = 0L;
 
   private long[] keys;
@@ -17,18 +17,18 @@ final class LongIntMap {
   private boolean hasZeroKey;
   private int zeroValue;
 
-  LongIntMap(int expected) {
+  public LongIntMap(int expected) {
     int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
     keys = new long[capacity];
     values = new int[capacity];
   }
 
-  int size() {
+  public int size() {
     return size + (hasZeroKey ? 1 : 0);
   }
 
   /** The value for the key, or {@code missing}. */
-  int get(long key, int missing) {
+  public int get(long key, int missing) {
     if (key == EMPTY) {
       return hasZeroKey ? zeroValue : missing;
     }
@@ -47,7 +47,7 @@ final class LongIntMap {
   }
 
   /** Adds {@code delta} to the key's value (absent keys start at 0) and returns the new value. */
-  int add(long key, int delta) {
+  public int add(long key, int delta) {
     if (key == EMPTY) {
       hasZeroKey = true;
       return zeroValue += delta;
@@ -69,12 +69,12 @@ final class LongIntMap {
     return values[slot] += delta;
   }
 
-  void put(long key, int value) {
+  public void put(long key, int value) {
     add(key, value - get(key, 0));
   }
 
   /** Calls the visitor for every entry, in no particular order. */
-  void forEach(EntryVisitor visitor) {
+  public void forEach(EntryVisitor visitor) {
     if (hasZeroKey) {
       visitor.visit(EMPTY, zeroValue);
     }
@@ -85,7 +85,7 @@ final class LongIntMap {
     }
   }
 
-  interface EntryVisitor {
+  public interface EntryVisitor {
     void visit(long key, int value);
   }
 

@@ -9,12 +9,12 @@ package nl.waarom.analyzer.model;
  *
  * <p>Immutable and thread-safe.
  */
-final class NgramFeatures {
-  static final int WORDS = 0;
-  static final int CHARS = 1;
+public final class NgramFeatures {
+  public static final int WORDS = 0;
+  public static final int CHARS = 1;
 
   /** Receives one feature occurrence. */
-  interface Sink {
+  public interface Sink {
     void accept(int block, long hash);
   }
 
@@ -27,7 +27,7 @@ final class NgramFeatures {
   private final int charMax;
   private final boolean bigrams;
 
-  NgramFeatures(int charMin, int charMax, boolean bigrams) {
+  public NgramFeatures(int charMin, int charMax, boolean bigrams) {
     if (charMin < 1 || charMax < charMin || charMax > 8) {
       throw new IllegalArgumentException("char n-gram range must satisfy 1 <= min <= max <= 8");
     }
@@ -37,7 +37,7 @@ final class NgramFeatures {
   }
 
   /** Receives one word (token) of a folded text. */
-  interface WordSink {
+  public interface WordSink {
     /**
      * @param start   index of the word's first character
      * @param end     index after the word's last character
@@ -59,7 +59,7 @@ final class NgramFeatures {
   }
 
   /** Calls the sink for every word, with its unigram and (if enabled) bigram hash. */
-  void forEachWord(char[] text, WordSink sink) {
+  public void forEachWord(char[] text, WordSink sink) {
     int prevStart = -1;
     int prevEnd = -1;
     int i = 0;
@@ -85,7 +85,7 @@ final class NgramFeatures {
   }
 
   /** Character n-grams of " word ": position -1 and position end are the padding spaces. */
-  void charGrams(char[] text, int start, int end, Sink sink) {
+  public void charGrams(char[] text, int start, int end, Sink sink) {
     for (int from = start - 1; from <= end; from++) {
       long h = CHAR_SEED;
       for (int n = 1; n <= charMax && from + n - 1 <= end; n++) {
@@ -108,7 +108,7 @@ final class NgramFeatures {
   }
 
   /** MurmurHash3's finaliser: spreads the FNV bits so open addressing probes well. */
-  static long mix(long h) {
+  public static long mix(long h) {
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;

@@ -9,12 +9,12 @@ import java.util.Locale;
  * letters and digits). Dutch diacritics ("ë" in "geïnd", "é" in "één") are mostly written without
  * them in chats, which is why folding helps.
  */
-final class TextFolding {
+public final class TextFolding {
   private TextFolding() {
   }
 
   /** Returns the folded characters; never null. Length may differ from the input. */
-  static char[] fold(String text) {
+  public static char[] fold(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
     if (!isAscii(lower)) {
       lower = Normalizer.normalize(lower, Normalizer.Form.NFD);

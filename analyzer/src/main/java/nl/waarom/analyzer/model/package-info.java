@@ -6,8 +6,10 @@
  * {@link nl.waarom.analyzer.model.LabeledText}s and {@link nl.waarom.analyzer.model.TrainOptions}
  * into an immutable, thread-safe {@link nl.waarom.analyzer.model.ReasonModel}, whose
  * {@code predict(text)} returns a {@link nl.waarom.analyzer.model.Prediction}: the top-k
- * {@link nl.waarom.analyzer.model.ScoredLabel}s and whether the text is unknown. Everything else in
- * the package is internal.
+ * {@link nl.waarom.analyzer.model.ScoredLabel}s and whether the text is unknown.
+ * {@link nl.waarom.analyzer.model.TextFolding}, {@link nl.waarom.analyzer.model.NgramFeatures}
+ * and {@link nl.waarom.analyzer.model.LongIntMap} are public as building blocks of the sentiment
+ * model ({@code nl.waarom.analyzer.sentiment}). Everything else in the package is internal.
  *
  * <p>Method, chosen by measurement on Banking77 and CLINC150 (figures and the commands that print them: {@code docs/benchmarks.md}):
  * <ol>

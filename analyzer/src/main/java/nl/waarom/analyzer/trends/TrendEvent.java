@@ -17,9 +17,12 @@ import org.apache.kafka.streams.KeyValue;
  * @param at event time (epoch millis) that places the event in its windows
  * @param handleMillis handle time of an arriving contact; may be null (unknown, or a repeat)
  * @param repeat whether this is a repeat event rather than an arrival
+ * @param negative whether the arriving contact is a negative one
+ *     ({@code ClassifiedContact.customerNegative}); null when it has no sentiment (the customer
+ *     said nothing), for a repeat, and in events written before sentiment existed
  */
 public record TrendEvent(String reasonId, Channel channel, long at, Long handleMillis,
-    boolean repeat) {
+    boolean repeat, Boolean negative) {
 
   /**
    * The events of one classified contact, keyed {@code reasonId|channel}: its arrival and, when
@@ -30,12 +33,12 @@ public record TrendEvent(String reasonId, Channel channel, long at, Long handleM
     List<KeyValue<String, TrendEvent>> events = new ArrayList<>(2);
     events.add(KeyValue.pair(TrendKeys.reasonChannel(reasonId, contact.getChannel()),
         new TrendEvent(reasonId, contact.getChannel(), contact.getOccurredAt().toEpochMilli(),
-            contact.getHandleMillis(), false)));
+            contact.getHandleMillis(), false, contact.getCustomerNegative())));
     if (contact.getRepeatOf() != null && contact.getRepeatOfOccurredAt() != null
         && contact.getRepeatOfChannel() != null) {
       events.add(KeyValue.pair(TrendKeys.reasonChannel(reasonId, contact.getRepeatOfChannel()),
           new TrendEvent(reasonId, contact.getRepeatOfChannel(),
-              contact.getRepeatOfOccurredAt().toEpochMilli(), null, true)));
+              contact.getRepeatOfOccurredAt().toEpochMilli(), null, true, null)));
     }
     return events;
   }

@@ -131,7 +131,8 @@ public final class TrendRollupProcessor
           dropped(rollup, "late");
           continue;
         }
-        window = (window == null ? TrendWindow.EMPTY : window).withArrival(event.handleMillis());
+        window = (window == null ? TrendWindow.EMPTY : window).withArrival(event.handleMillis(),
+            event.negative());
       }
       store.put(record.key(), start, window);
       publish(i, record.key(), start, window, now, record.timestamp());
@@ -172,6 +173,8 @@ public final class TrendRollupProcessor
         .setHandleMillisTotal(window.handleMillisTotal())
         .setHandleCount(window.handleCount())
         .setRepeatCount(window.repeatCount())
+        .setSentimentCount(window.sentimentCount())
+        .setNegativeCount(window.negativeCount())
         .setRepeatsComplete(end + options.repeatWindow().toMillis() <= now)
         .setBaseline(baseline)
         .setDeviation(baseline == null || baseline == 0 ? null : window.count() / baseline)

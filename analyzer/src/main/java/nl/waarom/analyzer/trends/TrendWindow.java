@@ -8,20 +8,31 @@ package nl.waarom.analyzer.trends;
  * @param handleMillisTotal sum of their known handle times
  * @param handleCount how many of them have a known handle time
  * @param repeatCount how many of them were repeated later (counted back when the repeat arrived)
+ * @param sentimentCount how many of them have a sentiment (their customer said something); 0 in
+ *     windows stored before sentiment existed
+ * @param negativeCount how many of those are negative contacts
  */
-public record TrendWindow(long count, long handleMillisTotal, long handleCount, long repeatCount) {
-  static final TrendWindow EMPTY = new TrendWindow(0, 0, 0, 0);
+public record TrendWindow(long count, long handleMillisTotal, long handleCount, long repeatCount,
+    long sentimentCount, long negativeCount) {
+  static final TrendWindow EMPTY = new TrendWindow(0, 0, 0, 0, 0, 0);
 
-  /** This window with one more arriving contact. */
-  TrendWindow withArrival(Long handleMillis) {
-    return handleMillis == null
-        ? new TrendWindow(count + 1, handleMillisTotal, handleCount, repeatCount)
-        : new TrendWindow(count + 1, handleMillisTotal + handleMillis, handleCount + 1,
-            repeatCount);
+  /**
+   * This window with one more arriving contact.
+   *
+   * @param handleMillis its handle time; may be null
+   * @param negative whether it is a negative contact; null when it has no sentiment
+   */
+  TrendWindow withArrival(Long handleMillis, Boolean negative) {
+    return new TrendWindow(count + 1,
+        handleMillisTotal + (handleMillis == null ? 0 : handleMillis),
+        handleCount + (handleMillis == null ? 0 : 1), repeatCount,
+        sentimentCount + (negative == null ? 0 : 1),
+        negativeCount + (Boolean.TRUE.equals(negative) ? 1 : 0));
   }
 
   /** This window with one more of its contacts repeated. */
   TrendWindow withRepeat() {
-    return new TrendWindow(count, handleMillisTotal, handleCount, repeatCount + 1);
+    return new TrendWindow(count, handleMillisTotal, handleCount, repeatCount + 1, sentimentCount,
+        negativeCount);
   }
 }

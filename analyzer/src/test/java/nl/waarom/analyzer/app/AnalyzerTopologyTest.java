@@ -20,6 +20,8 @@ import java.util.Properties;
 import java.util.TreeSet;
 import nl.waarom.analyzer.classify.Classifier;
 import nl.waarom.analyzer.classify.RuleParser;
+import nl.waarom.analyzer.sentiment.ContactSentiment;
+import nl.waarom.analyzer.sentiment.SentimentModel;
 import nl.waarom.analyzer.streams.Deduplicator;
 import nl.waarom.taxonomy.TaxonomyLoader;
 import nl.waarom.platform.Config;
@@ -37,9 +39,11 @@ import nl.waarom.schemas.Preventability;
 import nl.waarom.schemas.ReasonMatch;
 import nl.waarom.schemas.ReasonSource;
 import nl.waarom.schemas.ReasonTrend;
+import nl.waarom.schemas.Sentiment;
 import nl.waarom.schemas.Speaker;
 import nl.waarom.schemas.Topic;
 import nl.waarom.schemas.Topics;
+import nl.waarom.schemas.TurnSentiment;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -136,9 +140,10 @@ class AnalyzerTopologyTest {
 
   @Test
   void classifiesDutchAndEnglishContactsWithEvidenceInTheTurn() {
-    pipe(contact("nl-1", Channel.CHAT, T0, List.of(
+    Contact nl1 = contact("nl-1", Channel.CHAT, T0, List.of(
         turn(Speaker.AGENT, "Goedemiddag, waarmee kan ik helpen?"),
-        turn(Speaker.CUSTOMER, "De betaallink in jullie mail werkt niet"))));
+        turn(Speaker.CUSTOMER, "De betaallink in jullie mail werkt niet")));
+    pipe(nl1);
     pipe(customerSays("en-1", Channel.EMAIL, T0.plusSeconds(5),
         "Where is my parcel? I ordered it last week."));
     pipe(customerSays("nl-2", Channel.CALL, T0.plusSeconds(9),
@@ -151,6 +156,7 @@ class AnalyzerTopologyTest {
     assertThat(out).extracting(TestRecord::getRecordTime)
         .containsExactly(T0, T0.plusSeconds(5), T0.plusSeconds(9));
     // 3 rules: betaallink*, "werkt niet", and link (split from betaallink) AND betal* AND ...
+    ContactSentiment sentiment = ContactSentiment.of(nl1, SentimentModel.shipped());
     assertThat(out.get(0).value()).isEqualTo(ClassifiedContact.newBuilder()
         .setContactId("nl-1").setChannel(Channel.CHAT).setCustomerKey("cust-nl-1")
         .setOccurredAt(T0).setLanguage(null).setQueue(null).setHandleMillis(HANDLE)
@@ -160,7 +166,13 @@ class AnalyzerTopologyTest {
         .setUnexplained(false).setRepeatOf(null)
         .setSnippet("De betaallink in jullie mail werkt niet")
         .setTerms(List.of("betaallink", "mail", "werkt", "betaallink mail", "mail werkt"))
+        .setTurnSentiments(sentiment.turns()).setCustomerStart(sentiment.customerStart())
+        .setCustomerEnd(sentiment.customerEnd()).setCustomerNegative(sentiment.negative())
         .build());
+    assertThat(out.get(0).value().getTurnSentiments()).extracting(TurnSentiment::getTurnIndex)
+        .containsExactly(0, 1);
+    assertThat(out.get(0).value().getCustomerEnd().getSentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(out.get(0).value().getCustomerNegative()).isTrue();
     // one rule (0.9), raised by the learned model agreeing
     ReasonMatch parcel = out.get(1).value().getReasons().get(0);
     assertThat(out.get(1).value().getReasons()).hasSize(1);
@@ -189,23 +201,32 @@ class AnalyzerTopologyTest {
     Map<String, ReasonTrend> latest = trends.readKeyValuesToMap();
 
     Instant t1 = T0.plusSeconds(60);
+    long storing = negatives("storing");
+    long first = negatives("storing", "no internet");
+    long all = negatives("storing", "no internet", "storing");
+    long payment = negatives("the payment link does not work");
+    long hallo = negatives("hallo");
     assertThat(latest).isEqualTo(Map.of(
-        "outage|CHAT|1|2026-11-24T10:00:00Z", trend("outage", Channel.CHAT, 1, T0, 2, null),
+        "outage|CHAT|1|2026-11-24T10:00:00Z",
+        trend("outage", Channel.CHAT, 1, T0, 2, null, first),
         "payment-problem|CALL|1|2026-11-24T10:00:00Z",
-        trend("payment-problem", Channel.CALL, 1, T0, 1, null),
+        trend("payment-problem", Channel.CALL, 1, T0, 1, null, payment),
         "unexplained|EMAIL|1|2026-11-24T10:00:00Z",
-        trend("unexplained", Channel.EMAIL, 1, T0, 1, null),
-        "outage|CHAT|1|2026-11-24T10:01:00Z", trend("outage", Channel.CHAT, 1, t1, 1, 2.0 / 15),
-        "outage|CHAT|15|2026-11-24T10:00:00Z", trend("outage", Channel.CHAT, 15, T0, 3, null),
+        trend("unexplained", Channel.EMAIL, 1, T0, 1, null, hallo),
+        "outage|CHAT|1|2026-11-24T10:01:00Z",
+        trend("outage", Channel.CHAT, 1, t1, 1, 2.0 / 15, storing),
+        "outage|CHAT|15|2026-11-24T10:00:00Z",
+        trend("outage", Channel.CHAT, 15, T0, 3, null, all),
         "payment-problem|CALL|15|2026-11-24T10:00:00Z",
-        trend("payment-problem", Channel.CALL, 15, T0, 1, null),
+        trend("payment-problem", Channel.CALL, 15, T0, 1, null, payment),
         "unexplained|EMAIL|15|2026-11-24T10:00:00Z",
-        trend("unexplained", Channel.EMAIL, 15, T0, 1, null),
-        "outage|CHAT|60|2026-11-24T10:00:00Z", trend("outage", Channel.CHAT, 60, T0, 3, null),
+        trend("unexplained", Channel.EMAIL, 15, T0, 1, null, hallo),
+        "outage|CHAT|60|2026-11-24T10:00:00Z",
+        trend("outage", Channel.CHAT, 60, T0, 3, null, all),
         "payment-problem|CALL|60|2026-11-24T10:00:00Z",
-        trend("payment-problem", Channel.CALL, 60, T0, 1, null),
+        trend("payment-problem", Channel.CALL, 60, T0, 1, null, payment),
         "unexplained|EMAIL|60|2026-11-24T10:00:00Z",
-        trend("unexplained", Channel.EMAIL, 60, T0, 1, null)));
+        trend("unexplained", Channel.EMAIL, 60, T0, 1, null, hallo)));
     assertThat(output(topics.explainedShare).readKeyValuesToMap()).isEqualTo(Map.of(
         "1|2026-11-24T10:00:00Z", share(1, T0, 4, 3),
         "1|2026-11-24T10:01:00Z", share(1, t1, 1, 1),
@@ -213,12 +234,23 @@ class AnalyzerTopologyTest {
         "60|2026-11-24T10:00:00Z", share(60, T0, 5, 4)));
   }
 
+  /** How many of these customer texts the shipped sentiment model finds negative contacts. */
+  private static long negatives(String... texts) {
+    long n = 0;
+    for (String text : texts) {
+      n += Boolean.TRUE.equals(ContactSentiment.of(customerSays("x", Channel.CHAT, T0, text),
+          SentimentModel.shipped()).negative()) ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** Every contact of these tests has customer words, so a sentiment. */
   private static ReasonTrend trend(String reason, Channel channel, int minutes, Instant start,
-      long count, Double baseline) {
+      long count, Double baseline, long negatives) {
     return ReasonTrend.newBuilder().setReasonId(reason).setChannel(channel).setWindowStart(start)
         .setWindowEnd(start.plusSeconds(60L * minutes)).setWindowMinutes(minutes).setCount(count)
         .setHandleMillisTotal(count * HANDLE).setHandleCount(count).setRepeatCount(0)
-        .setRepeatsComplete(false)
+        .setRepeatsComplete(false).setSentimentCount(count).setNegativeCount(negatives)
         .setBaseline(baseline).setDeviation(baseline == null ? null : count / baseline).build();
   }
 

@@ -27,13 +27,13 @@ class TrendEventSerdeTest {
     ClassifiedContact repeat = ClassifiedContact.newBuilder(earlier).setContactId("b")
         .setChannel(Channel.CALL).setOccurredAt(Instant.parse("2026-11-24T09:00:00Z"))
         .setRepeatOf("a").setRepeatOfOccurredAt(earlier.getOccurredAt())
-        .setRepeatOfChannel(Channel.CHAT).build();
+        .setRepeatOfChannel(Channel.CHAT).setCustomerNegative(true).build();
 
     assertThat(TrendEvent.of(repeat)).extracting(kv -> kv.key + " " + kv.value).containsExactly(
         "billing|CALL " + new TrendEvent("billing", Channel.CALL,
-            Instant.parse("2026-11-24T09:00:00Z").toEpochMilli(), 42L, false),
+            Instant.parse("2026-11-24T09:00:00Z").toEpochMilli(), 42L, false, true),
         "billing|CHAT " + new TrendEvent("billing", Channel.CHAT,
-            earlier.getOccurredAt().toEpochMilli(), null, true));
+            earlier.getOccurredAt().toEpochMilli(), null, true, null));
     assertThat(TrendEvent.of(earlier)).hasSize(1);
   }
 
@@ -49,5 +49,13 @@ class TrendEventSerdeTest {
     assertThat(serde.deserializer().deserialize("t", null)).isNull();
     assertThatThrownBy(() -> serde.deserializer().deserialize("t",
         "garbage".getBytes(StandardCharsets.UTF_8))).isInstanceOf(SerializationException.class);
+  }
+
+  @Test
+  void anEventWrittenBeforeSentimentReadsAsOneWithout() {
+    byte[] before = ("{\"reasonId\":\"billing\",\"channel\":\"CHAT\",\"at\":5,"
+        + "\"handleMillis\":null,\"repeat\":false}").getBytes(StandardCharsets.UTF_8);
+    assertThat(serde.deserializer().deserialize("t", before))
+        .isEqualTo(new TrendEvent("billing", Channel.CHAT, 5, null, false, null));
   }
 }

@@ -137,6 +137,31 @@ class TrendStreamsTest {
         Map.entry("outage|CHAT|60|2026-11-23T11:00:00Z", "1/1/10000")));
   }
 
+  private static ClassifiedContact withSentiment(ClassifiedContact contact, Boolean negative) {
+    return ClassifiedContact.newBuilder(contact).setCustomerNegative(negative).build();
+  }
+
+  @Test
+  void negativeContactsAreCountedPerReasonAndChannelAmongThoseWithASentiment() {
+    pipe(withSentiment(contact("a", "outage", Channel.CHAT, T0.plusSeconds(10), null), true));
+    pipe(withSentiment(contact("b", "outage", Channel.CHAT, T0.plusSeconds(20), null), false));
+    pipe(withSentiment(contact("c", "outage", Channel.CHAT, T0.plusSeconds(30), null), true));
+    pipe(withSentiment(contact("d", "outage", Channel.CHAT, T0.plusSeconds(40), null), null));
+    pipe(withSentiment(contact("e", "outage", Channel.CALL, T0.plusSeconds(70), null), false));
+    pipe(withSentiment(contact("f", "billing", Channel.CHAT, T0.plusSeconds(80), null), true));
+
+    Map<String, String> latest = latestTrends().entrySet().stream()
+        .filter(e -> e.getKey().contains("|15|"))
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getCount() + " contacts, "
+            + e.getValue().getNegativeCount() + " of " + e.getValue().getSentimentCount()
+            + " negative"));
+
+    assertThat(latest).isEqualTo(Map.of(
+        "outage|CHAT|15|2026-11-23T10:00:00Z", "4 contacts, 2 of 3 negative",
+        "outage|CALL|15|2026-11-23T10:00:00Z", "1 contacts, 0 of 1 negative",
+        "billing|CHAT|15|2026-11-23T10:00:00Z", "1 contacts, 1 of 1 negative"));
+  }
+
   @Test
   void aLateContactCountsWithinTheGraceOfEachSizeAndIsDroppedAndCountedBeyondIt() {
     pipe(contact("now", "outage", Channel.EMAIL, T0.plusSeconds(5 * 60 + 59), null));

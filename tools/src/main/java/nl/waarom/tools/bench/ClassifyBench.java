@@ -8,14 +8,17 @@ import nl.waarom.analyzer.classify.ClassifiedContacts;
 import nl.waarom.analyzer.classify.Classifier;
 import nl.waarom.analyzer.classify.Language;
 import nl.waarom.analyzer.classify.ModelOptions;
+import nl.waarom.analyzer.sentiment.ContactSentiment;
+import nl.waarom.analyzer.sentiment.SentimentModel;
 import nl.waarom.taxonomy.Taxonomy;
 import nl.waarom.schemas.Contact;
 
 /**
  * {@code waarom bench classify}: throughput and latency of the analyzer's whole classification
- * step — rules (Lucene monitor) and learned model, producing the {@code ClassifiedContact} — on
- * 2 KB contacts with the default taxonomy plus 500 extra rules, on 2 threads. Last line:
- * {@code result: contacts_per_s=… p99_ms=…}.
+ * step — rules (Lucene monitor), learned model and the sentiment of every turn, producing the
+ * {@code ClassifiedContact} — on 2 KB contacts with the default taxonomy plus 500 extra rules, on
+ * 2 threads. Then, for scale, the sentiment step alone on the same contacts and threads. Last
+ * line: {@code result: contacts_per_s=… p99_ms=…} of the whole step.
  */
 public final class ClassifyBench {
   /**
@@ -66,6 +69,13 @@ public final class ClassifyBench {
           threads, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds));
       out.printf(Locale.ROOT, "classified %d contacts in %.1f s: p50 %.2f ms, p99 %.2f ms%n",
           result.calls(), result.seconds(), result.p50Millis(), result.p99Millis());
+      SentimentModel sentiment = SentimentModel.shipped();
+      Throughput.Result alone = Throughput.measure(c -> ContactSentiment.of(c, sentiment),
+          contacts, threads, Duration.ofSeconds(Math.min(warmup, 2)),
+          Duration.ofSeconds(Math.max(1, seconds / 4)));
+      out.printf(Locale.ROOT, "of which sentiment per turn: alone %d contacts/s, p50 %.3f ms "
+              + "(%.0f %% of the step's p50)%n", Math.round(alone.perSecond()), alone.p50Millis(),
+          100 * alone.p50Millis() / result.p50Millis());
       out.println(result.line());
     }
     return 0;

@@ -30,7 +30,7 @@ public final class EvalMain {
   }
 
   /** The texts as ingest would pass them on; counts the changed ones in {@code changed[0]}. */
-  private static List<LabeledText> redacted(List<LabeledText> texts, Redactor redactor,
+  static List<LabeledText> redacted(List<LabeledText> texts, Redactor redactor,
       int[] changed) {
     List<LabeledText> out = new ArrayList<>(texts.size());
     for (LabeledText t : texts) {
@@ -45,6 +45,9 @@ public final class EvalMain {
 
   /** Runs the evaluation; returns 0 on success, 2 on bad input, 1 when interrupted. */
   public static int run(EvalOptions options, PrintStream out) {
+    if (options.task() == EvalTask.SENTIMENT) {
+      return SentimentEval.run(options, out);
+    }
     List<LabeledText> train = new ArrayList<>();
     List<LabeledText> test;
     try {

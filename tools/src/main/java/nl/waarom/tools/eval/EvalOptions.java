@@ -8,7 +8,8 @@ import nl.waarom.analyzer.model.TrainOptions;
 /**
  * What {@link EvalMain#run} evaluates, validated. Immutable.
  *
- * @param train       one or more training files, concatenated; never empty
+ * @param train       training files, concatenated (a file given twice counts twice); never
+ *                    empty for the reason model; for sentiment, empty means the shipped model
  * @param test        the test file; never null
  * @param textColumn  the column holding the text; never blank
  * @param labelColumn the column holding the label; never blank
@@ -16,9 +17,11 @@ import nl.waarom.analyzer.model.TrainOptions;
  * @param seconds     how long throughput is measured (after a warm-up of half that), &ge; 1
  * @param redact      whether every text is first redacted as ingest would, so the model learns
  *                    and is tested on what the analyzer sees in production
+ * @param task        which model is measured; never null
+ * @param builtIn     for sentiment: whether training adds the built-in customer-service lines
  */
 public record EvalOptions(List<Path> train, Path test, String textColumn, String labelColumn,
-    TrainOptions training, int seconds, boolean redact) {
+    TrainOptions training, int seconds, boolean redact, EvalTask task, boolean builtIn) {
   public static final String DEFAULT_TEXT_COLUMN = "text";
   public static final String DEFAULT_LABEL_COLUMN = "label";
   public static final int DEFAULT_SECONDS = 5;
@@ -29,9 +32,16 @@ public record EvalOptions(List<Path> train, Path test, String textColumn, String
     this(train, test, textColumn, labelColumn, training, seconds, false);
   }
 
+  /** The reason model. */
+  public EvalOptions(List<Path> train, Path test, String textColumn, String labelColumn,
+      TrainOptions training, int seconds, boolean redact) {
+    this(train, test, textColumn, labelColumn, training, seconds, redact, EvalTask.REASONS, true);
+  }
+
   public EvalOptions {
     train = List.copyOf(train);
-    if (train.isEmpty()) {
+    Objects.requireNonNull(task, "task");
+    if (train.isEmpty() && task == EvalTask.REASONS) {
       throw new IllegalArgumentException("at least one training file is needed");
     }
     Objects.requireNonNull(test, "test");

@@ -45,10 +45,10 @@ final class BenchCommand {
 
   /** {@code waarom bench classify} ({@link ClassifyBench}). */
   @Command(name = "classify",
-      description = {"Throughput and latency of classification (rules and model).",
+      description = {"Throughput and latency of classification (rules, model, sentiment).",
           "Runs the analyzer's whole classification step on generated contacts, with the "
-              + "default taxonomy plus extra rules. Last line: result: contacts_per_s=... "
-              + "p99_ms=..."},
+              + "default taxonomy plus extra rules, then the sentiment of the turns alone for "
+              + "scale. Last line: result: contacts_per_s=... p99_ms=..."},
       footer = {"  waarom bench classify", "  waarom bench classify --threads 4 --seconds 60"})
   static final class Classify implements Callable<Integer> {
     private static final ClassifyBench.Options DEFAULTS = ClassifyBench.Options.defaults();

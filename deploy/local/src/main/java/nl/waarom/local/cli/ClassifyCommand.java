@@ -6,6 +6,9 @@ import java.util.concurrent.Callable;
 import nl.waarom.analyzer.classify.ClassificationReport;
 import nl.waarom.analyzer.classify.Classifier;
 import nl.waarom.analyzer.classify.RuleParser;
+import nl.waarom.analyzer.sentiment.ContactSentiment;
+import nl.waarom.analyzer.sentiment.SentimentModel;
+import nl.waarom.analyzer.sentiment.SentimentReport;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.Speaker;
@@ -17,11 +20,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code waarom classify}: why a text lands where it does ({@link ClassificationReport}). */
+/**
+ * {@code waarom classify}: why a text lands where it does ({@link ClassificationReport}), and its
+ * sentiment ({@link SentimentReport}).
+ */
 @Command(name = "classify",
     description = {"Classify what a customer said, and show why.",
         "Uses the default taxonomy (rules and learned model); prints each reason with its "
-            + "confidence, source (RULE or MODEL) and the evidence in the text."},
+            + "confidence, source (RULE or MODEL) and the evidence in the text, then the "
+            + "sentiment of every turn, the customer's at the start and at the end, and whether "
+            + "it is a negative contact."},
     footer = {"  waarom classify \"De betaallink in jullie mail werkt niet\"",
         "  waarom classify \"Hallo\" \"Mijn pakket is niet aangekomen\""})
 final class ClassifyCommand implements Callable<Integer> {
@@ -51,6 +59,8 @@ final class ClassifyCommand implements Callable<Integer> {
     Contact contact = contact();
     try (Classifier classifier = new Classifier(TaxonomyLoader.loadDefault(RuleParser.check()))) {
       terminal.out().print(ClassificationReport.of(classifier, contact));
+      terminal.out().print(SentimentReport.of(contact,
+          ContactSentiment.of(contact, SentimentModel.shipped())));
     }
     return 0;
   }

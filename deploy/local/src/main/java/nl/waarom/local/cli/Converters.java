@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import nl.waarom.analyzer.model.TrainOptions;
 import nl.waarom.ingest.dlq.DeadLetterFilter;
+import nl.waarom.tools.eval.EvalTask;
 import nl.waarom.platform.Parsers;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.InsightKind;
@@ -70,6 +71,15 @@ final class Converters {
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }
+    }
+  }
+
+  /** What eval measures: {@code reasons} or {@code sentiment}. */
+  static final class EvalTaskConverter implements ITypeConverter<EvalTask> {
+    @Override
+    public EvalTask convert(String value) {
+      return EvalTask.parse(value).orElseThrow(() ->
+          new TypeConversionException("must be reasons or sentiment: '" + value + "'"));
     }
   }
 

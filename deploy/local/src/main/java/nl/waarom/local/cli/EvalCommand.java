@@ -6,29 +6,41 @@ import java.util.concurrent.Callable;
 import nl.waarom.analyzer.model.TrainOptions;
 import nl.waarom.tools.eval.EvalMain;
 import nl.waarom.tools.eval.EvalOptions;
+import nl.waarom.tools.eval.EvalTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code waarom eval}: the reason model on a labelled data set ({@link EvalMain}). */
+/** {@code waarom eval}: the reason or sentiment model on a labelled data set ({@link EvalMain}). */
 @Command(name = "eval",
-    description = {"Measure the reason model on a labelled data set.",
+    description = {"Measure the reason model or the sentiment model on a labelled data set.",
         "Trains on the training CSV files, classifies the test CSV and prints accuracy, macro-F1, "
             + "out-of-scope precision and recall, training time and single-thread throughput. "
             + "Reads files only; no Kafka. The last line is result: accuracy=... macro_f1=... "
-            + "oos_precision=... oos_recall=... train_s=... contacts_per_s=..."},
+            + "oos_precision=... oos_recall=... train_s=... contacts_per_s=...",
+        "With --task sentiment the labels are negative, neutral and positive; training adds the "
+            + "built-in customer-service lines, and without --train the shipped model is measured."},
     footer = {"  waarom eval --train train.csv --test test.csv",
         "  waarom eval --train a.csv --train b.csv --test c.csv --unknown-label oos",
-        "  waarom eval --train train.csv --test test.csv --redact"})
+        "  waarom eval --train train.csv --test test.csv --redact",
+        "  waarom eval --task sentiment --train a.csv --train b.csv --test c.csv",
+        "  waarom eval --task sentiment --test c.csv"})
 final class EvalCommand implements Callable<Integer> {
   private static final TrainOptions TRAINING = TrainOptions.defaults();
   private final Terminal terminal;
   @Spec CommandSpec spec;
 
-  @Option(names = "--train", required = true, paramLabel = "FILE",
-      description = "A training CSV; repeat it to train on several, concatenated.")
-  List<Path> train;
+  @Option(names = "--task", paramLabel = "reasons|sentiment",
+      converter = Converters.EvalTaskConverter.class,
+      description = "Which model to measure (default: reasons).")
+  EvalTask task = EvalTask.REASONS;
+
+  @Option(names = "--train", paramLabel = "FILE",
+      description = "A training CSV; repeat it to train on several, concatenated (a file given "
+          + "twice counts twice). Required for reasons; for sentiment, without it the shipped "
+          + "model is measured.")
+  List<Path> train = List.of();
 
   @Option(names = "--test", required = true, paramLabel = "FILE", description = "The test CSV.")
   Path test;
@@ -65,13 +77,19 @@ final class EvalCommand implements Callable<Integer> {
       description = "Redact every text first, as ingest does before the analyzer sees it.")
   boolean redact;
 
+  @Option(names = "--without-built-in",
+      description = "Sentiment: train on the given files only, without the built-in "
+          + "customer-service lines.")
+  boolean noBuiltIn;
+
   EvalCommand(Terminal terminal) {
     this.terminal = terminal;
   }
 
   EvalOptions options() {
     return Checks.valid(spec, () -> new EvalOptions(train, test, textColumn, labelColumn,
-        TRAINING.withUnknownLabel(unknownLabel).withSolver(solver, c), seconds, redact));
+        TRAINING.withUnknownLabel(unknownLabel).withSolver(solver, c), seconds, redact, task,
+        !noBuiltIn));
   }
 
   @Override

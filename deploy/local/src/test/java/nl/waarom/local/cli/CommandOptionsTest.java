@@ -22,11 +22,13 @@ import nl.waarom.tools.bench.ClassifyBench;
 import nl.waarom.tools.bench.InsightScenario;
 import nl.waarom.tools.bench.PipelineBench;
 import nl.waarom.tools.eval.EvalOptions;
+import nl.waarom.tools.eval.EvalTask;
 import nl.waarom.tools.query.OutputFormat;
 import nl.waarom.tools.query.Query;
 import nl.waarom.tools.query.QueryFilter;
 import nl.waarom.tools.query.QueryOptions;
 import nl.waarom.tools.redaction.RedactionBench;
+import nl.waarom.tools.sentiment.TrainSentiment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -187,6 +189,34 @@ class CommandOptionsTest {
   }
 
   @Test
+  void evalSentimentNeedsNoTrainingFileAndAddsTheBuiltInLines() {
+    EvalOptions shipped = cli.parsed(EvalCommand.class, "eval", "--task", "sentiment", "--test",
+        "c.csv").options();
+    assertThat(shipped.task()).isEqualTo(EvalTask.SENTIMENT);
+    assertThat(shipped.train()).isEmpty();
+    assertThat(shipped.builtIn()).isTrue();
+    EvalOptions own = cli.parsed(EvalCommand.class, "eval", "--task", "Sentiment", "--train",
+        "a.csv", "--train", "a.csv", "--test", "c.csv", "--without-built-in").options();
+    assertThat(own.train()).containsExactly(Path.of("a.csv"), Path.of("a.csv"));
+    assertThat(own.builtIn()).isFalse();
+    assertThat(cli.parsed(EvalCommand.class, "eval", "--train", "a.csv", "--test", "c.csv")
+        .options().task()).isEqualTo(EvalTask.REASONS);
+    assertThat(cli.execute("eval", "--task", "mood", "--test", "c.csv")).isEqualTo(2);
+    assertThat(cli.err()).contains("must be reasons or sentiment: 'mood'");
+    assertThat(cli.execute("eval", "--test", "c.csv")).isEqualTo(2);
+    assertThat(cli.err()).contains("at least one training file is needed");
+  }
+
+  @Test
+  void trainSentimentNeedsTheDataFolderAndTheOutputFile() {
+    assertThat(cli.parsed(TrainSentimentCommand.class, "train-sentiment", "--data", "d", "--out",
+        "m.bin.gz").options()).isEqualTo(new TrainSentiment.Options(Path.of("d"),
+        Path.of("m.bin.gz")));
+    assertThat(cli.execute("train-sentiment", "--out", "m.bin.gz")).isEqualTo(2);
+    assertThat(cli.err()).contains("--data");
+  }
+
+  @Test
   void evalUsageErrorsAndUnreadableFiles(@TempDir Path dir) {
     assertThat(cli.execute("eval")).isEqualTo(2);
     assertThat(cli.err()).contains("--train", "--test", "Usage: waarom eval");
@@ -238,5 +268,15 @@ class CommandOptionsTest {
     assertThat(cli.err()).contains("the text is empty");
     assertThat(cli.parsed(ClassifyCommand.class, "classify", "hallo", "mijn pakket").contact()
         .getTurns()).extracting(t -> t.getText()).containsExactly("hallo", "mijn pakket");
+  }
+
+  @Test
+  void classifyPrintsTheSentimentOfEveryTurn() {
+    assertThat(cli.execute("classify", "De betaallink werkt niet, echt belachelijk",
+        "Top, het werkt weer, heel erg bedankt!")).isZero();
+    assertThat(cli.out()).contains("payment-problem", "sentiment per turn:",
+        "  [0] customer negative",
+        "  [1] customer positive",
+        "customer: negative at the start, positive at the end: not a negative contact");
   }
 }
