@@ -1,5 +1,6 @@
 package nl.waarom.tools.query;
 
+import java.util.ArrayList;
 import java.util.List;
 import nl.waarom.platform.CommonSettings;
 import nl.waarom.platform.Setting;
@@ -15,7 +16,9 @@ public final class QuerySettings {
 
   /** The catalogue; never null. */
   public static List<Setting<?>> all() {
-    return List.of(CommonSettings.KAFKA_BOOTSTRAP_SERVERS, CommonSettings.KAFKA_CLIENT_PROPERTIES,
-        CommonSettings.TOPIC_PREFIX);
+    List<Setting<?>> all = new ArrayList<>(List.of(CommonSettings.KAFKA_BOOTSTRAP_SERVERS,
+        CommonSettings.KAFKA_CLIENT_PROPERTIES, CommonSettings.TOPIC_PREFIX));
+    all.addAll(CommonSettings.schemaRegistry()); // a registry's records decode through it
+    return List.copyOf(all);
   }
 }
