@@ -127,15 +127,27 @@ public final class BoardRenderer {
     }
     html.append("<table>\n<thead><tr><th>Reason</th><th>Total</th>");
     CHANNELS.forEach(ch -> html.append("<th>").append(ch).append("</th>"));
-    html.append("<th>Per minute</th></tr></thead>\n<tbody>\n");
+    html.append("<th title=\"Share of the contacts whose customer ended negative or was negative "
+        + "in most turns\">Negative</th><th>Per minute</th></tr></thead>\n<tbody>\n");
     for (TopReasons.ReasonCounts r : top.reasons()) {
       html.append("<tr><td>").append(escape(r.reasonId())).append("</td><td>").append(r.total())
           .append("</td>");
       CHANNELS.forEach(ch -> html.append("<td>").append(r.on(ch)).append("</td>"));
+      html.append("<td class=\"negative\">").append(negative(r)).append("</td>");
       html.append("<td>").append(Svg.sparkline(sparklines.get(r.reasonId()), 120, 20))
           .append("</td></tr>\n");
     }
     html.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  /** "25 %" with the counts as a tooltip; a dash when no contact of the reason has a sentiment. */
+  private static String negative(TopReasons.ReasonCounts r) {
+    Double share = r.negativeShare();
+    if (share == null) {
+      return "–";
+    }
+    return String.format(Locale.ROOT, "<span title=\"%d of %d contacts\">%.0f %%</span>",
+        r.negativeCount(), r.sentimentCount(), share * 100);
   }
 
   private static String explained(TopReasons top) {

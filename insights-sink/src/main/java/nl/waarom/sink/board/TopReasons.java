@@ -13,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * "Top reasons now": contacts per reason and channel in the trailing window ending at
- * {@link #asOf()}, reasons sorted by total (highest first, then by id).
+ * {@link #asOf()}, reasons sorted by total (highest first, then by id), with the share of each
+ * reason's contacts that were negative ({@link ReasonCounts#negativeShare()}).
  *
  * <p><b>Which "now".</b> The window ends at the wall clock, unless the newest trend window in the
  * table ends earlier: then it ends there. Live data therefore shows the last hour as it happens,
@@ -44,11 +45,25 @@ public record TopReasons(Instant asOf, Instant from, long minutes, List<ReasonCo
    * @param reasonId never null
    * @param total contacts on all channels
    * @param channels never null; contacts per channel symbol (CHAT, CALL, EMAIL, OTHER), sorted
+   * @param sentimentCount contacts on all channels that have a sentiment (their customer said
+   *     something)
+   * @param negativeCount of those, the negative contacts
    */
-  public record ReasonCounts(String reasonId, long total, Map<String, Long> channels) {
+  public record ReasonCounts(String reasonId, long total, Map<String, Long> channels,
+      long sentimentCount, long negativeCount) {
     public ReasonCounts {
       Objects.requireNonNull(reasonId, "reasonId");
       channels = Collections.unmodifiableMap(new TreeMap<>(channels));
+    }
+
+    /** Without sentiment counts. */
+    public ReasonCounts(String reasonId, long total, Map<String, Long> channels) {
+      this(reasonId, total, channels, 0, 0);
+    }
+
+    /** Share of the contacts with a sentiment that are negative, 0..1; null when none has one. */
+    public Double negativeShare() {
+      return sentimentCount == 0 ? null : (double) negativeCount / sentimentCount;
     }
 
     /** Contacts on one channel; 0 when none. */
@@ -63,8 +78,16 @@ public record TopReasons(Instant asOf, Instant from, long minutes, List<ReasonCo
    * @param reasonId never null
    * @param channel never null
    * @param count contacts
+   * @param sentimentCount contacts with a sentiment
+   * @param negativeCount of those, the negative contacts
    */
-  public record Cell(String reasonId, String channel, long count) {}
+  public record Cell(String reasonId, String channel, long count, long sentimentCount,
+      long negativeCount) {
+    /** Without sentiment counts. */
+    public Cell(String reasonId, String channel, long count) {
+      this(reasonId, channel, count, 0, 0);
+    }
+  }
 
   /** The window end: wall clock, or the newest window end when that is earlier (may be null). */
   public static Instant asOf(Instant wallClock, Instant newestWindowEnd) {
@@ -77,11 +100,15 @@ public record TopReasons(Instant asOf, Instant from, long minutes, List<ReasonCo
   /** Builds the view from per reason × channel sums. */
   public static TopReasons of(Instant asOf, Duration window, List<Cell> cells) {
     Map<String, Map<String, Long>> byReason = new LinkedHashMap<>();
+    Map<String, long[]> sentiment = new LinkedHashMap<>();
     long total = 0;
     long explained = 0;
     for (Cell cell : cells) {
       byReason.computeIfAbsent(cell.reasonId(), r -> new TreeMap<>())
           .merge(cell.channel(), cell.count(), Long::sum);
+      long[] counts = sentiment.computeIfAbsent(cell.reasonId(), r -> new long[2]);
+      counts[0] += cell.sentimentCount();
+      counts[1] += cell.negativeCount();
       total += cell.count();
       if (!UNEXPLAINED.equals(cell.reasonId())) {
         explained += cell.count();
@@ -89,7 +116,8 @@ public record TopReasons(Instant asOf, Instant from, long minutes, List<ReasonCo
     }
     List<ReasonCounts> reasons = new ArrayList<>();
     byReason.forEach((reason, channels) -> reasons.add(new ReasonCounts(reason,
-        channels.values().stream().mapToLong(Long::longValue).sum(), channels)));
+        channels.values().stream().mapToLong(Long::longValue).sum(), channels,
+        sentiment.get(reason)[0], sentiment.get(reason)[1])));
     reasons.sort(Comparator.comparingLong(ReasonCounts::total).reversed()
         .thenComparing(ReasonCounts::reasonId));
     return new TopReasons(asOf, asOf.minus(window), window.toMinutes(), reasons, total, explained);

@@ -24,7 +24,8 @@ public final class TrendQueries {
   public TopReasons topReasons(Duration window, Instant wallClock) {
     Instant asOf = TopReasons.asOf(wallClock, trends.newestMinuteEnd());
     List<TopReasons.Cell> cells = trends.perReasonAndChannel(asOf.minus(window), asOf).stream()
-        .map(c -> new TopReasons.Cell(c.reasonId(), c.channel(), c.count())).toList();
+        .map(c -> new TopReasons.Cell(c.reasonId(), c.channel(), c.count(), c.sentimentCount(),
+            c.negativeCount())).toList();
     return TopReasons.of(asOf, window, cells);
   }
 

@@ -18,8 +18,14 @@ public final class TrendReads {
     this.db = new Db(dataSource);
   }
 
-  /** Contacts of one reason in one channel; {@code reasonId} may be {@code unexplained}. */
-  public record ReasonChannelCount(String reasonId, String channel, long count) {}
+  /**
+   * Contacts of one reason in one channel; {@code reasonId} may be {@code unexplained}.
+   *
+   * @param sentimentCount contacts with a sentiment
+   * @param negativeCount of those, the negative contacts
+   */
+  public record ReasonChannelCount(String reasonId, String channel, long count,
+      long sentimentCount, long negativeCount) {}
 
   /** Contacts of one reason (all channels) in the minute starting at {@code minute}. */
   public record MinuteCount(String reasonId, Instant minute, long count) {}
@@ -52,14 +58,19 @@ public final class TrendReads {
         .bind("minutes", windowMinutes).mapTo(Instant.class).one());
   }
 
-  /** Contacts per reason and channel of the one-minute windows starting in [from, to). */
+  /**
+   * Contacts, contacts with a sentiment and negative contacts per reason and channel of the
+   * one-minute windows starting in [from, to).
+   */
   public List<ReasonChannelCount> perReasonAndChannel(Instant from, Instant to) {
-    return db.read(h -> h.createQuery("SELECT reason_id, channel, sum(count) AS total"
+    return db.read(h -> h.createQuery("SELECT reason_id, channel, sum(count) AS total,"
+            + " sum(sentiment_count) AS sentiment, sum(negative_count) AS negative"
             + " FROM reason_trends WHERE window_minutes = 1 AND window_start >= :from"
             + " AND window_start < :to GROUP BY reason_id, channel")
         .bindByType("from", from, Instant.class).bindByType("to", to, Instant.class)
         .map((rs, ctx) -> new ReasonChannelCount(rs.getString("reason_id"),
-            rs.getString("channel"), rs.getLong("total")))
+            rs.getString("channel"), rs.getLong("total"), rs.getLong("sentiment"),
+            rs.getLong("negative")))
         .list());
   }
 

@@ -20,16 +20,27 @@ import nl.waarom.schemas.ReasonTrend;
  * @param handleCount contacts with a known handle time
  * @param repeatCount contacts followed by a repeat contact
  * @param repeatsComplete whether the repeat window after the window has passed
+ * @param sentimentCount contacts with a sentiment (their customer said something)
+ * @param negativeCount of those, the negative contacts
  */
 public record TrendRow(String reasonId, String channel, Instant windowStart, Instant windowEnd,
     long count, long handleMillisTotal, Double baseline, Double deviation, int windowMinutes,
-    long handleCount, long repeatCount, boolean repeatsComplete) {
+    long handleCount, long repeatCount, boolean repeatsComplete, long sentimentCount,
+    long negativeCount) {
 
   public TrendRow {
     Objects.requireNonNull(reasonId, "reasonId");
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(windowStart, "windowStart");
     Objects.requireNonNull(windowEnd, "windowEnd");
+  }
+
+  /** A row without sentiment counts (as a ReasonTrend v2 record). */
+  public TrendRow(String reasonId, String channel, Instant windowStart, Instant windowEnd,
+      long count, long handleMillisTotal, Double baseline, Double deviation, int windowMinutes,
+      long handleCount, long repeatCount, boolean repeatsComplete) {
+    this(reasonId, channel, windowStart, windowEnd, count, handleMillisTotal, baseline, deviation,
+        windowMinutes, handleCount, repeatCount, repeatsComplete, 0, 0);
   }
 
   /** A one-minute row without handle or repeat counts (as a ReasonTrend v1 record). */
@@ -44,6 +55,7 @@ public record TrendRow(String reasonId, String channel, Instant windowStart, Ins
     return new TrendRow(trend.getReasonId(), trend.getChannel().name(), trend.getWindowStart(),
         trend.getWindowEnd(), trend.getCount(), trend.getHandleMillisTotal(), trend.getBaseline(),
         trend.getDeviation(), trend.getWindowMinutes(), trend.getHandleCount(),
-        trend.getRepeatCount(), trend.getRepeatsComplete());
+        trend.getRepeatCount(), trend.getRepeatsComplete(), trend.getSentimentCount(),
+        trend.getNegativeCount());
   }
 }

@@ -80,7 +80,11 @@ class SinkAppIT {
     Instant start = Instant.now().minusSeconds(1800).truncatedTo(ChronoUnit.MINUTES);
     Insight spike = Fixtures.spike("payment-problem", start, 40, 2500.0);
     ReasonTrend chat = Fixtures.trend("payment-problem", Channel.CHAT, start, 30);
+    chat.setSentimentCount(27);
+    chat.setNegativeCount(10);
     ReasonTrend call = Fixtures.trend("payment-problem", Channel.CALL, start, 10);
+    call.setSentimentCount(9);
+    call.setNegativeCount(2);
     ReasonTrend none = Fixtures.trend("unexplained", Channel.EMAIL, start, 10);
     broker.produce(TOPICS.reasonTrends, trends(chat, call, none));
     broker.produce(TOPICS.insights, Map.of(spike.getInsightId(), spike));
@@ -106,12 +110,14 @@ class SinkAppIT {
         ct -> assertThat(ct).startsWith("text/html"));
     assertThat(board.body()).contains("id=\"item-spike.payment-problem\"")
         .contains(spike.getSummary())
-        .contains("<tr><td>payment-problem</td><td>40</td><td>30</td><td>10</td><td>0</td><td><svg");
+        .contains("<tr><td>payment-problem</td><td>40</td><td>30</td><td>10</td><td>0</td>"
+            + "<td class=\"negative\"><span title=\"12 of 36 contacts\">33 %</span></td><td><svg");
 
     JsonNode trends = Json.mapper().readTree(get("/api/trends?minutes=60").body());
     assertThat(trends.path("minutes").asInt()).isEqualTo(60);
     assertThat(trends.path("reasons").toString()).contains(
-        "{\"reasonId\":\"payment-problem\",\"total\":40,\"channels\":{\"CALL\":10,\"CHAT\":30}}");
+        "{\"reasonId\":\"payment-problem\",\"total\":40,\"channels\":{\"CALL\":10,\"CHAT\":30},"
+            + "\"sentimentCount\":36,\"negativeCount\":12}");
 
     // Re-delivery of the same insight, then a marker insight: once the marker is stored, the
     // re-delivery has been processed too (same partition, in order).

@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import nl.waarom.platform.Config;
+import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Insight;
+import nl.waarom.schemas.ReasonTrend;
 import nl.waarom.sink.access.Access;
 import nl.waarom.sink.access.AccessConfig;
 import nl.waarom.sink.access.AccessSettings;
@@ -25,6 +27,7 @@ import nl.waarom.sink.backlog.Ranking;
 import nl.waarom.sink.consume.SinkRepository;
 import nl.waarom.sink.db.Database;
 import nl.waarom.sink.db.InsightRow;
+import nl.waarom.sink.db.TrendRow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,12 +128,19 @@ class BoardBrowserIT {
 
     Insight spike = Insight.newBuilder(Fixtures.spike("payment-problem", Fixtures.T0, 75, 900.0))
         .setReasonName("Payment problem").build();
-    new SinkRepository(database.dataSource()).write(List.of(InsightRow.from(spike)), List.of());
+    ReasonTrend minute = Fixtures.trend("payment-problem", Channel.CHAT, Fixtures.T0, 75);
+    minute.setSentimentCount(60);
+    minute.setNegativeCount(15);
+    new SinkRepository(database.dataSource()).write(List.of(InsightRow.from(spike)),
+        List.of(TrendRow.from(minute)));
 
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("item-spike.payment-problem")));
     assertThat(js.executeScript("return window.__sameDocument")).as("no reload").isEqualTo("yes");
     assertThat(browser.findElement(By.id("item-spike.payment-problem")).getText())
         .contains("Spike: Payment problem").contains("75 contacts");
+    // the top reasons show the reason's share of negative contacts: 15 of the 60 with a sentiment
+    wait.until(ExpectedConditions.textMatches(By.id("top-reasons"),
+        java.util.regex.Pattern.compile("payment-problem 75 75 0 0 25 %")));
 
     browser.findElement(By.linkText("Spike: Payment problem")).click();
     wait.until(ExpectedConditions.textToBe(By.id("status"), "new"));

@@ -53,18 +53,21 @@ class BoardRendererTest {
   }
 
   @Test
-  void showsTopReasonsWithChannelColumnsAndExplainedShare() {
+  void showsTopReasonsWithChannelColumnsNegativeShareAndExplainedShare() {
     String html = BoardRenderer.render(new BoardView(top(List.of(
-        new TopReasons.Cell("payment-problem", "CHAT", 6),
-        new TopReasons.Cell("payment-problem", "EMAIL", 2),
+        new TopReasons.Cell("payment-problem", "CHAT", 6, 6, 2),
+        new TopReasons.Cell("payment-problem", "EMAIL", 2, 2, 1),
         new TopReasons.Cell("unexplained", "CALL", 2))), List.of()));
 
     assertThat(html)
         .contains("<th>Reason</th><th>Total</th><th>CHAT</th><th>CALL</th><th>EMAIL</th>"
-            + "<th>Per minute</th>")
-        .contains("<tr><td>payment-problem</td><td>8</td><td>6</td><td>0</td><td>2</td><td>"
+            + "<th title=\"Share of the contacts whose customer ended negative or was negative in "
+            + "most turns\">Negative</th><th>Per minute</th>")
+        .contains("<tr><td>payment-problem</td><td>8</td><td>6</td><td>0</td><td>2</td>"
+            + "<td class=\"negative\"><span title=\"3 of 8 contacts\">38 %</span></td><td>"
             + "</td></tr>\n"
-            + "<tr><td>unexplained</td><td>2</td><td>0</td><td>2</td><td>0</td><td></td></tr>")
+            + "<tr><td>unexplained</td><td>2</td><td>0</td><td>2</td><td>0</td>"
+            + "<td class=\"negative\">–</td><td></td></tr>")
         .contains("Last 60 minutes up to 2026-03-02 10:00 UTC")
         .contains("Explained: 80% (8 of 10 contacts have a reason).")
         .contains("No backlog items yet.")

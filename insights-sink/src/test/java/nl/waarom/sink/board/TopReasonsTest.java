@@ -35,6 +35,18 @@ class TopReasonsTest {
   }
 
   @Test
+  void theNegativeShareIsOverTheContactsThatHaveASentiment() {
+    TopReasons top = TopReasons.of(NOW, Duration.ofMinutes(60), List.of(
+        new Cell("payment-problem", "CHAT", 10, 8, 4),
+        new Cell("payment-problem", "CALL", 4, 4, 2),
+        new Cell("delivery-late", "EMAIL", 3)));
+
+    assertThat(top.reasons().get(0).negativeShare()).isEqualTo(6.0 / 12);
+    assertThat(top.reasons().get(0).sentimentCount()).isEqualTo(12);
+    assertThat(top.reasons().get(1).negativeShare()).as("no contact has a sentiment").isNull();
+  }
+
+  @Test
   void noContactsMeansNoShare() {
     TopReasons top = TopReasons.of(NOW, Duration.ofMinutes(60), List.of());
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import nl.waarom.schemas.Channel;
+import nl.waarom.schemas.ReasonTrend;
 import nl.waarom.sink.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,17 @@ class RowMappingTest {
 
     assertThat(row).isEqualTo(new TrendRow("payment-problem", "EMAIL", start,
         start.plusSeconds(300), 8, 480_000, 4.0, 2.0));
+  }
+
+  @Test
+  void trendCarriesItsSentimentCounts() {
+    Instant start = Instant.parse("2026-03-02T09:05:00Z");
+    ReasonTrend trend = Fixtures.trend("payment-problem", Channel.CHAT, start, 8);
+    trend.setSentimentCount(6);
+    trend.setNegativeCount(2);
+    TrendRow row = TrendRow.from(trend);
+
+    assertThat(List.of(row.sentimentCount(), row.negativeCount())).containsExactly(6L, 2L);
   }
 
   @Test
