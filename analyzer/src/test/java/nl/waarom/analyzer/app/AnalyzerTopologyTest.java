@@ -154,7 +154,7 @@ class AnalyzerTopologyTest {
     assertThat(out.get(0).value()).isEqualTo(ClassifiedContact.newBuilder()
         .setContactId("nl-1").setChannel(Channel.CHAT).setCustomerKey("cust-nl-1")
         .setOccurredAt(T0).setLanguage(null).setQueue(null).setHandleMillis(HANDLE)
-        .setTaxonomyVersion("2026.11-2")
+        .setTaxonomyVersion("2026.12-1")
         .setReasons(List.of(new ReasonMatch("payment-problem", 0.99, ReasonSource.RULE, List.of(
             new Evidence("betaallink", 1, 3, 13), new Evidence("werkt niet", 1, 29, 39)))))
         .setUnexplained(false).setRepeatOf(null)

@@ -86,7 +86,7 @@ class ClassifierSourceTest {
     try (ClassifierSource source = ClassifierSource.fixed(
         new Classifier(nl.waarom.taxonomy.TaxonomyLoader.loadDefault(RuleParser.check())))) {
       assertThat(source.reload()).isFalse();
-      assertThat(source.get().taxonomy().version()).isEqualTo("2026.11-2");
+      assertThat(source.get().taxonomy().version()).isEqualTo("2026.12-1");
     }
   }
 

@@ -214,7 +214,7 @@ class TaxonomyLoaderTest {
   void defaultTaxonomyHasFiftyReasonsInGroupsWithExamplesInBothLanguages() {
     Taxonomy taxonomy = TaxonomyLoader.loadDefault(RuleParser.check());
 
-    assertThat(taxonomy.version()).isEqualTo("2026.11-2");
+    assertThat(taxonomy.version()).isEqualTo("2026.12-1");
     List<Reason> reasons = taxonomy.reasons().stream().filter(r -> r.parent() != null).toList();
     assertThat(reasons).hasSizeGreaterThanOrEqualTo(50);
     assertThat(taxonomy.classifiable()).containsExactlyElementsOf(reasons);
