@@ -98,9 +98,9 @@ public final class ScenarioTexts {
       "Een ogenblikje, ik zoek het voor u uit.", "Dank u wel, ik ga ermee aan de slag.");
   private static final List<String> AGENT_CLOSE_EN = List.of("Let me look into that for you.",
       "One moment please, I'll check for you.", "Thank you, I'll get on it.");
-  private static final List<String> SUBJECT_NL = List.of("Vraag", "Klacht", "Hulp gevraagd",
+  private static final List<String> SUBJECT_NL = List.of("Vraag", "Uw bericht", "Hulp gevraagd",
       "Mijn situatie", "Verzoek");
-  private static final List<String> SUBJECT_EN = List.of("Question", "Complaint", "Help needed",
+  private static final List<String> SUBJECT_EN = List.of("Question", "Your message", "Help needed",
       "My situation", "Request");
 
   /**

@@ -16,6 +16,7 @@ import nl.waarom.schemas.Turn;
 import nl.waarom.taxonomy.TaxonomyLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
             + "sentiment of every turn, the customer's at the start and at the end, and whether "
             + "it is a negative contact."},
     footer = {"  waarom classify \"De betaallink in jullie mail werkt niet\"",
-        "  waarom classify \"Hallo\" \"Mijn pakket is niet aangekomen\""})
+        "  waarom classify \"Hallo\" \"Mijn pakket is niet aangekomen\"",
+        "  waarom classify --subject \"Opzeggen\" \"Zie onderwerp, per 1 maart graag.\""})
 final class ClassifyCommand implements Callable<Integer> {
   private final Terminal terminal;
   @Spec CommandSpec spec;
@@ -40,17 +42,25 @@ final class ClassifyCommand implements Callable<Integer> {
       description = "What the customer said; several texts are several turns of one contact.")
   List<String> texts;
 
+  @Option(names = "--subject", paramLabel = "TEXT",
+      description = "An e-mail subject: the texts become an e-mail with this subject.")
+  String subject;
+
   ClassifyCommand(Terminal terminal) {
     this.terminal = terminal;
   }
 
-  /** The contact the texts make: one customer turn each, on the chat channel. */
+  /**
+   * The contact the texts make: one customer turn each, on the chat channel; an e-mail with that
+   * subject when one is given.
+   */
   Contact contact() {
-    if (texts.stream().allMatch(String::isBlank)) {
+    if (texts.stream().allMatch(String::isBlank) && (subject == null || subject.isBlank())) {
       throw new ParameterException(spec.commandLine(), "classify: the text is empty");
     }
     List<Turn> turns = texts.stream().map(text -> new Turn(Speaker.CUSTOMER, text, 0L)).toList();
-    return Contact.newBuilder().setContactId("cli").setChannel(Channel.CHAT)
+    return Contact.newBuilder().setContactId("cli")
+        .setChannel(subject == null ? Channel.CHAT : Channel.EMAIL).setSubject(subject)
         .setOccurredAt(Instant.now()).setTurns(turns).build();
   }
 

@@ -279,4 +279,18 @@ class CommandOptionsTest {
         "  [1] customer positive",
         "customer: negative at the start, positive at the end: not a negative contact");
   }
+
+  @Test
+  void classifyWithASubjectIsAnEmail() {
+    var chat = cli.parsed(ClassifyCommand.class, "classify", "hallo").contact();
+    assertThat(chat.getChannel()).isEqualTo(nl.waarom.schemas.Channel.CHAT);
+    assertThat(chat.getSubject()).isNull();
+
+    var email = cli.parsed(ClassifyCommand.class, "classify", "--subject", "Opzeggen", " ")
+        .contact();
+    assertThat(email.getChannel()).isEqualTo(nl.waarom.schemas.Channel.EMAIL);
+    assertThat(email.getSubject()).isEqualTo("Opzeggen");
+    assertThat(cli.execute("classify", "--subject", "Opzeggen", "Zie onderwerp")).isZero();
+    assertThat(cli.out()).contains("cancel-subscription", "\"Opzeggen\" [subject:0-8]");
+  }
 }
