@@ -101,8 +101,8 @@ public final class Classifier implements Closeable {
   /**
    * Rules first: a rule is a statement the team made and can read. The model confirms a rule's
    * reason (raising its confidence) or adds the reason the rules missed, after the rule reasons;
-   * below its calibrated threshold it adds nothing, so a contact no rule explains and the model
-   * is unsure about stays unexplained.
+   * when its calibrated rule leaves the text unexplained it adds nothing, so a contact no rule
+   * explains and the model is unsure about stays unexplained.
    */
   private void addModelOpinion(List<ReasonScore> scores, Prediction prediction) {
     ScoredLabel top = prediction.top();
