@@ -89,7 +89,8 @@ public final class AnalyzerSettings {
   public static final Setting<Double> MODEL_MIN_CONFIDENCE = Setting.decimal(
       "WAAROM_MODEL_MIN_CONFIDENCE", 0.5, 0.0, 1.0,
       "The learned model names a reason the rules missed only when its probability is at least "
-          + "this (and at least its calibrated threshold); below it the contact stays unexplained.");
+          + "this and its calibrated rule does not leave the contact unexplained; below it the "
+          + "contact stays unexplained. 0 leaves the decision to the model's rule alone.");
   public static final Setting<Double> COST_PER_MINUTE = Setting.decimal(
       "WAAROM_COST_PER_MINUTE", 1.0, 0.0, 1_000_000.0,
       "Cost of one minute of handling time, used for the estimated cost of insights.");
