@@ -46,6 +46,6 @@ public final class ReleasedSchemas {
   /** The record types that have a released schema history. */
   public static List<Class<?>> recordTypes() {
     return List.of(Contact.class, ClassifiedContact.class, ReasonTrend.class, ExplainedShare.class,
-        Insight.class, DeadLetter.class);
+        Insight.class, DeadLetter.class, TaxonomySnapshot.class, Correction.class);
   }
 }

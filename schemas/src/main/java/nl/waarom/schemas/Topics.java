@@ -24,6 +24,8 @@ import org.apache.kafka.common.serialization.Serdes;
  *   <tr><td>explained-share</td><td>windowMinutes|windowStart</td><td>{@link ExplainedShare}</td></tr>
  *   <tr><td>insights</td><td>insightId</td><td>{@link Insight}</td></tr>
  *   <tr><td>dlq</td><td>original key or source</td><td>{@link DeadLetter}</td></tr>
+ *   <tr><td>taxonomy</td><td>version</td><td>{@link TaxonomySnapshot}</td></tr>
+ *   <tr><td>corrections</td><td>contactId</td><td>{@link Correction}</td></tr>
  * </table>
  */
 public final class Topics {
@@ -38,6 +40,10 @@ public final class Topics {
   public final Topic<String, ExplainedShare> explainedShare;
   public final Topic<String, Insight> insights;
   public final Topic<String, DeadLetter> deadLetters;
+  /** The taxonomy versions the analyzer put in force; one partition, compacted by version. */
+  public final Topic<String, TaxonomySnapshot> taxonomy;
+  /** Editors' corrections of classified contacts; kept forever (the audit trail). */
+  public final Topic<String, Correction> corrections;
   private final String prefix;
   private final SchemaRegistryClient registry; // null: registry-free
 
@@ -53,6 +59,8 @@ public final class Topics {
     explainedShare = topic("explained-share", keys, ExplainedShare.class);
     insights = topic("insights", keys, Insight.class);
     deadLetters = topic("dlq", keys, DeadLetter.class);
+    taxonomy = topic("taxonomy", keys, TaxonomySnapshot.class);
+    corrections = topic("corrections", keys, Correction.class);
   }
 
   private <V extends SpecificRecord> Topic<String, V> topic(String name, Serde<String> keys,
@@ -116,6 +124,6 @@ public final class Topics {
   /** Every topic, in pipeline order. */
   public List<Topic<String, ?>> all() {
     return List.of(contactsChat, contactsCall, contactsEmail, classified, reasonTrends,
-        explainedShare, insights, deadLetters);
+        explainedShare, insights, deadLetters, taxonomy, corrections);
   }
 }

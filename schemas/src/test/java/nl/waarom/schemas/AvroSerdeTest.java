@@ -135,7 +135,7 @@ class AvroSerdeTest {
     assertThat(Topics.withPrefix("acme.").all()).extracting(Topic::name).containsExactly(
         "acme.contacts.chat", "acme.contacts.call", "acme.contacts.email",
         "acme.contacts.classified", "acme.reason-trends", "acme.explained-share", "acme.insights",
-        "acme.dlq");
+        "acme.dlq", "acme.taxonomy", "acme.corrections");
     assertThat(topics.contactsFor(Channel.EMAIL).name()).isEqualTo("waarom.contacts.email");
     assertThatThrownBy(() -> Topics.withPrefix("bad prefix/")).isInstanceOf(IllegalArgumentException.class);
   }

@@ -46,12 +46,11 @@ final class TopicCreator {
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         AdminClientConfig.CLIENT_ID_CONFIG, "waarom-analyzer-topics")))) {
       List<NewTopic> wanted = topics.all().stream()
-          .map(t -> new NewTopic(t.name(), partitions, replication)).toList();
+          .map(t -> newTopic(topics, t.name(), partitions, replication)).toList();
       for (Map.Entry<String, KafkaFuture<Void>> e : admin.createTopics(wanted).values().entrySet()) {
         try {
           e.getValue().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-          LOG.info("created topic {} ({} partitions, replication {})", e.getKey(), partitions,
-              replication);
+          LOG.info("created topic {} (replication {})", e.getKey(), replication);
         } catch (ExecutionException ex) {
           if (!(ex.getCause() instanceof TopicExistsException)) {
             throw new IllegalStateException("cannot create topic " + e.getKey() + ": "
@@ -70,6 +69,21 @@ final class TopicCreator {
       throw new IllegalStateException("Kafka did not answer within " + TIMEOUT_SECONDS
           + " s while creating topics at " + bootstrapServers, e);
     }
+  }
+
+  /**
+   * The topic as created: the taxonomy topic has one partition (one ordered history of versions)
+   * and is compacted by version; the corrections topic is kept forever, since it is the audit
+   * trail and the analyzer's labelled examples; every other topic gets the cluster's defaults.
+   */
+  static NewTopic newTopic(Topics topics, String name, int partitions, short replication) {
+    if (name.equals(topics.taxonomy.name())) {
+      return new NewTopic(name, 1, replication).configs(Map.of("cleanup.policy", "compact"));
+    }
+    if (name.equals(topics.corrections.name())) {
+      return new NewTopic(name, partitions, replication).configs(Map.of("retention.ms", "-1"));
+    }
+    return new NewTopic(name, partitions, replication);
   }
 
   private static String reason(Throwable error) {

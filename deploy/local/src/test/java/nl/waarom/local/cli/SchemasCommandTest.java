@@ -48,7 +48,8 @@ class SchemasCommandTest {
     assertThat(registry.subjects()).containsExactly("acme.contacts.chat-value",
         "acme.contacts.call-value", "acme.contacts.email-value",
         "acme.contacts.classified-value", "acme.reason-trends-value",
-        "acme.explained-share-value", "acme.insights-value", "acme.dlq-value");
+        "acme.explained-share-value", "acme.insights-value", "acme.dlq-value",
+        "acme.taxonomy-value", "acme.corrections-value");
     assertThat(registry.versions("acme.contacts.classified-value")).hasSize(classifiedReleases());
     assertThat(cli.out()).contains("acme.contacts.classified-value v" + classifiedReleases()
         + " id=");
