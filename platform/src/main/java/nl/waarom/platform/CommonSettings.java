@@ -1,6 +1,7 @@
 package nl.waarom.platform;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import nl.waarom.schemas.SchemaRegistryClient;
@@ -29,8 +30,8 @@ public final class CommonSettings {
           + ".../apis/ccompat/v7): when set, every record is written in the registry wire format "
           + "(byte 0, schema id, Avro binary) under the subject <topic>-value; empty: Avro "
           + "single-object encoding, no registry. Readers take both either way, but only read "
-          + "registry records with this set. HTTPS trusts the JVM's trust store "
-          + "(-Djavax.net.ssl.trustStore). See docs/topics-and-schemas.md.",
+          + "registry records with this set. HTTPS trusts the JVM's trust store unless "
+          + "WAAROM_SCHEMA_REGISTRY_CA is set. See docs/topics-and-schemas.md.",
       CommonSettings::registryUrl);
   public static final Setting<String> SCHEMA_REGISTRY_USER = Setting.string(
       "WAAROM_SCHEMA_REGISTRY_USER", "",
@@ -38,6 +39,23 @@ public final class CommonSettings {
   public static final Setting<String> SCHEMA_REGISTRY_PASSWORD = Setting.secret(
       "WAAROM_SCHEMA_REGISTRY_PASSWORD", "",
       "Password for the schema registry's basic authentication.");
+  public static final Setting<String> SCHEMA_REGISTRY_TOKEN_FILE = Setting.string(
+      "WAAROM_SCHEMA_REGISTRY_TOKEN_FILE", "",
+      "File holding a bearer token for the schema registry (an OAuth access token kept fresh by "
+          + "a side-car, or a projected Kubernetes service-account token); read again for every "
+          + "request, so a renewed token is used without a restart. Not together with "
+          + "WAAROM_SCHEMA_REGISTRY_USER; empty for none.");
+  public static final Setting<String> SCHEMA_REGISTRY_CA = Setting.string(
+      "WAAROM_SCHEMA_REGISTRY_CA", "",
+      "PEM file of the certificate authorities to trust for an https schema registry instead "
+          + "of the JVM's trust store (e.g. a company CA, or the registry's own certificate); "
+          + "empty: the JVM's trust store.");
+  public static final Setting<Duration> SCHEMA_REGISTRY_TIMEOUT = new Setting<>(
+      "WAAROM_SCHEMA_REGISTRY_TIMEOUT", "duration", "10s", false,
+      "How long one request to the schema registry may take, connecting included (1s to 5m). "
+          + "A registry that does not answer in time is treated as unreachable: the record is "
+          + "retried, not dead-lettered.",
+      CommonSettings::registryTimeout);
   public static final Setting<Boolean> SCHEMA_REGISTRY_AUTO_REGISTER = Setting.bool(
       "WAAROM_SCHEMA_REGISTRY_AUTO_REGISTER", true,
       "Whether a writer registers its schema (the latest released version) at its first record, "
@@ -55,13 +73,12 @@ public final class CommonSettings {
           + "resumes after at most this long. 6s to 5m; the local stack uses 10s unless set.",
       CommonSettings::sessionTimeout);
 
-  private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(10);
-
   private CommonSettings() {}
 
   /** The schema-registry settings, for every catalogue that has Kafka clients. */
   public static List<Setting<?>> schemaRegistry() {
     return List.of(SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER, SCHEMA_REGISTRY_PASSWORD,
+        SCHEMA_REGISTRY_TOKEN_FILE, SCHEMA_REGISTRY_CA, SCHEMA_REGISTRY_TIMEOUT,
         SCHEMA_REGISTRY_AUTO_REGISTER);
   }
 
@@ -75,6 +92,14 @@ public final class CommonSettings {
       }
     }
     return url;
+  }
+
+  private static Duration registryTimeout(String text) {
+    Duration d = Parsers.duration(text);
+    if (d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new IllegalArgumentException("must be between 1s and 5m: " + text);
+    }
+    return d;
   }
 
   private static Duration sessionTimeout(String text) {
@@ -95,14 +120,31 @@ public final class CommonSettings {
     return Topics.withPrefix(config.get(TOPIC_PREFIX), schemaRegistry(config));
   }
 
-  /** The schema-registry client the configuration asks for; null when none is configured. */
+  /**
+   * The schema-registry client the configuration asks for; null when none is configured.
+   *
+   * @throws IllegalArgumentException when the settings contradict each other (a user and a token
+   *     file) or the trusted certificates cannot be read; the message names the setting
+   */
   public static SchemaRegistryClient schemaRegistry(Config config) {
     String url = config.get(SCHEMA_REGISTRY_URL);
     if (url.isEmpty()) {
       return null;
     }
-    return new SchemaRegistryClient(new SchemaRegistryClient.Options(URI.create(url),
-        config.get(SCHEMA_REGISTRY_USER), config.get(SCHEMA_REGISTRY_PASSWORD),
-        config.get(SCHEMA_REGISTRY_AUTO_REGISTER), REGISTRY_TIMEOUT));
+    String tokenFile = config.get(SCHEMA_REGISTRY_TOKEN_FILE).strip();
+    String ca = config.get(SCHEMA_REGISTRY_CA).strip();
+    if (!tokenFile.isEmpty() && !config.get(SCHEMA_REGISTRY_USER).isEmpty()) {
+      throw new IllegalArgumentException(SCHEMA_REGISTRY_USER.env() + " and "
+          + SCHEMA_REGISTRY_TOKEN_FILE.env() + " are both set: the schema registry takes basic "
+          + "authentication or a bearer token, not both");
+    }
+    try {
+      return new SchemaRegistryClient(new SchemaRegistryClient.Options(URI.create(url),
+          config.get(SCHEMA_REGISTRY_USER), config.get(SCHEMA_REGISTRY_PASSWORD),
+          config.get(SCHEMA_REGISTRY_AUTO_REGISTER), config.get(SCHEMA_REGISTRY_TIMEOUT),
+          ca.isEmpty() ? null : Path.of(ca), tokenFile.isEmpty() ? null : Path.of(tokenFile)));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(SCHEMA_REGISTRY_CA.env() + ": " + e.getMessage(), e);
+    }
   }
 }

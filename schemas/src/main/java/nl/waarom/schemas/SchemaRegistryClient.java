@@ -1,18 +1,28 @@
 package nl.waarom.schemas;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.apache.avro.Schema;
 import org.apache.avro.data.Json;
 import org.apache.kafka.common.errors.SerializationException;
@@ -50,9 +60,14 @@ public final class SchemaRegistryClient {
    * @param autoRegister whether a writer registers its schema (true) or only looks it up, failing
    *     when it was not registered beforehand (false)
    * @param timeout how long one request may take, connecting included
+   * @param trustedCertificates a PEM file of the certificate authorities to trust for HTTPS
+   *     instead of the JVM's trust store; null for the JVM's
+   * @param bearerTokenFile a file holding a bearer token, read again for every request (so a
+   *     token refreshed by a side-car or a projected Kubernetes token is picked up); null for none.
+   *     Not together with {@code user}.
    */
   public record Options(URI url, String user, String password, boolean autoRegister,
-      Duration timeout) {
+      Duration timeout, Path trustedCertificates, Path bearerTokenFile) {
     public Options {
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(user, "user");
@@ -62,6 +77,19 @@ public final class SchemaRegistryClient {
       if (!"http".equals(scheme) && !"https".equals(scheme) || url.getHost() == null) {
         throw new IllegalArgumentException("not an http(s) URL: " + url);
       }
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive: " + timeout);
+      }
+      if (!user.isEmpty() && bearerTokenFile != null) {
+        throw new IllegalArgumentException(
+            "a schema registry takes basic authentication or a bearer token, not both");
+      }
+    }
+
+    /** Options with basic authentication (or none) and the JVM's trust store. */
+    public Options(URI url, String user, String password, boolean autoRegister,
+        Duration timeout) {
+      this(url, user, password, autoRegister, timeout, null, null);
     }
 
     /** Options for {@code url} without credentials, registering schemas, 10 s per request. */
@@ -72,18 +100,73 @@ public final class SchemaRegistryClient {
     @Override
     public String toString() {
       return "Options[url=" + url + ", user=" + user + ", password=******, autoRegister="
-          + autoRegister + ", timeout=" + timeout + "]";
+          + autoRegister + ", timeout=" + timeout + ", trustedCertificates=" + trustedCertificates
+          + ", bearerTokenFile=" + bearerTokenFile + "]";
     }
   }
 
-  /** A client for the registry at {@code options.url()}; connects lazily, at the first request. */
+  /**
+   * A client for the registry at {@code options.url()}; connects lazily, at the first request.
+   *
+   * @throws IllegalArgumentException when the trusted certificates cannot be read
+   */
   public SchemaRegistryClient(Options options) {
     this.options = Objects.requireNonNull(options, "options");
     String url = options.url().toString();
     this.base = URI.create(url.endsWith("/") ? url : url + "/");
-    this.http = HttpClient.newBuilder().connectTimeout(options.timeout()).build();
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(options.timeout());
+    if (options.trustedCertificates() != null) {
+      builder.sslContext(trusting(options.trustedCertificates()));
+    }
+    this.http = builder.build();
     this.authorization = options.user().isEmpty() ? null : "Basic " + Base64.getEncoder()
         .encodeToString((options.user() + ":" + options.password()).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A TLS context that trusts exactly the certificates in a PEM file. */
+  private static SSLContext trusting(Path pem) {
+    try (InputStream in = Files.newInputStream(pem)) {
+      Collection<? extends Certificate> certificates =
+          CertificateFactory.getInstance("X.509").generateCertificates(in);
+      if (certificates.isEmpty()) {
+        throw new IllegalArgumentException("no certificate in " + pem);
+      }
+      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+      trust.load(null, null);
+      int i = 0;
+      for (Certificate certificate : certificates) {
+        trust.setCertificateEntry("ca-" + i++, certificate);
+      }
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(trust);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, factory.getTrustManagers(), null);
+      return context;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalArgumentException("cannot read the schema registry's trusted certificates "
+          + pem + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The Authorization header of the next request; null for none. */
+  private String authorization(String what) {
+    Path tokenFile = options.bearerTokenFile();
+    if (tokenFile == null) {
+      return authorization;
+    }
+    String token;
+    try {
+      token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new SchemaRegistryException("cannot " + what + ": cannot read the schema registry's "
+          + "bearer token file " + tokenFile + ": " + e, e);
+    }
+    if (token.isEmpty()) {
+      throw new SchemaRegistryException("cannot " + what + ": the schema registry's bearer token "
+          + "file " + tokenFile + " is empty", null);
+    }
+    return "Bearer " + token;
   }
 
   public Options options() {
@@ -197,8 +280,9 @@ public final class SchemaRegistryClient {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
         .timeout(options.timeout())
         .header("Accept", CONTENT_TYPE + ", application/json");
-    if (authorization != null) {
-      request.header("Authorization", authorization);
+    String credentials = authorization(what);
+    if (credentials != null) {
+      request.header("Authorization", credentials);
     }
     if (body == null) {
       request.GET();

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -19,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
@@ -40,7 +43,8 @@ public final class SchemaRegistryStandIn implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
-  private final String authorization; // null: open
+  private final boolean https;
+  private volatile String authorization; // null: open
   private final AtomicInteger nextId = new AtomicInteger(1);
   private final Map<String, Integer> idsBySchema = new LinkedHashMap<>();
   private final Map<Integer, Schema> schemasById = new LinkedHashMap<>();
@@ -48,10 +52,17 @@ public final class SchemaRegistryStandIn implements AutoCloseable {
   private final Map<String, String> compatibility = new LinkedHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
 
-  private SchemaRegistryStandIn(String user, String password) throws IOException {
-    this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
-        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+  private SchemaRegistryStandIn(String authorization, SSLContext tls) throws IOException {
+    this.authorization = authorization;
+    this.https = tls != null;
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    if (tls == null) {
+      server = HttpServer.create(address, 0);
+    } else {
+      HttpsServer secure = HttpsServer.create(address, 0);
+      secure.setHttpsConfigurator(new HttpsConfigurator(tls));
+      server = secure;
+    }
     server.createContext("/", this::handle);
     server.setExecutor(Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "schema-registry-stand-in");
@@ -68,15 +79,30 @@ public final class SchemaRegistryStandIn implements AutoCloseable {
 
   /** A stand-in that requires basic authentication with these credentials (null user: none). */
   public static SchemaRegistryStandIn start(String user, String password) {
+    return requiring(user == null ? null : "Basic " + Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)), null);
+  }
+
+  /**
+   * A stand-in that requires exactly this Authorization header (null: none) and, with a TLS
+   * context, answers over HTTPS only.
+   */
+  public static SchemaRegistryStandIn requiring(String authorization, SSLContext tls) {
     try {
-      return new SchemaRegistryStandIn(user, password);
+      return new SchemaRegistryStandIn(authorization, tls);
     } catch (IOException e) {
       throw new IllegalStateException("stand-in schema registry did not start", e);
     }
   }
 
+  /** From now on, require this Authorization header instead (a rotated token); null: none. */
+  public void requireAuthorization(String authorization) {
+    this.authorization = authorization;
+  }
+
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    // https: the test certificates name localhost (host names are verified)
+    return (https ? "https://localhost:" : "http://127.0.0.1:") + server.getAddress().getPort();
   }
 
   /** How many requests it has answered. */
@@ -102,8 +128,9 @@ public final class SchemaRegistryStandIn implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
     try (exchange) {
-      if (authorization != null
-          && !authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      String required = authorization;
+      if (required != null
+          && !required.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
         reply(exchange, 401, error(401, "Unauthorized"));
         return;
       }

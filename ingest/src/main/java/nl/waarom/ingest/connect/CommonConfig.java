@@ -1,6 +1,7 @@
 package nl.waarom.ingest.connect;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import nl.waarom.schemas.SchemaRegistryClient;
@@ -26,7 +27,9 @@ public final class CommonConfig {
   public static final String SCHEMA_REGISTRY_USER = "schema.registry.user";
   public static final String SCHEMA_REGISTRY_PASSWORD = "schema.registry.password";
   public static final String SCHEMA_REGISTRY_AUTO_REGISTER = "schema.registry.auto.register";
-  private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(10);
+  public static final String SCHEMA_REGISTRY_TOKEN_FILE = "schema.registry.token.file";
+  public static final String SCHEMA_REGISTRY_CA = "schema.registry.ca.file";
+  public static final String SCHEMA_REGISTRY_TIMEOUT_MS = "schema.registry.timeout.ms";
   public static final String GROUP = "Waarom";
 
   private CommonConfig() {}
@@ -65,16 +68,40 @@ public final class CommonConfig {
         .define(SCHEMA_REGISTRY_AUTO_REGISTER, Type.BOOLEAN, true, Importance.LOW,
             "Whether the connector registers its schema at its first record (true) or only "
                 + "looks it up, failing until it was registered beforehand (false).", GROUP, 7,
-            ConfigDef.Width.SHORT, "Register schemas");
+            ConfigDef.Width.SHORT, "Register schemas")
+        .define(SCHEMA_REGISTRY_TOKEN_FILE, Type.STRING, "", Importance.LOW,
+            "File holding a bearer token for the schema registry, read again for every request; "
+                + "not together with schema.registry.user; empty for none.", GROUP, 8,
+            ConfigDef.Width.LONG, "Schema registry token file")
+        .define(SCHEMA_REGISTRY_CA, Type.STRING, "", Importance.LOW,
+            "PEM file of the certificate authorities to trust for an https schema registry "
+                + "instead of the JVM's trust store; empty for the JVM's.", GROUP, 9,
+            ConfigDef.Width.LONG, "Schema registry CA file")
+        .define(SCHEMA_REGISTRY_TIMEOUT_MS, Type.LONG, 10_000L, ConfigDef.Range.between(1_000L,
+            300_000L), Importance.LOW, "How long one request to the schema registry may take, in "
+                + "milliseconds, connecting included.", GROUP, 10, ConfigDef.Width.SHORT,
+            "Schema registry timeout");
   }
 
   /** The topic catalogue for the configured prefix and schema registry. */
   public static Topics topics(AbstractConfig config) {
     String url = config.getString(SCHEMA_REGISTRY_URL).strip();
-    SchemaRegistryClient registry = url.isEmpty() ? null : new SchemaRegistryClient(
-        new SchemaRegistryClient.Options(URI.create(url), config.getString(SCHEMA_REGISTRY_USER),
-            config.getPassword(SCHEMA_REGISTRY_PASSWORD).value(),
-            config.getBoolean(SCHEMA_REGISTRY_AUTO_REGISTER), REGISTRY_TIMEOUT));
+    if (url.isEmpty()) {
+      return Topics.withPrefix(config.getString(TOPIC_PREFIX));
+    }
+    String tokenFile = config.getString(SCHEMA_REGISTRY_TOKEN_FILE).strip();
+    String ca = config.getString(SCHEMA_REGISTRY_CA).strip();
+    SchemaRegistryClient registry;
+    try {
+      registry = new SchemaRegistryClient(new SchemaRegistryClient.Options(URI.create(url),
+          config.getString(SCHEMA_REGISTRY_USER), config.getPassword(SCHEMA_REGISTRY_PASSWORD)
+              .value(), config.getBoolean(SCHEMA_REGISTRY_AUTO_REGISTER),
+          Duration.ofMillis(config.getLong(SCHEMA_REGISTRY_TIMEOUT_MS)),
+          ca.isEmpty() ? null : Path.of(ca), tokenFile.isEmpty() ? null : Path.of(tokenFile)));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(tokenFile.isEmpty() ? SCHEMA_REGISTRY_CA
+          : SCHEMA_REGISTRY_TOKEN_FILE, tokenFile.isEmpty() ? ca : tokenFile, e.getMessage());
+    }
     return Topics.withPrefix(config.getString(TOPIC_PREFIX), registry);
   }
 

@@ -13,6 +13,7 @@ import nl.waarom.ingest.contact.Validated;
 import nl.waarom.ingest.gateway.GatewayMetrics.Reason;
 import nl.waarom.platform.KafkaAuthentication;
 import nl.waarom.schemas.Contact;
+import nl.waarom.schemas.SchemaRegistryException;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +97,13 @@ final class ContactsHandler implements Handler {
     } catch (ExecutionException | TimeoutException e) {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       String authentication = KafkaAuthentication.message(cause);
+      if (cause instanceof SchemaRegistryException registry) {
+        LOG.warn("{} contact(s) not sent: {}", contacts.size(), registry.getMessage());
+        reject(ctx, 503, Reason.KAFKA_UNAVAILABLE, "schema registry unavailable",
+            "contacts could not be encoded because the schema registry could not be asked; "
+                + "retry later");
+        return;
+      }
       if (authentication != null) {
         LOG.error("{}; {} contact(s) refused", authentication, contacts.size());
       } else {
