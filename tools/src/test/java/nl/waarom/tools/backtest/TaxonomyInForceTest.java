@@ -49,7 +49,7 @@ class TaxonomyInForceTest {
         ik wil graag teruggebeld worden morgen,callback-request
         """, StandardCharsets.UTF_8);
     Map<String, String> env = Map.of(AnalyzerSettings.TAXONOMY_FILE.env(), file.toString(),
-        AnalyzerSettings.TAXONOMY_RELOAD_INTERVAL.env(), "0",
+        AnalyzerSettings.TAXONOMY_RELOAD_INTERVAL.env(), "0s",
         AnalyzerSettings.MODEL_MIN_CONFIDENCE.env(), "0.3",
         AnalyzerSettings.TRAINING_CSV.env(), csv.toString());
     Topics topics = Topics.withPrefix("");

@@ -59,15 +59,23 @@ class BacktestCommandTest {
 
   @Test
   void aTaxonomyWithAnErrorIsRefusedBeforeAnythingIsRead() throws Exception {
-    Path taxonomy = Files.writeString(dir.resolve("bad.yaml"), "version: x\nreasons: []\n",
-        StandardCharsets.UTF_8);
+    Path taxonomy = Files.writeString(dir.resolve("bad.yaml"), """
+        version: "x"
+        reasons:
+          - id: outage
+            name: {nl: Storing, en: Outage}
+            preventability: avoid
+            owner: network
+            rules: ['klant:storing']
+        """, StandardCharsets.UTF_8);
     CliRun cli = new CliRun(Map.of());
 
     int code = cli.execute("backtest", "--taxonomy", taxonomy.toString(), "--contacts",
         dir.resolve("none.jsonl").toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(cli.err()).startsWith("backtest: ");
+    assertThat(cli.err()).startsWith("backtest: ").contains("invalid preventability 'avoid'",
+        "rule 'klant:storing' does not parse");
   }
 
   private static String line(String id, String channel, String text) {
