@@ -19,16 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
-import nl.waarom.analyzer.classify.Classifier;
+import nl.waarom.analyzer.classify.ClassifierRecipe;
+import nl.waarom.analyzer.classify.TaxonomyDocument;
 import nl.waarom.analyzer.classify.ClassifierSource;
 import nl.waarom.analyzer.classify.Language;
 import nl.waarom.analyzer.classify.ModelOptions;
-import nl.waarom.analyzer.classify.RuleParser;
 import nl.waarom.analyzer.model.CsvExamples;
 import nl.waarom.analyzer.model.LabeledText;
 import nl.waarom.taxonomy.Taxonomy;
-import nl.waarom.taxonomy.TaxonomyLoader;
 import nl.waarom.platform.CommonSettings;
 import nl.waarom.platform.Config;
 import nl.waarom.platform.KafkaAuthentication;
@@ -135,16 +133,37 @@ public final class AnalyzerApp implements AutoCloseable {
     return StreamThreadExceptionResponse.REPLACE_THREAD;
   }
 
-  /** The built-in taxonomy, fixed; or the configured file, watched for changes. */
-  private static ClassifierSource classifiers(Config config, MeterRegistry registry) {
-    ModelOptions model = new ModelOptions(trainingExamples(config.get(AnalyzerSettings.TRAINING_CSV)),
-        config.get(AnalyzerSettings.MODEL_MIN_CONFIDENCE));
-    Function<Taxonomy, Classifier> compile = t -> new Classifier(t, Language.NL, model);
+  /**
+   * The classifier in force of the analyzer configured by {@code config}: the built-in taxonomy,
+   * fixed; or the configured file, watched for changes. Compiled by {@link #classifierRecipe}.
+   */
+  public static ClassifierSource classifiers(Config config, MeterRegistry registry) {
+    ClassifierRecipe recipe = classifierRecipe(config);
     String file = config.get(AnalyzerSettings.TAXONOMY_FILE);
     return file.isBlank()
-        ? ClassifierSource.fixed(compile.apply(TaxonomyLoader.loadDefault(RuleParser.check())))
+        ? ClassifierSource.fixed(recipe.compile(TaxonomyDocument.builtIn()))
         : ClassifierSource.watching(Path.of(file),
-            config.get(AnalyzerSettings.TAXONOMY_RELOAD_INTERVAL), registry, compile);
+            config.get(AnalyzerSettings.TAXONOMY_RELOAD_INTERVAL), registry, recipe::compile);
+  }
+
+  /**
+   * How the analyzer configured by {@code config} turns a taxonomy into its classifier (fallback
+   * language, extra training examples, the model's minimum confidence). The backtest compiles the
+   * taxonomy in force with this very recipe, so it classifies as the analyzer does.
+   */
+  public static ClassifierRecipe classifierRecipe(Config config) {
+    return new ClassifierRecipe(Language.NL, new ModelOptions(
+        trainingExamples(config.get(AnalyzerSettings.TRAINING_CSV)),
+        config.get(AnalyzerSettings.MODEL_MIN_CONFIDENCE)));
+  }
+
+  /**
+   * The taxonomy document the analyzer configured by {@code config} loads at start-up: the file
+   * of WAAROM_TAXONOMY_FILE, or the built-in default.
+   */
+  public static TaxonomyDocument taxonomyDocument(Config config) {
+    String file = config.get(AnalyzerSettings.TAXONOMY_FILE);
+    return file.isBlank() ? TaxonomyDocument.builtIn() : TaxonomyDocument.read(Path.of(file));
   }
 
   /** Extra labelled texts for the model (columns text,label; labels are reason ids). */

@@ -65,7 +65,7 @@ public final class ClassifiedContacts {
    * The start of the customer's first turn (already redacted upstream), cut at
    * {@link #SNIPPET_LENGTH} characters; null when the customer said nothing.
    */
-  static String snippet(Contact contact) {
+  public static String snippet(Contact contact) {
     for (Turn turn : contact.getTurns()) {
       if (turn.getSpeaker() == Speaker.CUSTOMER && !turn.getText().isBlank()) {
         String text = turn.getText().strip();

@@ -53,7 +53,10 @@
  * reason), located in the turns or subject like a rule's. The
  * {@link nl.waarom.analyzer.classify.Classifier} is a {@link java.io.Closeable} facade, safe to
  * share between stream threads; {@link nl.waarom.analyzer.classify.ClassifierSource} holds the
- * one in force and swaps it when the taxonomy file changes.
+ * one in force and swaps it when the taxonomy file changes. Every classifier of a taxonomy is
+ * compiled by {@link nl.waarom.analyzer.classify.ClassifierRecipe} (fallback language and model
+ * options) from a {@link nl.waarom.analyzer.classify.TaxonomyDocument}: the analyzer and the
+ * backtest share that one path, so a taxonomy gives the same classifier in both.
  *
  * <p>{@link nl.waarom.analyzer.classify.ClassifyProcessor} is the Kafka Streams step that decodes a
  * contact, classifies it with the classifier in force, and turns any failure into a dead letter.

@@ -22,9 +22,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * timestamp is at or after a moment ({@code offsetsForTimes}, so a recent window does not read
  * the whole topic); up to the end offsets it saw when it opened; then, when asked, on as records
  * arrive. Only committed records (read_committed: the analyzer writes in transactions). One
- * thread; not thread-safe.
+ * thread; not thread-safe. Also used by the backtest ({@code nl.waarom.tools.backtest}).
  */
-final class TopicScan implements AutoCloseable {
+public final class TopicScan implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(200);
 
   private final KafkaConsumer<byte[], byte[]> consumer;
@@ -47,7 +47,7 @@ final class TopicScan implements AutoCloseable {
    * @param timeout bound on each request to the cluster, and on a read that makes no progress
    * @throws IllegalStateException when the topic does not exist
    */
-  static TopicScan open(String bootstrapServers, KafkaClientProperties clients, String topic,
+  public static TopicScan open(String bootstrapServers, KafkaClientProperties clients, String topic,
       Instant from, Duration timeout) {
     KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.consumer(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -94,7 +94,7 @@ final class TopicScan implements AutoCloseable {
    *
    * @throws IllegalStateException when no record arrives for the timeout while some are missing
    */
-  void readToEnd(Consumer<ConsumerRecord<byte[], byte[]>> each) {
+  public void readToEnd(Consumer<ConsumerRecord<byte[], byte[]>> each) {
     long lastProgress = System.nanoTime();
     long before = remaining();
     while (before > 0) {

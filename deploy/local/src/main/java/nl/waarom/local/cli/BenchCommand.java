@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import nl.waarom.local.LocalStack;
 import nl.waarom.local.kafka.EmbeddedKafka;
 import nl.waarom.schemas.Topics;
+import nl.waarom.tools.bench.BacktestBench;
 import nl.waarom.tools.bench.CatchupBench;
 import nl.waarom.tools.bench.ClassifyBench;
 import nl.waarom.tools.bench.InsightBench;
@@ -32,13 +33,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code waarom bench classify|insights|catchup|pipeline|redaction}: the benchmarks of the tools module. */
+/** {@code waarom bench classify|insights|catchup|pipeline|redaction|backtest}: the benchmarks of the tools module. */
 @Command(name = "bench",
     description = {"Benchmarks: classification, insight detection, catch-up, the whole pipeline, "
-        + "PII redaction.",
+        + "PII redaction, backtest.",
         "Each runs on generated data and ends with one machine-readable result: line."},
     subcommands = {BenchCommand.Classify.class, BenchCommand.Insights.class,
-        BenchCommand.Catchup.class, BenchCommand.Pipeline.class, BenchCommand.Redaction.class},
+        BenchCommand.Catchup.class, BenchCommand.Pipeline.class, BenchCommand.Redaction.class,
+        BenchCommand.Backtest.class},
     footer = {"  waarom bench classify", "  waarom bench redaction --messages 200"})
 final class BenchCommand {
   BenchCommand() {}
@@ -401,6 +403,52 @@ final class BenchCommand {
         return AnnotatedBench.run(file, showErrors, terminal.out());
       }
       return RedactionBench.run(options(), terminal.out());
+    }
+  }
+
+  /** {@code waarom bench backtest} ({@link BacktestBench}). */
+  @Command(name = "backtest",
+      description = {"Speed of the backtest on a generated JSONL file of contacts.",
+          "Writes N generated contacts in the gateway's JSON format (chats, calls and e-mails "
+              + "in Dutch and English, most stating a reason of the default taxonomy, some "
+              + "chatter) and backtests the default taxonomy against itself plus one new reason, "
+              + "as waarom backtest --contacts does. --out keeps the file, to run waarom "
+              + "backtest on it by hand. Last line: the backtest's result: line."},
+      footer = {"  waarom bench backtest",
+          "  waarom bench backtest --contacts 200000 --out contacts.jsonl"})
+  static final class Backtest implements Callable<Integer> {
+    private static final BacktestBench.Options DEFAULTS = BacktestBench.Options.defaults();
+    private final Terminal terminal;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--contacts", paramLabel = "N", converter = Converters.PositiveInt.class,
+        description = "Contacts to generate (default: ${DEFAULT-VALUE}).")
+    int contacts = DEFAULTS.contacts();
+
+    @Option(names = "--seed", paramLabel = "N",
+        description = "Seed of the generator: same seed, same contacts (default: "
+            + "${DEFAULT-VALUE}).")
+    long seed = DEFAULTS.seed();
+
+    @Option(names = "--threads", paramLabel = "N", converter = Converters.PositiveInt.class,
+        description = "Classifying threads (default: the number of processors).")
+    int threads = DEFAULTS.threads();
+
+    @Option(names = "--out", paramLabel = "FILE",
+        description = "Keep the generated JSONL file here (default: a temporary file, deleted).")
+    Path out;
+
+    Backtest(Terminal terminal) {
+      this.terminal = terminal;
+    }
+
+    BacktestBench.Options options() {
+      return Checks.valid(spec, () -> new BacktestBench.Options(contacts, seed, threads, out));
+    }
+
+    @Override
+    public Integer call() {
+      return BacktestBench.run(options(), terminal.out(), terminal.err());
     }
   }
 }

@@ -25,8 +25,8 @@ import picocli.CommandLine.ScopeType;
             + "WAAROM_* environment variables (waarom config lists them)."},
     subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, DlqCommand.class,
         QueryCommand.Insights.class, QueryCommand.Trends.class, QueryCommand.Contacts.class,
-        EvalCommand.class, TrainSentimentCommand.class, ClassifyCommand.class, BenchCommand.class,
-        GatewayKeyCommand.class, SchemasCommand.class, ConfigCommand.class, HelpCommand.class},
+        EvalCommand.class, TrainSentimentCommand.class, ClassifyCommand.class,
+        BacktestCommand.class, BenchCommand.class, GatewayKeyCommand.class, SchemasCommand.class, ConfigCommand.class, HelpCommand.class},
     footer = {
         "  waarom demo --for 5m",
         "  waarom help dlq list"})

@@ -1,0 +1,9 @@
+/**
+ * {@code waarom backtest}: replays the contacts of a running installation (or of a JSONL file)
+ * through the taxonomy in force and a new one, side by side, with the engine of
+ * {@code nl.waarom.analyzer.backtest}. The taxonomy in force is the latest one the analyzer
+ * published on the taxonomy topic (or, for a file, the one the analyzer's configuration names);
+ * both are compiled by the analyzer's own {@code ClassifierRecipe}. Contacts are read without a
+ * consumer group; nothing is written.
+ */
+package nl.waarom.tools.backtest;
