@@ -22,9 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import nl.waarom.analyzer.classify.Classifier;
 import nl.waarom.analyzer.classify.ClassifierSource;
-import nl.waarom.analyzer.classify.Language;
-import nl.waarom.analyzer.classify.ModelOptions;
 import nl.waarom.analyzer.classify.RuleParser;
+import nl.waarom.analyzer.feedback.CorrectionBook;
+import nl.waarom.analyzer.feedback.CorrectionReader;
+import nl.waarom.analyzer.feedback.FeedbackLearner;
 import nl.waarom.analyzer.model.CsvExamples;
 import nl.waarom.analyzer.model.LabeledText;
 import nl.waarom.taxonomy.Taxonomy;
@@ -45,7 +46,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running analyzer: the Kafka Streams application of {@link AnalyzerTopology} plus an HTTP
- * server with {@code /healthy}, {@code /ready} and {@code /metrics}. Reads the contact topics,
+ * server with {@code /healthy}, {@code /ready} and {@code /metrics}. Reads the contact topics
+ * (and, outside the streams application, every correction: {@code nl.waarom.analyzer.feedback}),
  * writes contacts.classified, reason-trends, insights and dlq (see {@link AnalyzerTopology}).
  * Created by {@link #start(Map)}; {@link #close()} stops everything and is idempotent.
  */
@@ -83,14 +85,22 @@ public final class AnalyzerApp implements AutoCloseable {
   private void startWith(Config config) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     resources.push(registry::close);
-    ClassifierSource classifiers = classifiers(config, registry);
-    resources.push(classifiers);
-    Taxonomy taxonomy = classifiers.get().taxonomy();
-    LOG.info("taxonomy {} with {} reasons", taxonomy.version(), taxonomy.reasons().size());
     Topics topics = CommonSettings.topics(config);
     int sources = TopicCreator.ensure(config.get(AnalyzerSettings.BOOTSTRAP_SERVERS),
         config.kafkaClients(), topics, config.get(AnalyzerSettings.TOPIC_PARTITIONS),
         config.get(AnalyzerSettings.TOPIC_REPLICATION).shortValue());
+    FeedbackLearner learner = new FeedbackLearner(new CorrectionBook(),
+        trainingExamples(config.get(AnalyzerSettings.TRAINING_CSV)),
+        config.get(AnalyzerSettings.MODEL_MIN_CONFIDENCE),
+        config.get(AnalyzerSettings.FEEDBACK_RETRAIN_DELAY),
+        config.get(AnalyzerSettings.FEEDBACK_RETRAIN_BATCH), registry);
+    readCorrections(config, topics, learner, registry);
+    ClassifierSource classifiers = classifiers(config, registry, learner);
+    resources.push(classifiers);
+    learner.start(classifiers);
+    resources.push(learner);
+    Taxonomy taxonomy = classifiers.get().taxonomy();
+    LOG.info("taxonomy {} with {} reasons", taxonomy.version(), taxonomy.reasons().size());
 
     bindJvmMetrics(registry);
     streams = new KafkaStreams(AnalyzerTopology.buildTopology(
@@ -135,11 +145,31 @@ public final class AnalyzerApp implements AutoCloseable {
     return StreamThreadExceptionResponse.REPLACE_THREAD;
   }
 
+  /**
+   * Starts reading every correction into the learner's book, and waits (at most the catch-up
+   * timeout) until those already on the topic are read, so the first model learns them.
+   */
+  private void readCorrections(Config config, Topics topics, FeedbackLearner learner,
+      MeterRegistry registry) {
+    CorrectionReader reader = new CorrectionReader(config.get(AnalyzerSettings.BOOTSTRAP_SERVERS),
+        config.kafkaClients(), topics.corrections, learner.book(), registry).start();
+    resources.push(reader);
+    Duration timeout = config.get(AnalyzerSettings.FEEDBACK_CATCH_UP_TIMEOUT);
+    try {
+      if (!timeout.isZero() && !reader.awaitCaughtUp(timeout)) {
+        LOG.warn("not all corrections read within {}; starting with {} of them, the rest are "
+            + "learned when read", timeout, learner.book().size());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the corrections", e);
+    }
+  }
+
   /** The built-in taxonomy, fixed; or the configured file, watched for changes. */
-  private static ClassifierSource classifiers(Config config, MeterRegistry registry) {
-    ModelOptions model = new ModelOptions(trainingExamples(config.get(AnalyzerSettings.TRAINING_CSV)),
-        config.get(AnalyzerSettings.MODEL_MIN_CONFIDENCE));
-    Function<Taxonomy, Classifier> compile = t -> new Classifier(t, Language.NL, model);
+  private static ClassifierSource classifiers(Config config, MeterRegistry registry,
+      FeedbackLearner learner) {
+    Function<Taxonomy, Classifier> compile = learner::compile;
     String file = config.get(AnalyzerSettings.TAXONOMY_FILE);
     return file.isBlank()
         ? ClassifierSource.fixed(compile.apply(TaxonomyLoader.loadDefault(RuleParser.check())))

@@ -1,0 +1,206 @@
+package nl.waarom.analyzer.feedback;
+
+import static nl.waarom.analyzer.TestContacts.customerSays;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import nl.waarom.analyzer.classify.Classification;
+import nl.waarom.analyzer.classify.Classifier;
+import nl.waarom.analyzer.classify.ReasonScore;
+import nl.waarom.analyzer.classify.RuleParser;
+import nl.waarom.schemas.Channel;
+import nl.waarom.schemas.Contact;
+import nl.waarom.schemas.Correction;
+import nl.waarom.schemas.ReasonSource;
+import nl.waarom.taxonomy.Taxonomy;
+import nl.waarom.taxonomy.TaxonomyLoader;
+import org.junit.jupiter.api.Test;
+
+class FeedbackLearnerTest {
+  private static final Taxonomy TAXONOMY = TaxonomyLoader.loadDefault(RuleParser.check());
+  private static final Instant AT = Instant.parse("2026-12-01T09:00:00Z");
+
+  private static FeedbackLearner learner(CorrectionBook book, MeterRegistry registry) {
+    return new FeedbackLearner(book, List.of(), 0.5, Duration.ofSeconds(30), 100, registry);
+  }
+
+  private static Contact says(String id, String text) {
+    return customerSays(id, Channel.CHAT, AT, text);
+  }
+
+  private static void correctStamps(CorrectionBook book) {
+    for (int i = 0; i < Corrections.STAMPS.size(); i++) {
+      book.add(Corrections.of("stamps-" + i, Corrections.STAMPS_REASON, Corrections.STAMPS.get(i)));
+    }
+  }
+
+  @Test
+  void aRetrainedModelNamesTheReasonEditorsGaveSimilarContacts() {
+    CorrectionBook book = new CorrectionBook();
+    MeterRegistry registry = new SimpleMeterRegistry();
+    FeedbackLearner learner = learner(book, registry);
+    try (Classifier classifier = learner.compile(TAXONOMY)) {
+      assertThat(classifier.classify(says("n1", Corrections.NEW_STAMPS)).unexplained()).isTrue();
+      double examplesBefore = registry.get(FeedbackLearner.EXAMPLES_METRIC).gauge().value();
+
+      correctStamps(book);
+      book.add(Corrections.of("other", "reason-of-another-version", "loyalty stamps"));
+      assertThat(learner.retrain(classifier)).isTrue();
+
+      ReasonScore primary = classifier.classify(says("n1", Corrections.NEW_STAMPS)).primary()
+          .orElseThrow();
+      assertThat(primary.reasonId()).isEqualTo(Corrections.STAMPS_REASON);
+      assertThat(primary.source()).isEqualTo(ReasonSource.MODEL);
+      assertThat(registry.get(FeedbackLearner.EXAMPLES_METRIC).gauge().value())
+          .isEqualTo(examplesBefore + Corrections.STAMPS.size());
+      assertThat(registry.get(FeedbackLearner.CORRECTIONS_METRIC).gauge().value())
+          .isEqualTo(Corrections.STAMPS.size());
+      assertThat(registry.get(FeedbackLearner.SKIPPED_METRIC).gauge().value()).isEqualTo(1);
+      assertThat(registry.get(FeedbackLearner.RETRAIN_METRIC).tag("outcome", "ok").timer().count())
+          .isEqualTo(1);
+      assertThat(registry.get(FeedbackLearner.TRAINED_METRIC).gauge().value()).isPositive();
+    }
+  }
+
+  @Test
+  void aCorrectedContactGetsTheEditorsVerdict() {
+    CorrectionBook book = new CorrectionBook();
+    book.add(Corrections.of("c1", "moving-house", "where is my parcel"));
+    book.add(Corrections.of("c2", null, "where is my parcel"));
+    book.add(Corrections.of("c3", "reason-of-another-version", "where is my parcel"));
+    try (Classifier classifier = learner(book, new SimpleMeterRegistry()).compile(TAXONOMY)) {
+      assertThat(classifier.classify(says("c1", "where is my parcel")).reasons())
+          .extracting(ReasonScore::reasonId, ReasonScore::source, ReasonScore::confidence)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("moving-house",
+              ReasonSource.FEEDBACK, 1.0));
+      assertThat(classifier.classify(says("c2", "where is my parcel")).unexplained()).isTrue();
+      // a reason the taxonomy does not have: classified as usual
+      assertThat(classifier.classify(says("c3", "where is my parcel")).primary().orElseThrow()
+          .reasonId()).isEqualTo("delivery-status");
+      assertThat(classifier.classify(says("c4", "where is my parcel")).primary().orElseThrow()
+          .source()).isEqualTo(ReasonSource.RULE);
+    }
+  }
+
+  @Test
+  void theSameCorrectionsReadInAnotherOrderTrainTheSameModel() {
+    List<Correction> corrections = new ArrayList<>();
+    for (int i = 0; i < Corrections.STAMPS.size(); i++) {
+      corrections.add(Corrections.of("s" + i, Corrections.STAMPS_REASON, Corrections.STAMPS.get(i)));
+    }
+    corrections.add(Corrections.of("n1", null, "do you sell bicycles"));
+    corrections.add(Corrections.of("n2", "invoice-question", "the amount on the paper is odd"));
+    CorrectionBook a = new CorrectionBook();
+    corrections.forEach(a::add);
+    Collections.shuffle(corrections, new Random(3));
+    CorrectionBook b = new CorrectionBook();
+    corrections.forEach(b::add);
+
+    List<Contact> probes = List.of(says("p1", Corrections.NEW_STAMPS),
+        says("p2", "bicycles for sale?"), says("p3", "the amount on the paper is strange"),
+        says("p4", "my internet is slow"));
+    try (Classifier first = learner(a, new SimpleMeterRegistry()).compile(TAXONOMY);
+        Classifier second = learner(b, new SimpleMeterRegistry()).compile(TAXONOMY)) {
+      for (Contact probe : probes) {
+        assertThat(second.classify(probe)).isEqualTo(first.classify(probe));
+      }
+    }
+  }
+
+  @Test
+  void classificationGoesOnWhileTheModelRetrains() throws Exception {
+    CorrectionBook book = new CorrectionBook();
+    FeedbackLearner learner = learner(book, new SimpleMeterRegistry());
+    try (Classifier classifier = learner.compile(TAXONOMY)) {
+      Classification before = classifier.classify(says("n1", Corrections.NEW_STAMPS));
+      correctStamps(book);
+      AtomicReference<Boolean> retrained = new AtomicReference<>();
+      CompletableFuture<Void> training = CompletableFuture.runAsync(
+          () -> retrained.set(learner.retrain(classifier)));
+      int whileTraining = 0;
+      List<Classification> seen = new ArrayList<>();
+      while (!training.isDone()) {
+        seen.add(classifier.classify(says("n1", Corrections.NEW_STAMPS)));
+        whileTraining++;
+      }
+      training.get();
+      Classification after = classifier.classify(says("n1", Corrections.NEW_STAMPS));
+
+      assertThat(retrained.get()).isTrue();
+      assertThat(whileTraining).as("classifications done while the model trained")
+          .isGreaterThan(10);
+      assertThat(before.unexplained()).isTrue();
+      assertThat(after.primary().orElseThrow().reasonId()).isEqualTo(Corrections.STAMPS_REASON);
+      // every classification used one model, the old or the new: never a mixture
+      assertThat(seen).allSatisfy(c -> assertThat(c).isIn(before, after));
+    }
+  }
+
+  @Test
+  void changesWaitForTheDelayOrTheBatch() {
+    CorrectionBook book = new CorrectionBook();
+    MeterRegistry registry = new SimpleMeterRegistry();
+    MutableClock clock = new MutableClock();
+    FeedbackLearner learner = new FeedbackLearner(book, List.of(), 0.5, Duration.ofSeconds(30), 5,
+        registry, clock);
+    try (Classifier classifier = learner.compile(TAXONOMY)) {
+      learner.watch(() -> classifier);
+      long retrains = 0;
+      learner.check();
+      book.add(Corrections.of("a", "outage", "no signal at all"));
+      learner.check();
+      clock.advance(Duration.ofSeconds(29));
+      learner.check();
+      assertThat(retrains(registry)).as("before the delay").isEqualTo(retrains);
+      clock.advance(Duration.ofSeconds(1));
+      learner.check();
+      assertThat(retrains(registry)).as("after the delay").isEqualTo(++retrains);
+      learner.check();
+      assertThat(retrains(registry)).as("nothing new").isEqualTo(retrains);
+
+      for (int i = 0; i < 5; i++) {
+        book.add(Corrections.of("b" + i, "outage", "no signal " + i));
+      }
+      learner.check();
+      assertThat(retrains(registry)).as("a full batch, at once").isEqualTo(++retrains);
+    }
+  }
+
+  private static long retrains(MeterRegistry registry) {
+    return registry.get(FeedbackLearner.RETRAIN_METRIC).tag("outcome", "ok").timer().count();
+  }
+
+  private static final class MutableClock extends Clock {
+    private Instant now = AT;
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
