@@ -73,12 +73,23 @@ public final class Classifier implements Closeable {
    */
   public Classifier(Taxonomy taxonomy, Language fallback, ModelOptions modelOptions,
       Verdicts verdicts) {
+    this(taxonomy, fallback, ReasonModels.train(taxonomy, modelOptions.extraExamples())
+        .orElse(null), modelOptions.minConfidence(), verdicts);
+  }
+
+  /**
+   * The same with a model trained already ({@link #useModel}); null for rules only.
+   *
+   * @param minConfidence see {@link ModelOptions#minConfidence()}
+   */
+  public Classifier(Taxonomy taxonomy, Language fallback, ReasonModel model, double minConfidence,
+      Verdicts verdicts) {
     this.taxonomy = taxonomy;
     this.verdicts = verdicts;
     this.classifiable = ReasonModels.labels(taxonomy);
-    this.minConfidence = modelOptions.minConfidence();
+    this.minConfidence = minConfidence;
     List<Reason> reasons = taxonomy.classifiable();
-    useModel(ReasonModels.train(taxonomy, modelOptions.extraExamples()).orElse(null));
+    useModel(model);
     this.detector = new LanguageDetector(fallback);
     CharArraySet compounds = CompoundDictionary.of(taxonomy);
     try {

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Timer;
 import java.io.Closeable;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import nl.waarom.analyzer.classify.Classifier;
 import nl.waarom.analyzer.classify.Language;
-import nl.waarom.analyzer.classify.ModelOptions;
 import nl.waarom.analyzer.classify.ReasonModels;
 import nl.waarom.analyzer.model.LabeledText;
 import nl.waarom.analyzer.model.ReasonModel;
@@ -73,7 +71,7 @@ public final class FeedbackLearner implements Closeable {
 
   /**
    * @param extra labelled texts besides the taxonomy's examples (the configured CSV); never null
-   * @param minConfidence see {@link ModelOptions#minConfidence()}
+   * @param minConfidence see {@link nl.waarom.analyzer.classify.ModelOptions#minConfidence()}
    * @param delay longest time a change of the book waits to be learned
    * @param batch this many waiting changes are learned at once, without waiting for the delay
    */
@@ -110,14 +108,14 @@ public final class FeedbackLearner implements Closeable {
   public Classifier compile(Taxonomy taxonomy) {
     long revision = book.revision();
     long start = System.nanoTime();
-    Training training = training(taxonomy);
-    Classifier classifier = new Classifier(taxonomy, Language.NL,
-        new ModelOptions(training.extra(), minConfidence), book);
+    TrainingSet training = training(taxonomy);
+    Classifier classifier = new Classifier(taxonomy, Language.NL, training.train().orElse(null),
+        minConfidence, book);
     learned.put(classifier, revision);
     trained(training);
     LOG.info("classifier for taxonomy {} trained in {} ms on {} examples, {} of them corrections "
         + "({} skipped)", taxonomy.version(), (System.nanoTime() - start) / 1_000_000,
-        training.examples(), training.corrections().examples().size(),
+        training.examples().size(), training.corrections().examples().size(),
         training.corrections().skipped());
     return classifier;
   }
@@ -178,8 +176,8 @@ public final class FeedbackLearner implements Closeable {
     long start = System.nanoTime();
     Taxonomy taxonomy = classifier.taxonomy();
     try {
-      Training training = training(taxonomy);
-      Optional<ReasonModel> model = ReasonModels.train(training.all());
+      TrainingSet training = training(taxonomy);
+      Optional<ReasonModel> model = training.train();
       classifier.useModel(model.orElse(null));
       learned.put(classifier, revision);
       long nanos = System.nanoTime() - start;
@@ -187,7 +185,7 @@ public final class FeedbackLearner implements Closeable {
       trained(training);
       LOG.info("model retrained in {} ms on {} examples, {} of them corrections ({} none of these, "
           + "{} skipped: reason not in taxonomy {} or no words)", nanos / 1_000_000,
-          training.examples(), training.corrections().examples().size(),
+          training.examples().size(), training.corrections().examples().size(),
           training.corrections().noneOfThese(), training.corrections().skipped(),
           taxonomy.version());
       return true;
@@ -200,27 +198,14 @@ public final class FeedbackLearner implements Closeable {
     }
   }
 
-  /** What a model for the taxonomy learns from now. */
-  private Training training(Taxonomy taxonomy) {
-    CorrectionExamples fromBook = book.examples(ReasonModels.labels(taxonomy));
-    List<LabeledText> all = new ArrayList<>(extra);
-    all.addAll(fromBook.examples());
-    return new Training(ReasonModels.examples(taxonomy, all), all, fromBook);
+  /** What a model for the taxonomy learns from now: its examples, the CSV's, the corrections. */
+  private TrainingSet training(Taxonomy taxonomy) {
+    return TrainingSet.of(ReasonModels.examples(taxonomy, extra), ReasonModels.labels(taxonomy),
+        book);
   }
 
-  /**
-   * @param all the taxonomy's examples, then {@code extra}
-   * @param extra the CSV's examples, then the corrections
-   */
-  private record Training(List<LabeledText> all, List<LabeledText> extra,
-      CorrectionExamples corrections) {
-    int examples() {
-      return all.size();
-    }
-  }
-
-  private void trained(Training training) {
-    examples.set(training.examples());
+  private void trained(TrainingSet training) {
+    examples.set(training.examples().size());
     corrections.set(training.corrections().examples().size());
     skipped.set(training.corrections().skipped());
     trainedAt = clock.millis() / 1000.0;
