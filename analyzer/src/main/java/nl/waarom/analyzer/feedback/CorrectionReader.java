@@ -184,7 +184,6 @@ public final class CorrectionReader implements Closeable {
     if (c != null) {
       c.wakeup();
     }
-    thread.interrupt();
     try {
       thread.join(10_000);
     } catch (InterruptedException e) {

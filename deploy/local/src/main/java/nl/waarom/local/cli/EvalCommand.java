@@ -31,8 +31,7 @@ import picocli.CommandLine.Spec;
     footer = {"  waarom eval --train train.csv --test test.csv",
         "  waarom eval --train a.csv --train b.csv --test c.csv --unknown-label oos",
         "  waarom eval --train train.csv --test test.csv --redact",
-        "  waarom eval --train train_10shot.csv --test test.csv --unknown-label oos "
-            + "--learning-curve train_with_oos.csv",
+        "  waarom eval --train few.csv --test test.csv --learning-curve more.csv",
         "  waarom eval --task sentiment --train a.csv --train b.csv --test c.csv",
         "  waarom eval --task sentiment --test c.csv"})
 final class EvalCommand implements Callable<Integer> {
