@@ -15,7 +15,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import nl.waarom.analyzer.classify.Verdicts;
+import nl.waarom.analyzer.feedback.CorrectionBook;
+import nl.waarom.analyzer.feedback.CorrectionReader;
 import nl.waarom.analyzer.feedback.Corrections;
+import nl.waarom.platform.KafkaClientProperties;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.Contact;
@@ -36,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * classification, against a real broker: texts about loyalty stamps, which the default taxonomy
  * leaves unexplained, are corrected to discount-code; after the background retraining a new
  * contact about loyalty stamps is classified so by the model, and a corrected contact that comes
- * again gets the editor's reason with source FEEDBACK.
+ * again gets the editor's reason with source FEEDBACK. Another reader, as a restarted instance
+ * has, reads every correction again.
  */
 class FeedbackIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -101,6 +107,15 @@ class FeedbackIT {
       assertThat(again.get(0).getConfidence()).isEqualTo(1.0);
       assertThat(metric(app, "waarom_analyzer_corrections_read_total{outcome=\"ok\"}"))
           .isEqualTo(Corrections.STAMPS.size());
+    }
+
+    // a restarted (or another) instance reads every correction again, without a consumer group
+    CorrectionBook book = new CorrectionBook();
+    try (CorrectionReader reader = new CorrectionReader(broker.bootstrapServers(),
+        KafkaClientProperties.none(), topics.corrections, book, new SimpleMeterRegistry())) {
+      assertThat(reader.start().awaitCaughtUp(WAIT)).isTrue();
+      assertThat(book.size()).isEqualTo(Corrections.STAMPS.size());
+      assertThat(book.verdict("stamps-3")).contains(new Verdicts.Verdict(Corrections.STAMPS_REASON));
     }
   }
 
