@@ -29,6 +29,38 @@ import org.junit.jupiter.api.Test;
 
 class FeedbackLearnerTest {
   private static final Taxonomy TAXONOMY = TaxonomyLoader.loadDefault(RuleParser.check());
+  /** Trains in a fraction of the default taxonomy's time, for the tests that train often. */
+  private static final Taxonomy SMALL = TaxonomyLoader.loadText("small.yaml", """
+      version: "s1"
+      reasons:
+        - id: refund
+          name: {nl: Terugbetaling, en: Refund}
+          preventability: PREVENT
+          owner: team
+          rules: ['refund']
+          examples:
+            - I want my money back for the returned jacket
+            - the money for my returned shoes never came back
+            - when do I get my money back after sending it back
+        - id: delivery-status
+          name: {nl: Pakket, en: Parcel}
+          preventability: PREVENT
+          owner: team
+          rules: ['tracking']
+          examples:
+            - when will my package get here
+            - the courier did not deliver my package today
+            - where is the package I ordered last week
+        - id: discount-code
+          name: {nl: Kortingscode, en: Discount code}
+          preventability: PREVENT
+          owner: team
+          rules: ['voucher']
+          examples:
+            - my discount code does not work
+            - the promo code from the newsletter is refused
+            - how do I use my gift card online
+      """, RuleParser.check());
   private static final Instant AT = Instant.parse("2026-12-01T09:00:00Z");
 
   private static FeedbackLearner learner(CorrectionBook book, MeterRegistry registry) {
@@ -100,7 +132,7 @@ class FeedbackLearnerTest {
       corrections.add(Corrections.of("s" + i, Corrections.STAMPS_REASON, Corrections.STAMPS.get(i)));
     }
     corrections.add(Corrections.of("n1", null, "do you sell bicycles"));
-    corrections.add(Corrections.of("n2", "invoice-question", "the amount on the paper is odd"));
+    corrections.add(Corrections.of("n2", "refund", "the amount paid back is odd"));
     CorrectionBook a = new CorrectionBook();
     corrections.forEach(a::add);
     Collections.shuffle(corrections, new Random(3));
@@ -108,10 +140,10 @@ class FeedbackLearnerTest {
     corrections.forEach(b::add);
 
     List<Contact> probes = List.of(says("p1", Corrections.NEW_STAMPS),
-        says("p2", "bicycles for sale?"), says("p3", "the amount on the paper is strange"),
-        says("p4", "my internet is slow"));
-    try (Classifier first = learner(a, new SimpleMeterRegistry()).compile(TAXONOMY);
-        Classifier second = learner(b, new SimpleMeterRegistry()).compile(TAXONOMY)) {
+        says("p2", "bicycles for sale?"), says("p3", "the amount paid back is strange"),
+        says("p4", "where is my package"));
+    try (Classifier first = learner(a, new SimpleMeterRegistry()).compile(SMALL);
+        Classifier second = learner(b, new SimpleMeterRegistry()).compile(SMALL)) {
       for (Contact probe : probes) {
         assertThat(second.classify(probe)).isEqualTo(first.classify(probe));
       }
@@ -154,11 +186,11 @@ class FeedbackLearnerTest {
     MutableClock clock = new MutableClock();
     FeedbackLearner learner = new FeedbackLearner(book, List.of(), 0.5, Duration.ofSeconds(30), 5,
         registry, clock);
-    try (Classifier classifier = learner.compile(TAXONOMY)) {
+    try (Classifier classifier = learner.compile(SMALL)) {
       learner.watch(() -> classifier);
       long retrains = 0;
       learner.check();
-      book.add(Corrections.of("a", "outage", "no signal at all"));
+      book.add(Corrections.of("a", "refund", "no money back at all"));
       learner.check();
       clock.advance(Duration.ofSeconds(29));
       learner.check();
@@ -170,7 +202,7 @@ class FeedbackLearnerTest {
       assertThat(retrains(registry)).as("nothing new").isEqualTo(retrains);
 
       for (int i = 0; i < 5; i++) {
-        book.add(Corrections.of("b" + i, "outage", "no signal " + i));
+        book.add(Corrections.of("b" + i, "refund", "no money back " + i));
       }
       learner.check();
       assertThat(retrains(registry)).as("a full batch, at once").isEqualTo(++retrains);
