@@ -108,20 +108,21 @@ class FeedbackLearnerTest {
   @Test
   void aCorrectedContactGetsTheEditorsVerdict() {
     CorrectionBook book = new CorrectionBook();
-    book.add(Corrections.of("c1", "moving-house", "where is my parcel"));
-    book.add(Corrections.of("c2", null, "where is my parcel"));
-    book.add(Corrections.of("c3", "reason-of-another-version", "where is my parcel"));
-    try (Classifier classifier = learner(book, new SimpleMeterRegistry()).compile(TAXONOMY)) {
-      assertThat(classifier.classify(says("c1", "where is my parcel")).reasons())
+    book.add(Corrections.of("c1", "refund", "where is my tracking number"));
+    book.add(Corrections.of("c2", null, "where is my tracking number"));
+    book.add(Corrections.of("c3", "reason-of-another-version", "where is my tracking number"));
+    try (Classifier classifier = learner(book, new SimpleMeterRegistry()).compile(SMALL)) {
+      assertThat(classifier.classify(says("c1", "where is my tracking number")).reasons())
           .extracting(ReasonScore::reasonId, ReasonScore::source, ReasonScore::confidence)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple("moving-house",
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("refund",
               ReasonSource.FEEDBACK, 1.0));
-      assertThat(classifier.classify(says("c2", "where is my parcel")).unexplained()).isTrue();
+      assertThat(classifier.classify(says("c2", "where is my tracking number")).unexplained())
+          .isTrue();
       // a reason the taxonomy does not have: classified as usual
-      assertThat(classifier.classify(says("c3", "where is my parcel")).primary().orElseThrow()
-          .reasonId()).isEqualTo("delivery-status");
-      assertThat(classifier.classify(says("c4", "where is my parcel")).primary().orElseThrow()
-          .source()).isEqualTo(ReasonSource.RULE);
+      assertThat(classifier.classify(says("c3", "where is my tracking number")).primary()
+          .orElseThrow().reasonId()).isEqualTo("delivery-status");
+      assertThat(classifier.classify(says("c4", "where is my tracking number")).primary()
+          .orElseThrow().source()).isEqualTo(ReasonSource.RULE);
     }
   }
 
