@@ -127,6 +127,24 @@ class FeedbackLearnerTest {
   }
 
   @Test
+  void noneOfTheseIsLearnedButNeverNamedAsAReason() {
+    CorrectionBook book = new CorrectionBook();
+    List<String> bicycles = List.of("do you sell bicycles", "I want to buy a bicycle",
+        "which bicycles do you have", "price of your red bicycle", "is the bicycle shop open");
+    for (int i = 0; i < bicycles.size(); i++) {
+      book.add(Corrections.of("bike-" + i, null, bicycles.get(i)));
+    }
+    FeedbackLearner learner = learner(book, new SimpleMeterRegistry());
+    try (Classifier classifier = learner.compile(SMALL)) {
+      Classification bicycle = classifier.classify(says("n1", "a bicycle for my daughter"));
+      Classification refund = classifier.classify(says("n2", "I want my money back"));
+
+      assertThat(bicycle.unexplained()).isTrue();
+      assertThat(refund.primary().orElseThrow().reasonId()).isEqualTo("refund");
+    }
+  }
+
+  @Test
   void theSameCorrectionsReadInAnotherOrderTrainTheSameModel() {
     List<Correction> corrections = new ArrayList<>();
     for (int i = 0; i < Corrections.STAMPS.size(); i++) {
