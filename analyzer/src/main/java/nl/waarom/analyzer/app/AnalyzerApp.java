@@ -24,6 +24,9 @@ import nl.waarom.analyzer.classify.TaxonomyDocument;
 import nl.waarom.analyzer.classify.ClassifierSource;
 import nl.waarom.analyzer.classify.Language;
 import nl.waarom.analyzer.classify.ModelOptions;
+import nl.waarom.analyzer.feedback.CorrectionBook;
+import nl.waarom.analyzer.feedback.CorrectionReader;
+import nl.waarom.analyzer.feedback.FeedbackLearner;
 import nl.waarom.analyzer.model.CsvExamples;
 import nl.waarom.analyzer.model.LabeledText;
 import nl.waarom.taxonomy.Taxonomy;
@@ -43,7 +46,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running analyzer: the Kafka Streams application of {@link AnalyzerTopology} plus an HTTP
- * server with {@code /healthy}, {@code /ready} and {@code /metrics}. Reads the contact topics,
+ * server with {@code /healthy}, {@code /ready} and {@code /metrics}. Reads the contact topics
+ * (and, outside the streams application, every correction: {@code nl.waarom.analyzer.feedback}),
  * writes contacts.classified, reason-trends, insights and dlq (see {@link AnalyzerTopology}).
  * Created by {@link #start(Map)}; {@link #close()} stops everything and is idempotent.
  */
@@ -81,14 +85,18 @@ public final class AnalyzerApp implements AutoCloseable {
   private void startWith(Config config) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     resources.push(registry::close);
-    ClassifierSource classifiers = classifiers(config, registry);
-    resources.push(classifiers);
-    Taxonomy taxonomy = classifiers.get().taxonomy();
-    LOG.info("taxonomy {} with {} reasons", taxonomy.version(), taxonomy.reasons().size());
     Topics topics = CommonSettings.topics(config);
     int sources = TopicCreator.ensure(config.get(AnalyzerSettings.BOOTSTRAP_SERVERS),
         config.kafkaClients(), topics, config.get(AnalyzerSettings.TOPIC_PARTITIONS),
         config.get(AnalyzerSettings.TOPIC_REPLICATION).shortValue());
+    FeedbackLearner learner = learner(config, new CorrectionBook(), registry);
+    readCorrections(config, topics, learner, registry);
+    ClassifierSource classifiers = classifiers(config, registry, learner);
+    resources.push(classifiers);
+    learner.start(classifiers);
+    resources.push(learner);
+    Taxonomy taxonomy = classifiers.get().taxonomy();
+    LOG.info("taxonomy {} with {} reasons", taxonomy.version(), taxonomy.reasons().size());
 
     bindJvmMetrics(registry);
     streams = new KafkaStreams(AnalyzerTopology.buildTopology(
@@ -134,16 +142,51 @@ public final class AnalyzerApp implements AutoCloseable {
   }
 
   /**
-   * The classifier in force of the analyzer configured by {@code config}: the built-in taxonomy,
-   * fixed; or the configured file, watched for changes. Compiled by {@link #classifierRecipe}.
+   * The classifier in force of an analyzer configured by {@code config} that has no corrections
+   * yet: the built-in taxonomy, fixed; or the configured file, watched for changes. Compiled as
+   * the running analyzer compiles it (through a {@link FeedbackLearner} whose book is empty).
    */
   public static ClassifierSource classifiers(Config config, MeterRegistry registry) {
-    ClassifierRecipe recipe = classifierRecipe(config);
+    return classifiers(config, registry, learner(config, new CorrectionBook(), registry));
+  }
+
+  private static FeedbackLearner learner(Config config, CorrectionBook book,
+      MeterRegistry registry) {
+    return new FeedbackLearner(book, trainingExamples(config.get(AnalyzerSettings.TRAINING_CSV)),
+        config.get(AnalyzerSettings.MODEL_MIN_CONFIDENCE),
+        config.get(AnalyzerSettings.FEEDBACK_RETRAIN_DELAY),
+        config.get(AnalyzerSettings.FEEDBACK_RETRAIN_BATCH), registry);
+  }
+
+  /**
+   * Starts reading every correction into the learner's book, and waits (at most the catch-up
+   * timeout) until those already on the topic are read, so the first model learns them.
+   */
+  private void readCorrections(Config config, Topics topics, FeedbackLearner learner,
+      MeterRegistry registry) {
+    CorrectionReader reader = new CorrectionReader(config.get(AnalyzerSettings.BOOTSTRAP_SERVERS),
+        config.kafkaClients(), topics.corrections, learner.book(), registry).start();
+    resources.push(reader);
+    Duration timeout = config.get(AnalyzerSettings.FEEDBACK_CATCH_UP_TIMEOUT);
+    try {
+      if (!timeout.isZero() && !reader.awaitCaughtUp(timeout)) {
+        LOG.warn("not all corrections read within {}; starting with {} of them, the rest are "
+            + "learned when read", timeout, learner.book().size());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the corrections", e);
+    }
+  }
+
+  /** The built-in taxonomy, fixed; or the configured file, watched for changes. */
+  private static ClassifierSource classifiers(Config config, MeterRegistry registry,
+      FeedbackLearner learner) {
     String file = config.get(AnalyzerSettings.TAXONOMY_FILE);
     return file.isBlank()
-        ? ClassifierSource.fixed(recipe.compile(TaxonomyDocument.builtIn()))
+        ? ClassifierSource.fixed(learner.compile(TaxonomyDocument.builtIn().parse()))
         : ClassifierSource.watching(Path.of(file),
-            config.get(AnalyzerSettings.TAXONOMY_RELOAD_INTERVAL), registry, recipe::compile);
+            config.get(AnalyzerSettings.TAXONOMY_RELOAD_INTERVAL), registry, learner::compile);
   }
 
   /**

@@ -26,5 +26,18 @@ public final class AnalyzerMetrics {
   /** Counter of taxonomy file reloads; tag {@code outcome} = {@code ok} or {@code rejected}. */
   public static final String TAXONOMY_RELOAD = nl.waarom.analyzer.classify.ClassifierSource.RELOAD_METRIC;
 
+  /** Counter of records read from the corrections topic; tag {@code outcome} = {@code ok} or {@code undecodable}. */
+  public static final String CORRECTIONS_READ = nl.waarom.analyzer.feedback.CorrectionReader.READ_METRIC;
+  /** Gauge: corrections the model in force skipped (reason not in its taxonomy, or no words). */
+  public static final String CORRECTIONS_SKIPPED = nl.waarom.analyzer.feedback.FeedbackLearner.SKIPPED_METRIC;
+  /** Timer of background retrainings with the corrections; tag {@code outcome} = {@code ok} or {@code failed}. */
+  public static final String MODEL_RETRAIN = nl.waarom.analyzer.feedback.FeedbackLearner.RETRAIN_METRIC;
+  /** Gauge: labelled examples the model in force was trained on. */
+  public static final String MODEL_EXAMPLES = nl.waarom.analyzer.feedback.FeedbackLearner.EXAMPLES_METRIC;
+  /** Gauge: corrections among the examples of the model in force. */
+  public static final String MODEL_CORRECTIONS = nl.waarom.analyzer.feedback.FeedbackLearner.CORRECTIONS_METRIC;
+  /** Gauge: when the model in force was trained, seconds since the epoch. */
+  public static final String MODEL_TRAINED = nl.waarom.analyzer.feedback.FeedbackLearner.TRAINED_METRIC;
+
   private AnalyzerMetrics() {}
 }

@@ -91,6 +91,20 @@ public final class AnalyzerSettings {
       "The learned model names a reason the rules missed only when its probability is at least "
           + "this and its calibrated rule does not leave the contact unexplained; below it the "
           + "contact stays unexplained. 0 leaves the decision to the model's rule alone.");
+  public static final Setting<Duration> FEEDBACK_RETRAIN_DELAY = Setting.duration(
+      "WAAROM_FEEDBACK_RETRAIN_DELAY", "30s",
+      "Longest time an editor's correction waits before the learned model is retrained with it; "
+          + "corrections that arrive meanwhile are learned in the same training. Classification "
+          + "goes on with the previous model while the new one trains.");
+  public static final Setting<Integer> FEEDBACK_RETRAIN_BATCH = Setting.integer(
+      "WAAROM_FEEDBACK_RETRAIN_BATCH", 200, 1, 1_000_000,
+      "Retrain at once, without waiting for WAAROM_FEEDBACK_RETRAIN_DELAY, when this many "
+          + "corrections are waiting to be learned.");
+  public static final Setting<Duration> FEEDBACK_CATCH_UP_TIMEOUT = Setting.duration(
+      "WAAROM_FEEDBACK_CATCH_UP_TIMEOUT", "60s",
+      "At start-up the analyzer reads every correction on the corrections topic before it "
+          + "classifies, for at most this long; after that it starts with what it has read and "
+          + "learns the rest in the background. 0 does not wait.");
   public static final Setting<Double> COST_PER_MINUTE = Setting.decimal(
       "WAAROM_COST_PER_MINUTE", 1.0, 0.0, 1_000_000.0,
       "Cost of one minute of handling time, used for the estimated cost of insights.");
@@ -199,7 +213,8 @@ public final class AnalyzerSettings {
         DISORDER_TOLERANCE, IDLE_TIMEOUT,
         WATERMARK_INTERVAL, TREND_GRACE, SPIKE_BASELINE_WINDOWS,
         SPIKE_MIN_COUNT, SPIKE_MIN_HISTORY_WINDOWS, TAXONOMY_FILE,
-        TAXONOMY_RELOAD_INTERVAL, TRAINING_CSV, MODEL_MIN_CONFIDENCE, COST_PER_MINUTE, TOPIC_PARTITIONS,
+        TAXONOMY_RELOAD_INTERVAL, TRAINING_CSV, MODEL_MIN_CONFIDENCE, FEEDBACK_RETRAIN_DELAY,
+        FEEDBACK_RETRAIN_BATCH, FEEDBACK_CATCH_UP_TIMEOUT, COST_PER_MINUTE, TOPIC_PARTITIONS,
         TOPIC_REPLICATION, TREND_ROLLUP_GRACE, TREND_BASELINE_WINDOWS, TREND_BASELINE_WEEKS,
         SPIKE_THRESHOLD, SPIKE_SHIFT, SPIKE_SEASON_WEEKS, SPIKE_LEVEL_WINDOWS,
         SPIKE_LATE_HORIZON, REPEAT_WINDOW, REPEAT_TRANSFER_GAP, REPEAT_LATENESS,

@@ -19,7 +19,9 @@ import org.apache.lucene.analysis.nl.DutchAnalyzer;
  * probable when no rule found that one, provided it is sure enough to speak (its probability
  * passes both its calibrated threshold and the configured minimum). A reason it adds carries as
  * evidence the words or two-word phrases that weighed most for it (leaving out phrases of function
- * words only, such as {@code the} or {@code die ik}). Thread-safe.
+ * words only, such as {@code the} or {@code die ik}). When the model knows texts that editors said
+ * are about none of the reasons ({@link ReasonModels#NONE_OF_THESE}) and finds that label most
+ * probable, it adds nothing. Thread-safe.
  */
 final class ModelVote {
   /** At most this many words or phrases of evidence for a reason the model added. */
@@ -82,7 +84,7 @@ final class ModelVote {
       top = p[c] > p[top] ? c : top;
     }
     String label = model.labels().get(top);
-    if (p[top] >= floor && scores.stream().noneMatch(s -> s.reasonId().equals(label))) {
+    if (p[top] >= floor && !label.equals(ReasonModels.NONE_OF_THESE) && scores.stream().noneMatch(s -> s.reasonId().equals(label))) {
       scores.add(ReasonScore.byModel(label, p[top], weight, evidence(text, label)));
     }
     return scores;

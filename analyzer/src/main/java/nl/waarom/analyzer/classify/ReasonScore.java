@@ -9,7 +9,7 @@ import nl.waarom.schemas.ReasonSource;
  * @param reasonId id of a taxonomy reason; never null
  * @param confidence 0..1: how sure it is that the contact has this reason
  * @param source RULE when at least one rule matched (possibly confirmed by the model), MODEL when
- *     only the model found it; never null
+ *     only the model found it, FEEDBACK when an editor said so for this very contact; never null
  * @param matchedRules how many of the reason's rules matched; at least 1 for RULE, 0 for MODEL
  * @param specificity what the rules' evidence weighs: the specificity of the words they matched
  *     ({@link Specificity}); 0 for MODEL
@@ -40,6 +40,11 @@ public record ReasonScore(String reasonId, double confidence, ReasonSource sourc
       List<EvidenceSpan> evidence) {
     return new ReasonScore(reasonId, ruleConfidence(matchedRules), ReasonSource.RULE, matchedRules,
         specificity, 0, specificity, evidence);
+  }
+
+  /** The reason an editor gave this very contact: confidence 1, no evidence. */
+  static ReasonScore byFeedback(String reasonId) {
+    return new ReasonScore(reasonId, 1.0, ReasonSource.FEEDBACK, 0, 0, 0, 0, List.of());
   }
 
   /**

@@ -54,9 +54,17 @@
  * {@link nl.waarom.analyzer.classify.Classifier} is a {@link java.io.Closeable} facade, safe to
  * share between stream threads; {@link nl.waarom.analyzer.classify.ClassifierSource} holds the
  * one in force and swaps it when the taxonomy file changes. Every classifier of a taxonomy is
- * compiled by {@link nl.waarom.analyzer.classify.ClassifierRecipe} (fallback language and model
- * options) from a {@link nl.waarom.analyzer.classify.TaxonomyDocument}: the analyzer and the
- * backtest share that one path, so a taxonomy gives the same classifier in both.
+ * compiled from a {@link nl.waarom.analyzer.classify.TaxonomyDocument}: by
+ * {@link nl.waarom.analyzer.classify.ClassifierRecipe} (fallback language and model options), or
+ * in the running analyzer by {@code nl.waarom.analyzer.feedback.FeedbackLearner}, which trains the
+ * model on the taxonomy's examples plus editors' corrections; without corrections the two give the
+ * same classifier (the backtest relies on that). Its learned model can be replaced while it
+ * classifies ({@code Classifier.useModel}, one volatile write: each contact is classified with the
+ * old model or the new, no stream thread waits); {@code nl.waarom.analyzer.feedback} does so when
+ * it has retrained the model with editors' corrections. A contact an editor corrected
+ * ({@link nl.waarom.analyzer.classify.Verdicts}) gets the editor's reason with source
+ * {@code FEEDBACK}, or is unexplained for "none of these". This package does not import
+ * {@code feedback}.
  *
  * <p>{@link nl.waarom.analyzer.classify.ClassifyProcessor} is the Kafka Streams step that decodes a
  * contact, classifies it with the classifier in force, and turns any failure into a dead letter.

@@ -7,6 +7,7 @@ import nl.waarom.analyzer.model.TrainOptions;
 import nl.waarom.tools.eval.EvalMain;
 import nl.waarom.tools.eval.EvalOptions;
 import nl.waarom.tools.eval.EvalTask;
+import nl.waarom.tools.eval.LearningCurve;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,11 +20,18 @@ import picocli.CommandLine.Spec;
             + "out-of-scope precision and recall, training time and single-thread throughput. "
             + "Reads files only; no Kafka. The last line is result: accuracy=... macro_f1=... "
             + "oos_precision=... oos_recall=... train_s=... contacts_per_s=...",
+        "With --learning-curve FILE it measures how the reason model learns from editors' "
+            + "corrections: rows of FILE not in the training files, shuffled with --seed, are fed "
+            + "as correction records (the unknown label as \"none of these\") through the "
+            + "analyzer's own learning path, and the model is measured after each number of "
+            + "--corrections. The last line is then result: corrections=0/50/200/1000 "
+            + "accuracy=... macro_f1=...",
         "With --task sentiment the labels are negative, neutral and positive; training adds the "
             + "built-in customer-service lines, and without --train the shipped model is measured."},
     footer = {"  waarom eval --train train.csv --test test.csv",
         "  waarom eval --train a.csv --train b.csv --test c.csv --unknown-label oos",
         "  waarom eval --train train.csv --test test.csv --redact",
+        "  waarom eval --train few.csv --test test.csv --learning-curve more.csv",
         "  waarom eval --task sentiment --train a.csv --train b.csv --test c.csv",
         "  waarom eval --task sentiment --test c.csv"})
 final class EvalCommand implements Callable<Integer> {
@@ -82,6 +90,22 @@ final class EvalCommand implements Callable<Integer> {
           + "customer-service lines.")
   boolean noBuiltIn;
 
+  @Option(names = "--learning-curve", paramLabel = "FILE",
+      description = "Reasons: print a learning curve, feeding rows of this labelled CSV that are "
+          + "not in the training files as editors' corrections.")
+  Path learningCurve;
+
+  @Option(names = "--corrections", paramLabel = "N", split = ",",
+      converter = Converters.NonNegativeInt.class,
+      description = "With --learning-curve: the numbers of corrections to measure after "
+          + "(default: 0,50,200,1000).")
+  List<Integer> corrections = LearningCurve.DEFAULT_STEPS;
+
+  @Option(names = "--seed", paramLabel = "N",
+      description = "With --learning-curve: seed of the shuffle that picks the corrections "
+          + "(default: ${DEFAULT-VALUE}).")
+  long seed = LearningCurve.DEFAULT_SEED;
+
   EvalCommand(Terminal terminal) {
     this.terminal = terminal;
   }
@@ -94,6 +118,13 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (learningCurve != null) {
+      if (task != EvalTask.REASONS) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--learning-curve measures the reason model; leave out --task sentiment");
+      }
+      return LearningCurve.run(options(), learningCurve, corrections, seed, terminal.out());
+    }
     return EvalMain.run(options(), terminal.out());
   }
 }
