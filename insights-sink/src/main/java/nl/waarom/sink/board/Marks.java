@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Escapes a text and wraps character spans of it in {@code <mark>}: the evidence of a contact's
  * reasons, whose offsets index into the text. Spans outside the text are clipped, empty ones
- * ignored, overlapping ones merged.
+ * ignored; where spans of different titles overlap, the overlap names both.
  */
 final class Marks {
   private Marks() {}
@@ -29,19 +29,19 @@ final class Marks {
       int from = Math.max(0, s.start());
       int to = Math.min(text.length(), s.end());
       for (int i = from; i < to; i++) {
-        titles[i] = titles[i] == null || titles[i].equals(s.title()) ? s.title()
+        titles[i] = titles[i] == null ? s.title()
+            : List.of(titles[i].split(", ")).contains(s.title()) ? titles[i]
             : titles[i] + ", " + s.title();
       }
     }
     StringBuilder out = new StringBuilder(text.length() + 32);
     for (int i = 0; i < text.length(); ) {
       int j = i;
-      boolean marked = titles[i] != null;
-      while (j < text.length() && (titles[j] != null) == marked) {
+      while (j < text.length() && java.util.Objects.equals(titles[j], titles[i])) {
         j++;
       }
       String part = Html.escape(text.substring(i, j));
-      out.append(marked ? "<mark title=\"" + Html.escape(titles[i]) + "\">" + part + "</mark>"
+      out.append(titles[i] != null ? "<mark title=\"" + Html.escape(titles[i]) + "\">" + part + "</mark>"
           : part);
       i = j;
     }
