@@ -36,7 +36,8 @@ public final class BoardRenderer {
   public static String render(BoardView view) {
     StringBuilder html = new StringBuilder(8192);
     head(html, "Waarom board");
-    html.append("<h1>Waarom: why customers contact us</h1>\n");
+    html.append("<h1>Waarom: why customers contact us</h1>\n")
+        .append("<p class=\"nav\"><a href=\"/contacts\" id=\"nav-contacts\">Contacts</a></p>\n");
     for (String name : FRAGMENTS) {
       html.append("<div data-fragment=\"").append(name).append("\">\n");
       fragment(html, name, view);

@@ -154,7 +154,8 @@ final class ContactRenderer {
 
   private static void head(StringBuilder html, String title) {
     BoardRenderer.head(html, title);
-    html.insert(html.indexOf("</head>"), "<script src=\"/static/contacts.js\" defer></script>\n");
+    html.insert(html.indexOf("</head>"), "<link rel=\"stylesheet\" href=\"/static/contacts.css\">\n"
+        + "<script src=\"/static/contacts.js\" defer></script>\n");
   }
 
   private static void reasons(StringBuilder html, StoredContact c, ReasonNames names) {
