@@ -39,10 +39,6 @@ final class BacklogRoutes {
   private final TrendQueries trends;
   private final Supplier<ReasonNames> names;
 
-  BacklogRoutes(DataSource dataSource, BacklogQueries backlog) {
-    this(dataSource, backlog, ReasonNames::ids);
-  }
-
   BacklogRoutes(DataSource dataSource, BacklogQueries backlog, Supplier<ReasonNames> names) {
     this.names = names;
     this.backlog = backlog;

@@ -31,10 +31,6 @@ final class BoardRoutes {
   private final Clock clock;
   private final Supplier<ReasonNames> names;
 
-  BoardRoutes(DataSource dataSource, Clock clock, BacklogQueries backlog) {
-    this(dataSource, clock, backlog, ReasonNames::ids);
-  }
-
   BoardRoutes(DataSource dataSource, Clock clock, BacklogQueries backlog,
       Supplier<ReasonNames> names) {
     this.names = names;
