@@ -1,7 +1,8 @@
 /**
- * The Waarom insights sink: consumes {@code <prefix>insights} and {@code <prefix>reason-trends},
- * stores them in PostgreSQL (embedded by default), keeps the improvement team's backlog, and
- * serves the board and the REST API.
+ * The Waarom insights sink: consumes {@code <prefix>insights} and {@code <prefix>reason-trends}
+ * (and, for the team workspace, the taxonomy in force, the contacts with their classification and
+ * editors' corrections), stores them in PostgreSQL (embedded by default), keeps the improvement
+ * team's backlog, and serves the board and the REST API.
  *
  * <p>Packages and what they may import:
  * <ul>
@@ -10,8 +11,10 @@
  *   <li>{@code backlog}: backlog item identity, its upsert and the ranked read; imports {@code db}.</li>
  *   <li>{@code consume}: the Kafka consumer, decoding, dead letters, the batch transaction
  *       ({@code SinkRepository}) and the metrics; imports {@code db} and {@code backlog}.</li>
- *   <li>{@code board}: the HTML board, the REST API and their queries; imports {@code db} and
- *       {@code backlog}.</li>
+ *   <li>{@code contacts}: the contact retention purge, the corrections producer and reason names;
+ *       imports {@code db}.</li>
+ *   <li>{@code board}: the HTML board, the REST API and their queries; imports {@code db},
+ *       {@code backlog} and {@code contacts}.</li>
  *   <li>{@code app}: configuration and wiring ({@code SinkApp}, {@code SinkMain}); imports all.</li>
  * </ul>
  */

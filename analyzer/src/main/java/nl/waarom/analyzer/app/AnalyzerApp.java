@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -48,12 +49,15 @@ import org.slf4j.LoggerFactory;
  * The running analyzer: the Kafka Streams application of {@link AnalyzerTopology} plus an HTTP
  * server with {@code /healthy}, {@code /ready} and {@code /metrics}. Reads the contact topics
  * (and, outside the streams application, every correction: {@code nl.waarom.analyzer.feedback}),
- * writes contacts.classified, reason-trends, insights and dlq (see {@link AnalyzerTopology}).
+ * writes contacts.classified, reason-trends, insights and dlq (see {@link AnalyzerTopology}), and
+ * publishes the taxonomy in force to taxonomy ({@link TaxonomyPublisher}).
  * Created by {@link #start(Map)}; {@link #close()} stops everything and is idempotent.
  */
 public final class AnalyzerApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyzerApp.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  /** How often the taxonomy in force is compared with the one last published. */
+  private static final Duration TAXONOMY_CHECK = Duration.ofSeconds(5);
 
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -97,6 +101,12 @@ public final class AnalyzerApp implements AutoCloseable {
     resources.push(learner);
     Taxonomy taxonomy = classifiers.get().taxonomy();
     LOG.info("taxonomy {} with {} reasons", taxonomy.version(), taxonomy.reasons().size());
+    TaxonomyPublisher taxonomies = new TaxonomyPublisher(
+        config.get(AnalyzerSettings.BOOTSTRAP_SERVERS), config.kafkaClients(), topics.taxonomy,
+        () -> classifiers.get().taxonomy(), config.get(AnalyzerSettings.TAXONOMY_FILE),
+        Clock.systemUTC());
+    resources.push(taxonomies);
+    taxonomies.start(TAXONOMY_CHECK);
 
     bindJvmMetrics(registry);
     streams = new KafkaStreams(AnalyzerTopology.buildTopology(

@@ -19,6 +19,8 @@ import nl.waarom.sink.access.Role;
 import nl.waarom.sink.backlog.BacklogActions;
 import nl.waarom.sink.backlog.Ranking;
 import nl.waarom.sink.board.BoardServer;
+import nl.waarom.sink.contacts.ContactRetention;
+import nl.waarom.sink.contacts.CorrectionPublisher;
 import nl.waarom.sink.verify.ImpactVerifier;
 import nl.waarom.sink.consume.SinkConsumer;
 import nl.waarom.sink.consume.SinkMetrics;
@@ -33,15 +35,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The insights sink: stores insights and trends in PostgreSQL, keeps the backlog, serves the board
- * and REST API. Input topics: {@code <prefix>insights}, {@code <prefix>reason-trends}. Output topic:
- * {@code <prefix>dlq}. Configuration: {@link SinkSettings}.
+ * and REST API, and keeps the classified contacts of the retention window for the team's
+ * workspace. Input topics: {@code <prefix>insights}, {@code <prefix>reason-trends},
+ * {@code <prefix>explained-share}, {@code <prefix>taxonomy}, {@code <prefix>contacts.*},
+ * {@code <prefix>contacts.classified}, {@code <prefix>corrections}. Output topics:
+ * {@code <prefix>dlq}, {@code <prefix>corrections} (editors' corrections).
+ * Configuration: {@link SinkSettings}.
  *
  * <p>Starts the database (embedded unless {@code WAAROM_JDBC_URL} is set), the consumer, then the
- * HTTP server, then the {@link ImpactVerifier} and the tracker {@link Exporter} (when
- * {@code WAAROM_EXPORT_TRACKER} is set). Several instances may share one consumer group and one
- * database: the verifier and the exporter run only on the instance that leads them
- * ({@link Leadership}). {@link #close()} stops them in the order exporter, verifier, leadership
- * (releasing the locks), consumer, HTTP, pool, embedded PostgreSQL.
+ * HTTP server, then the {@link ImpactVerifier}, the tracker {@link Exporter} (when
+ * {@code WAAROM_EXPORT_TRACKER} is set) and the {@link ContactRetention} purge. Several instances may share one consumer group and one
+ * database: the verifier, the exporter and the purge run only on the instance that leads them
+ * ({@link Leadership}). {@link #close()} stops them in the order exporter, verifier, purge, leadership
+ * (releasing the locks), consumer, HTTP, corrections producer, pool, embedded PostgreSQL.
  */
 public final class SinkApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SinkApp.class);
@@ -56,10 +62,14 @@ public final class SinkApp implements AutoCloseable {
 
   private final Access access;
   private final String bind;
+  private final ContactRetention retention;
+  private final CorrectionPublisher corrections;
 
   private SinkApp(Database database, SinkConsumer consumer, BoardServer server,
       ImpactVerifier verifier, Exporter exporter, Leadership leadership, Access access,
-      String bind) {
+      String bind, ContactRetention retention, CorrectionPublisher corrections) {
+    this.retention = retention;
+    this.corrections = corrections;
     this.access = access;
     this.bind = bind;
     this.database = database;
@@ -89,6 +99,7 @@ public final class SinkApp implements AutoCloseable {
     Database database = Database.open(databaseOptions(config));
     SinkConsumer consumer = null;
     Leadership leadership = null;
+    CorrectionPublisher corrections = null;
     try {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       consumer = new SinkConsumer(consumerOptions(config), topics,
@@ -98,17 +109,20 @@ public final class SinkApp implements AutoCloseable {
       Ranking ranking = new Ranking(config.get(SinkSettings.BACKLOG_WEIGHTS),
           config.get(SinkSettings.BACKLOG_DEFAULT_HANDLE_MINUTES));
       Access access = Access.create(accessConfig, Clock.systemUTC(), bind, database.dataSource());
+      corrections = new CorrectionPublisher(config.get(SinkSettings.BOOTSTRAP_SERVERS),
+          config.kafkaClients(), topics.corrections);
       BoardServer server = BoardServer.start(listen, access,
           database.dataSource(), Clock.systemUTC(), ranking, registry, c::isRunning,
-          () -> c.isRunning() && !c.isFailing() && database.isReachable());
+          () -> c.isRunning() && !c.isFailing() && database.isReachable(), corrections);
       LOG.info("insights sink serving {} on {}:{}{}; {}", listen.tls().isPresent() ? "HTTPS"
           : "HTTP", bind, server.port(), server.managementPort() < 0 ? ""
           : "; /healthy, /ready and /metrics on port " + server.managementPort(),
           access.describe());
       Exporter exporter = Exporter.create(exportConfig, database.dataSource(), registry,
           Clock.systemUTC(), ranking).orElse(null);
-      Set<SingletonJob> jobs = exporter == null ? EnumSet.of(SingletonJob.VERIFY)
-          : EnumSet.of(SingletonJob.VERIFY, SingletonJob.EXPORT);
+      Set<SingletonJob> jobs = exporter == null
+          ? EnumSet.of(SingletonJob.VERIFY, SingletonJob.PURGE)
+          : EnumSet.of(SingletonJob.VERIFY, SingletonJob.EXPORT, SingletonJob.PURGE);
       Leadership lead = new Leadership(jobs,
           job -> database.advisoryLock(job.lockKey(), "waarom-sink-" + job.tag()), registry,
           config.get(SinkSettings.LEADER_CHECK_INTERVAL));
@@ -120,10 +134,18 @@ public final class SinkApp implements AutoCloseable {
       if (exporter != null) {
         exporter.start(() -> lead.leads(SingletonJob.EXPORT));
       }
-      return new SinkApp(database, consumer, server, verifier, exporter, lead, access, bind);
+      ContactRetention retention = new ContactRetention(database.dataSource(),
+          config.get(SinkSettings.CONTACT_RETENTION),
+          config.get(SinkSettings.CONTACT_PURGE_INTERVAL), Clock.systemUTC(), registry);
+      retention.start(() -> lead.leads(SingletonJob.PURGE));
+      return new SinkApp(database, consumer, server, verifier, exporter, lead, access, bind,
+          retention, corrections);
     } catch (RuntimeException e) {
       if (leadership != null) {
         leadership.close();
+      }
+      if (corrections != null) {
+        corrections.close();
       }
       if (consumer != null) {
         consumer.close();
@@ -205,9 +227,11 @@ public final class SinkApp implements AutoCloseable {
       exporter.close();
     }
     verifier.close();
+    retention.close();
     leadership.close();
     consumer.close();
     server.close();
+    corrections.close();
     database.close();
   }
 }

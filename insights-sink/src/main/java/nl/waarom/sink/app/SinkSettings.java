@@ -97,9 +97,20 @@ public final class SinkSettings {
       "How often the sink looks for done items whose verification period is complete.");
   public static final Setting<Duration> LEADER_CHECK_INTERVAL = Setting.duration(
       "WAAROM_SINK_LEADER_CHECK_INTERVAL", "10s",
-      "How often an instance checks that it still leads the export and the impact verification "
+      "How often an instance checks that it still leads the export, the impact verification "
+          + "and the contact purge "
           + "(each runs on one instance at a time, by a PostgreSQL advisory lock), and how often "
           + "a standby tries to take over.");
+
+  public static final Setting<Duration> CONTACT_RETENTION = Setting.duration(
+      "WAAROM_SINK_CONTACT_RETENTION", "30d",
+      "How long the sink keeps a classified contact (its redacted words, reasons and evidence) "
+          + "for the contact search, counted from when it occurred; older contacts are deleted "
+          + "(corrections are kept). E.g. 30d, 720h, P30D.");
+  public static final Setting<Duration> CONTACT_PURGE_INTERVAL = Setting.duration(
+      "WAAROM_SINK_CONTACT_PURGE_INTERVAL", "1h",
+      "How often the sink deletes the contacts older than WAAROM_SINK_CONTACT_RETENTION "
+          + "(one instance at a time, by a PostgreSQL advisory lock).");
 
   private SinkSettings() {}
 
@@ -108,7 +119,8 @@ public final class SinkSettings {
     List<Setting<?>> all = new ArrayList<>(List.of(BOOTSTRAP_SERVERS, KAFKA_CLIENT_PROPERTIES, TOPIC_PREFIX, GROUP_ID, SESSION_TIMEOUT, PORT, BIND, MANAGEMENT_PORT, TLS_CERT, TLS_KEY, DATA_DIR, PG_PORT, JDBC_URL,
         JDBC_USER, JDBC_PASSWORD, POOL_SIZE, RETRY_BACKOFF_MAX, BACKLOG_WEIGHTS,
         BACKLOG_DEFAULT_HANDLE_MINUTES, VERIFY_AFTER, VERIFY_WEEKS_BEFORE, VERIFY_ALPHA,
-        VERIFY_MIN_DROP, VERIFY_INTERVAL, LEADER_CHECK_INTERVAL));
+        VERIFY_MIN_DROP, VERIFY_INTERVAL, LEADER_CHECK_INTERVAL, CONTACT_RETENTION,
+        CONTACT_PURGE_INTERVAL));
     all.addAll(3, CommonSettings.schemaRegistry());
     all.addAll(AccessSettings.all());
     all.addAll(ExportSettings.all());

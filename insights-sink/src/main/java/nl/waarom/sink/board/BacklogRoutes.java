@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import nl.waarom.sink.access.Access;
 import nl.waarom.sink.backlog.BacklogActions;
@@ -17,6 +18,7 @@ import nl.waarom.sink.backlog.BacklogException;
 import nl.waarom.sink.backlog.BacklogQueries;
 import nl.waarom.sink.backlog.Status;
 import nl.waarom.sink.backlog.TaxonomyDraft;
+import nl.waarom.sink.contacts.ReasonNames;
 import nl.waarom.sink.db.BacklogItem;
 import nl.waarom.sink.db.Json;
 import nl.waarom.sink.db.TrackerLinks;
@@ -35,8 +37,10 @@ final class BacklogRoutes {
   private final BacklogActions actions;
   private final TrackerLinks trackerLinks;
   private final TrendQueries trends;
+  private final Supplier<ReasonNames> names;
 
-  BacklogRoutes(DataSource dataSource, BacklogQueries backlog) {
+  BacklogRoutes(DataSource dataSource, BacklogQueries backlog, Supplier<ReasonNames> names) {
+    this.names = names;
     this.backlog = backlog;
     this.actions = new BacklogActions(dataSource);
     this.trackerLinks = new TrackerLinks(dataSource);
@@ -98,7 +102,7 @@ final class BacklogRoutes {
       baseline[i] = b == null ? Double.NaN : b;
     }
     return new ItemView(item, backlog.insights(id, HISTORY_INSIGHTS), backlog.history(id), hourly,
-        baseline);
+        baseline, names.get());
   }
 
   /** POST /api/items/{id}/status {"status", "reason"?, "effectiveAt"?}. */

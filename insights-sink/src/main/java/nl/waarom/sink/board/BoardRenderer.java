@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.waarom.sink.contacts.ReasonNames;
 import nl.waarom.sink.db.BacklogItem;
 import nl.waarom.sink.db.ExampleRow;
 import nl.waarom.sink.db.InsightRow;
@@ -35,7 +36,8 @@ public final class BoardRenderer {
   public static String render(BoardView view) {
     StringBuilder html = new StringBuilder(8192);
     head(html, "Waarom board");
-    html.append("<h1>Waarom: why customers contact us</h1>\n");
+    html.append("<h1>Waarom: why customers contact us</h1>\n")
+        .append("<p class=\"nav\"><a href=\"/contacts\" id=\"nav-contacts\">Contacts</a></p>\n");
     for (String name : FRAGMENTS) {
       html.append("<div data-fragment=\"").append(name).append("\">\n");
       fragment(html, name, view);
@@ -68,9 +70,9 @@ public final class BoardRenderer {
   private static void fragment(StringBuilder html, String name, BoardView view) {
     switch (name) {
       case "share" -> share(html, view);
-      case "top-reasons" -> topReasons(html, view.topReasons(), view.sparklines());
+      case "top-reasons" -> topReasons(html, view.topReasons(), view.sparklines(), view.names());
       case "emerging" -> emerging(html, view.emerging());
-      case "backlog" -> backlog(html, view.backlog());
+      case "backlog" -> backlog(html, view.backlog(), view.names());
       default -> throw new IllegalArgumentException("no fragment '" + name + "'");
     }
   }
@@ -117,7 +119,7 @@ public final class BoardRenderer {
   }
 
   private static void topReasons(StringBuilder html, TopReasons top,
-      Map<String, long[]> sparklines) {
+      Map<String, long[]> sparklines, ReasonNames names) {
     html.append("<section id=\"top-reasons\">\n<h2>Top reasons now</h2>\n<p class=\"meta\">Last ")
         .append(top.minutes()).append(" minutes up to ").append(escape(TIME.format(top.asOf())))
         .append(". ").append(explained(top)).append("</p>\n");
@@ -130,7 +132,8 @@ public final class BoardRenderer {
     html.append("<th title=\"Share of the contacts whose customer ended negative or was negative "
         + "in most turns\">Negative</th><th>Per minute</th></tr></thead>\n<tbody>\n");
     for (TopReasons.ReasonCounts r : top.reasons()) {
-      html.append("<tr><td>").append(escape(r.reasonId())).append("</td><td>").append(r.total())
+      html.append("<tr><td>").append(escape(names.name(r.reasonId()))).append("</td><td>")
+          .append(r.total())
           .append("</td>");
       CHANNELS.forEach(ch -> html.append("<td>").append(r.on(ch)).append("</td>"));
       html.append("<td class=\"negative\">").append(negative(r)).append("</td>");
@@ -159,22 +162,22 @@ public final class BoardRenderer {
         share * 100, top.explained(), top.total());
   }
 
-  private static void backlog(StringBuilder html, List<BacklogItem> items) {
+  private static void backlog(StringBuilder html, List<BacklogItem> items, ReasonNames names) {
     html.append("<section id=\"backlog\">\n<h2>Backlog</h2>\n");
     if (items.isEmpty()) {
       html.append("<p>No backlog items yet.</p>\n");
     }
-    items.forEach(item -> item(html, item));
+    items.forEach(item -> item(html, item, names));
     html.append("</section>\n");
   }
 
-  static void item(StringBuilder html, BacklogItem item) {
+  static void item(StringBuilder html, BacklogItem item, ReasonNames names) {
     InsightRow latest = item.latestInsight();
     html.append("<article class=\"item\" id=\"item-").append(escape(item.itemId())).append("\">\n")
         .append("<h3><a href=\"/items/").append(escape(item.itemId())).append("\">")
         .append(escape(item.title())).append("</a></h3>\n")
         .append("<p class=\"meta\">kind ").append(escape(item.kind()))
-        .append(" · reason ").append(escape(reasonOf(item)))
+        .append(" · reason ").append(escape(reasonOf(item, names)))
         .append(" · status <span class=\"status\">").append(escape(item.status()))
         .append("</span>")
         .append(item.work().owner() == null ? "" : " · owner " + escape(item.work().owner()))
@@ -236,9 +239,10 @@ public final class BoardRenderer {
     return words;
   }
 
-  static String reasonOf(BacklogItem item) {
+  /** The item's reason by its display name, or its new phrases. */
+  static String reasonOf(BacklogItem item, ReasonNames names) {
     if (item.reasonId() != null) {
-      return item.reasonId();
+      return names.name(item.reasonId());
     }
     return item.candidateTerms().isEmpty() ? "none" : "new: " + String.join(", ", item.candidateTerms());
   }

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import nl.waarom.sink.backlog.BacklogQueries;
 import nl.waarom.sink.backlog.Status;
+import nl.waarom.sink.contacts.ReasonNames;
 import nl.waarom.sink.db.InsightReader;
 import nl.waarom.sink.db.Json;
 import nl.waarom.sink.db.ShareStore;
@@ -27,8 +29,11 @@ final class BoardRoutes {
   private final ShareStore shares;
   private final InsightReader insights;
   private final Clock clock;
+  private final Supplier<ReasonNames> names;
 
-  BoardRoutes(DataSource dataSource, Clock clock, BacklogQueries backlog) {
+  BoardRoutes(DataSource dataSource, Clock clock, BacklogQueries backlog,
+      Supplier<ReasonNames> names) {
+    this.names = names;
     this.backlog = backlog;
     this.trends = new TrendQueries(dataSource);
     this.shares = new ShareStore(dataSource);
@@ -63,9 +68,11 @@ final class BoardRoutes {
           shares.recent(15, 48));
       case "top-reasons" -> {
         TopReasons top = trends.topReasons(BOARD_WINDOW, now);
-        yield new BoardView(top, List.of(), trends.perMinute(top.from(), top.asOf()), List.of());
+        yield new BoardView(top, List.of(), trends.perMinute(top.from(), top.asOf()), List.of(),
+            names.get());
       }
-      default -> new BoardView(none, backlog.ranked(BOARD_ITEMS, Status.open()));
+      default -> new BoardView(none, backlog.ranked(BOARD_ITEMS, Status.open()), Map.of(),
+          List.of(), names.get());
     };
   }
 
@@ -73,7 +80,7 @@ final class BoardRoutes {
     TopReasons top = trends.topReasons(BOARD_WINDOW, clock.instant());
     return new BoardView(top, backlog.ranked(BOARD_ITEMS, Status.open()),
         trends.perMinute(top.from(), top.asOf()),
-        shares.recent(15, 48));
+        shares.recent(15, 48), names.get());
   }
 
   /** GET /api/backlog?limit=100&status=open : ranked items with their latest insight. */

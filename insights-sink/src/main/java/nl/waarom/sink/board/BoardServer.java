@@ -18,13 +18,16 @@ import nl.waarom.sink.access.Role;
 import nl.waarom.sink.backlog.BacklogException;
 import nl.waarom.sink.backlog.BacklogQueries;
 import nl.waarom.sink.backlog.Ranking;
+import nl.waarom.sink.contacts.CorrectionPublisher;
+import nl.waarom.sink.contacts.TaxonomyInForce;
 import nl.waarom.sink.db.DatabaseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The sink's HTTP server (Javalin): the board {@code GET /}, the REST API {@code GET /api/backlog},
- * {@code /api/trends}, {@code /api/insights}, {@code /api/explained-share}, and the ops endpoints {@code /healthy},
+ * {@code /api/trends}, {@code /api/insights}, {@code /api/explained-share}, the contacts of the
+ * retention window ({@code /contacts}, {@code /api/contacts}, {@link ContactRoutes}), and the ops endpoints {@code /healthy},
  * {@code /ready}, {@code /metrics}. Bad query parameters answer 400 with
  * {@code {"error": ..., "parameter": ...}}; an unreachable database answers 503.
  *
@@ -101,9 +104,22 @@ public final class BoardServer implements AutoCloseable {
   public static BoardServer start(Listen listen, Access access,
       DataSource dataSource, Clock clock, Ranking ranking, PrometheusMeterRegistry registry,
       BooleanSupplier healthy, BooleanSupplier ready) {
+    return start(listen, access, dataSource, clock, ranking, registry, healthy, ready, null);
+  }
+
+  /**
+   * Starts serving, with editors' corrections of contacts sent by {@code corrections}.
+   *
+   * @param corrections sends corrections to their topic; null: contacts cannot be corrected here
+   */
+  public static BoardServer start(Listen listen, Access access,
+      DataSource dataSource, Clock clock, Ranking ranking, PrometheusMeterRegistry registry,
+      BooleanSupplier healthy, BooleanSupplier ready, CorrectionPublisher corrections) {
     BacklogQueries backlog = new BacklogQueries(dataSource, ranking);
-    BoardRoutes routes = new BoardRoutes(dataSource, clock, backlog);
-    BacklogRoutes items = new BacklogRoutes(dataSource, backlog);
+    TaxonomyInForce names = new TaxonomyInForce(dataSource, Duration.ofSeconds(2));
+    BoardRoutes routes = new BoardRoutes(dataSource, clock, backlog, names);
+    BacklogRoutes items = new BacklogRoutes(dataSource, backlog, names);
+    ContactRoutes contacts = new ContactRoutes(dataSource, names, corrections, clock);
     BoardEvents events = new BoardEvents(dataSource, Duration.ofSeconds(1));
     Javalin app = Javalin.create(cfg -> {
       cfg.jetty.host = listen.bind();
@@ -131,6 +147,11 @@ public final class BoardServer implements AutoCloseable {
       cfg.routes.post("/api/items/{id}/owner", items::owner, Role.EDITOR);
       cfg.routes.post("/api/items/{id}/notes", items::note, Role.EDITOR);
       cfg.routes.post("/api/items/{id}/promote", items::promote, Role.EDITOR);
+      cfg.routes.get("/contacts", contacts::searchPage, Role.VIEWER);
+      cfg.routes.get("/contacts/{id}", contacts::page, Role.VIEWER);
+      cfg.routes.get("/api/contacts", contacts::search, Role.VIEWER);
+      cfg.routes.get("/api/contacts/{id}", contacts::contact, Role.VIEWER);
+      cfg.routes.post("/api/contacts/{id}/corrections", contacts::correct, Role.EDITOR);
       cfg.routes.get("/api/openapi.json", OpenApi::serve);
       if (listen.managementPort() < 0) {
         OpsEndpoints.install(cfg, registry, healthy, ready);

@@ -3,6 +3,7 @@ package nl.waarom.sink.board;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import nl.waarom.sink.contacts.ReasonNames;
 import nl.waarom.sink.db.BacklogItem;
 import nl.waarom.sink.db.ShareRow;
 
@@ -14,14 +15,22 @@ import nl.waarom.sink.db.ShareRow;
  * @param sparklines per reason id, contacts per minute over the top-reasons window, oldest
  *     first; never null (a reason without a series gets no sparkline)
  * @param shares recent 15-minute explained shares, newest first; never null
+ * @param names the reasons' display names; never null
  */
 public record BoardView(TopReasons topReasons, List<BacklogItem> backlog,
-    Map<String, long[]> sparklines, List<ShareRow> shares) {
+    Map<String, long[]> sparklines, List<ShareRow> shares, ReasonNames names) {
   public BoardView {
     Objects.requireNonNull(topReasons, "topReasons");
+    Objects.requireNonNull(names, "names");
     backlog = List.copyOf(backlog);
     sparklines = Map.copyOf(sparklines);
     shares = List.copyOf(shares);
+  }
+
+  /** A view whose reasons show as their ids. */
+  public BoardView(TopReasons topReasons, List<BacklogItem> backlog,
+      Map<String, long[]> sparklines, List<ShareRow> shares) {
+    this(topReasons, backlog, sparklines, shares, ReasonNames.ids());
   }
 
   /** A view without sparklines or explained-share history. */

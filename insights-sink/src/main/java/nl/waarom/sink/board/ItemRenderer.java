@@ -44,7 +44,7 @@ public final class ItemRenderer {
         .append(escape(item.status())).append("</b> · owner <span id=\"owner\">")
         .append(escape(item.work().owner() == null ? "nobody yet" : item.work().owner()))
         .append("</span> · kind ").append(escape(item.kind())).append(" · reason ")
-        .append(escape(BoardRenderer.reasonOf(item))).append("</p>\n")
+        .append(escape(BoardRenderer.reasonOf(item, view.names()))).append("</p>\n")
         .append("<p class=\"numbers\">value at stake ")
         .append(escape(BoardRenderer.cost(item.work().valueAtStake())))
         .append(" · ").append(escape(BoardRenderer.volume(item.work().weeklyVolume())))

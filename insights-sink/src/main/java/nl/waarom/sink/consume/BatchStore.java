@@ -42,7 +42,8 @@ final class BatchStore {
     SinkRepository.WriteResult result;
     List<DeadLetter> dead = new ArrayList<>(batch.deadLetters());
     try {
-      result = repository.write(batch.insights(), batch.trends(), batch.shares());
+      result = repository.write(batch.insights(), batch.trends(), batch.shares(),
+          batch.contacts());
     } catch (DatabaseException e) {
       if (!e.refusedData()) {
         throw e;

@@ -4,11 +4,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.DeadLetter;
 import nl.waarom.schemas.SchemaRegistryException;
+import nl.waarom.schemas.Topic;
 import nl.waarom.schemas.Topics;
+import nl.waarom.sink.db.Classification;
+import nl.waarom.sink.db.ContactBatch;
+import nl.waarom.sink.db.ContactText;
+import nl.waarom.sink.db.CorrectionRow;
 import nl.waarom.sink.db.InsightRow;
 import nl.waarom.sink.db.ShareRow;
+import nl.waarom.sink.db.TaxonomyRow;
 import nl.waarom.sink.db.TrendRow;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -16,7 +24,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * One poll's records, decoded: insight and trend rows to store, dead letters for records that
+ * One poll's records, decoded: insight and trend rows and the team workspace's records to store, dead letters for records that
  * could not be decoded, and per partition the first offset (to rewind to on failure) and the
  * offset to commit after success.
  *
@@ -26,6 +34,8 @@ import org.apache.kafka.common.TopicPartition;
  * @param trendSources the record each trend came from, same order; never null
  * @param shares explained-share rows, in poll order; never null
  * @param shareSources the record each share came from, same order; never null
+ * @param contactRecords taxonomy versions, contact words, classifications and corrections, in
+ *     poll order; never null
  * @param deadLetters never null
  * @param firstOffsets never null
  * @param commitOffsets never null; last offset + 1 per partition
@@ -33,8 +43,45 @@ import org.apache.kafka.common.TopicPartition;
 public record DecodedBatch(List<InsightRow> insights,
     List<ConsumerRecord<byte[], byte[]>> insightSources, List<TrendRow> trends,
     List<ConsumerRecord<byte[], byte[]>> trendSources, List<ShareRow> shares,
-    List<ConsumerRecord<byte[], byte[]>> shareSources, List<DeadLetter> deadLetters, Map<TopicPartition, Long> firstOffsets,
+    List<ConsumerRecord<byte[], byte[]>> shareSources, List<ContactRecord> contactRecords,
+    List<DeadLetter> deadLetters, Map<TopicPartition, Long> firstOffsets,
     Map<TopicPartition, OffsetAndMetadata> commitOffsets) {
+
+  /**
+   * A record of the team workspace with the record it came from.
+   *
+   * @param row a {@link TaxonomyRow}, {@link ContactText}, {@link Classification} or
+   *     {@link CorrectionRow}; never null
+   * @param source never null
+   */
+  public record ContactRecord(Object row, ConsumerRecord<byte[], byte[]> source) {
+    /** This record alone. */
+    public ContactBatch batch() {
+      return DecodedBatch.batch(List.of(this));
+    }
+  }
+
+  /** The workspace's records of the poll, by kind, each in poll order. */
+  public ContactBatch contacts() {
+    return batch(contactRecords);
+  }
+
+  static ContactBatch batch(List<ContactRecord> records) {
+    List<TaxonomyRow> taxonomies = new ArrayList<>();
+    List<ContactText> texts = new ArrayList<>();
+    List<Classification> classifications = new ArrayList<>();
+    List<CorrectionRow> corrections = new ArrayList<>();
+    for (ContactRecord r : records) {
+      switch (r.row()) {
+        case TaxonomyRow t -> taxonomies.add(t);
+        case ContactText t -> texts.add(t);
+        case Classification c -> classifications.add(c);
+        case CorrectionRow c -> corrections.add(c);
+        default -> throw new IllegalStateException("not a workspace row: " + r.row());
+      }
+    }
+    return new ContactBatch(taxonomies, texts, classifications, corrections);
+  }
 
   /**
    * Decodes every record of a poll with the catalogue's serdes. A record whose value cannot be
@@ -48,7 +95,10 @@ public record DecodedBatch(List<InsightRow> insights,
     List<ConsumerRecord<byte[], byte[]>> trendSources = new ArrayList<>();
     List<ShareRow> shares = new ArrayList<>();
     List<ConsumerRecord<byte[], byte[]>> shareSources = new ArrayList<>();
+    List<ContactRecord> contacts = new ArrayList<>();
     List<DeadLetter> dead = new ArrayList<>();
+    Map<String, Topic<String, Contact>> contactTopics = topics.contactTopics().stream()
+        .collect(Collectors.toMap(Topic::name, t -> t));
     Map<TopicPartition, Long> first = new HashMap<>();
     Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
     for (ConsumerRecord<byte[], byte[]> r : records) {
@@ -72,6 +122,18 @@ public record DecodedBatch(List<InsightRow> insights,
           shares.add(ShareRow.from(topics.explainedShare.valueSerde().deserializer()
               .deserialize(r.topic(), r.value())));
           shareSources.add(r);
+        } else if (contactTopics.containsKey(r.topic())) {
+          contacts.add(new ContactRecord(ContactText.from(contactTopics.get(r.topic()).valueSerde()
+              .deserializer().deserialize(r.topic(), r.value())), r));
+        } else if (r.topic().equals(topics.classified.name())) {
+          contacts.add(new ContactRecord(Classification.from(topics.classified.valueSerde()
+              .deserializer().deserialize(r.topic(), r.value())), r));
+        } else if (r.topic().equals(topics.corrections.name())) {
+          contacts.add(new ContactRecord(CorrectionRow.from(topics.corrections.valueSerde()
+              .deserializer().deserialize(r.topic(), r.value())), r));
+        } else if (r.topic().equals(topics.taxonomy.name())) {
+          contacts.add(new ContactRecord(TaxonomyRow.from(topics.taxonomy.valueSerde()
+              .deserializer().deserialize(r.topic(), r.value())), r));
         } else {
           throw new IllegalArgumentException("unexpected topic " + r.topic());
         }
@@ -83,7 +145,7 @@ public record DecodedBatch(List<InsightRow> insights,
     }
     return new DecodedBatch(List.copyOf(insights), List.copyOf(insightSources), List.copyOf(trends),
         List.copyOf(trendSources), List.copyOf(shares), List.copyOf(shareSources),
-        List.copyOf(dead),
+        List.copyOf(contacts), List.copyOf(dead),
         Map.copyOf(first), Map.copyOf(commit));
   }
 

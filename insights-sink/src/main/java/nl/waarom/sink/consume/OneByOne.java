@@ -56,12 +56,23 @@ final class OneByOne {
         rejected.add(deadLetters.rejected(batch.shareSources().get(i), e.databaseError()));
       }
     }
+    for (DecodedBatch.ContactRecord r : batch.contactRecords()) {
+      try {
+        sum = add(sum, repository.write(List.of(), List.of(), List.of(), r.batch()));
+      } catch (DatabaseException e) {
+        if (!e.refusedData()) {
+          throw e;
+        }
+        rejected.add(deadLetters.rejected(r.source(), e.databaseError()));
+      }
+    }
     return new Result(sum, List.copyOf(rejected));
   }
 
   private static WriteResult add(WriteResult a, WriteResult b) {
     return new WriteResult(a.insightsInserted() + b.insightsInserted(),
         a.insightsUpdated() + b.insightsUpdated(), a.insightsUnchanged() + b.insightsUnchanged(),
-        a.trendsChanged() + b.trendsChanged(), a.trendsUnchanged() + b.trendsUnchanged());
+        a.trendsChanged() + b.trendsChanged(), a.trendsUnchanged() + b.trendsUnchanged(),
+        a.contacts().plus(b.contacts()));
   }
 }

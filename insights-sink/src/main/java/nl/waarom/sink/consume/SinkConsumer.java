@@ -2,6 +2,7 @@ package nl.waarom.sink.consume;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes insights and trends into PostgreSQL on its own named thread.
- * Input topics: {@code <prefix>insights}, {@code <prefix>reason-trends}.
+ * Consumes insights and trends, and the team workspace's taxonomy versions, contacts and
+ * corrections, into PostgreSQL on its own named thread.
+ * Input topics: {@code <prefix>insights}, {@code <prefix>reason-trends},
+ * {@code <prefix>explained-share}, {@code <prefix>taxonomy}, {@code <prefix>contacts.chat},
+ * {@code .call}, {@code .email}, {@code <prefix>contacts.classified},
+ * {@code <prefix>corrections}.
  * Output topic: {@code <prefix>dlq} (records that cannot be decoded).
  *
  * <p>Per poll: decode, write the whole batch in one database transaction, send the dead letters,
@@ -111,8 +116,11 @@ public final class SinkConsumer implements AutoCloseable {
 
   private void run() {
     try {
-      consumer.subscribe(List.of(topics.insights.name(), topics.reasonTrends.name(),
-          topics.explainedShare.name()));
+      List<String> subscribed = new ArrayList<>(List.of(topics.insights.name(),
+          topics.reasonTrends.name(), topics.explainedShare.name(), topics.taxonomy.name(),
+          topics.classified.name(), topics.corrections.name()));
+      topics.contactTopics().forEach(t -> subscribed.add(t.name()));
+      consumer.subscribe(subscribed);
       while (!closing.get()) {
         pollOnce();
       }

@@ -15,6 +15,11 @@ public final class SinkMetrics {
   public static final String INSIGHTS_WRITTEN = "waarom.sink.insights.written";
   /** Counter of trend records written, tagged {@code outcome} = changed, unchanged. */
   public static final String TRENDS_WRITTEN = "waarom.sink.trends.written";
+  /**
+   * Counter of workspace rows inserted or changed, tagged {@code kind} = taxonomy, contact
+   * (the words), classification, correction; identical re-deliveries are not counted.
+   */
+  public static final String CONTACTS_WRITTEN = "waarom.sink.contacts.written";
   /** Counter of records that could not be decoded and went to the dead-letter topic. */
   public static final String DEAD_LETTERS = "waarom.sink.dead.letters";
   /** Timer of one batch: database transaction, dead letters and offset commit. */
@@ -31,6 +36,10 @@ public final class SinkMetrics {
   private final Counter insightsUnchanged;
   private final Counter trendsChanged;
   private final Counter trendsUnchanged;
+  private final Counter taxonomiesWritten;
+  private final Counter textsWritten;
+  private final Counter classificationsWritten;
+  private final Counter correctionsWritten;
   private final Counter deadLetters;
   private final Counter batchFailures;
   private final Timer batchDuration;
@@ -44,6 +53,10 @@ public final class SinkMetrics {
     insightsUnchanged = counter(registry, INSIGHTS_WRITTEN, "unchanged", "Insight records written");
     trendsChanged = counter(registry, TRENDS_WRITTEN, "changed", "Trend records written");
     trendsUnchanged = counter(registry, TRENDS_WRITTEN, "unchanged", "Trend records written");
+    taxonomiesWritten = kind(registry, "taxonomy");
+    textsWritten = kind(registry, "contact");
+    classificationsWritten = kind(registry, "classification");
+    correctionsWritten = kind(registry, "correction");
     deadLetters = Counter.builder(DEAD_LETTERS)
         .description("Records sent to the dead-letter topic").register(registry);
     batchFailures = Counter.builder(BATCH_FAILURES)
@@ -56,7 +69,16 @@ public final class SinkMetrics {
     return Counter.builder(name).tag(OUTCOME, outcome).description(help).register(registry);
   }
 
+  private static Counter kind(MeterRegistry registry, String kind) {
+    return Counter.builder(CONTACTS_WRITTEN).tag("kind", kind)
+        .description("Workspace rows inserted or changed").register(registry);
+  }
+
   void written(SinkRepository.WriteResult result) {
+    taxonomiesWritten.increment(result.contacts().taxonomies());
+    textsWritten.increment(result.contacts().texts());
+    classificationsWritten.increment(result.contacts().classifications());
+    correctionsWritten.increment(result.contacts().corrections());
     insightsInserted.increment(result.insightsInserted());
     insightsUpdated.increment(result.insightsUpdated());
     insightsUnchanged.increment(result.insightsUnchanged());

@@ -6,7 +6,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * Writes one consumed batch (insights, their backlog items, trends, explained shares) in ONE
+ * Writes one consumed batch (insights, their backlog items, trends, explained shares, and the
+ * workspace's taxonomy versions, contacts and corrections ({@link ContactStore})) in ONE
  * database transaction. Every statement is an idempotent upsert, so writing the same batch again
  * changes nothing. Thread-safe.
  */
@@ -42,9 +43,10 @@ public final class BatchWriter {
    * @param insightsUpdated existing insights whose content changed
    * @param insightsUnchanged identical re-deliveries
    * @param trendsChanged trend and explained-share rows inserted or changed
+   * @param contacts workspace rows inserted or changed; never null
    */
   public record Counts(int insightsInserted, int insightsUpdated, int insightsUnchanged,
-      int trendsChanged) {}
+      int trendsChanged, ContactBatch.Counts contacts) {}
 
   /**
    * Writes a batch atomically; on any failure nothing of the batch is stored.
@@ -57,6 +59,17 @@ public final class BatchWriter {
    */
   public Counts write(List<InsightRow> insights, List<TrendRow> trends, List<ShareRow> shares,
       Function<InsightRow, ItemKey> items) {
+    return write(insights, trends, shares, ContactBatch.EMPTY, items);
+  }
+
+  /**
+   * Writes a batch with the team workspace's records (taxonomy versions, contacts,
+   * classifications, corrections) atomically; on any failure nothing of the batch is stored.
+   *
+   * @param contacts never null
+   */
+  public Counts write(List<InsightRow> insights, List<TrendRow> trends, List<ShareRow> shares,
+      ContactBatch contacts, Function<InsightRow, ItemKey> items) {
     return db.inTransaction(h -> {
       int inserted = 0;
       int updated = 0;
@@ -74,7 +87,8 @@ public final class BatchWriter {
         }
       }
       int trendsChanged = TrendStore.upsert(h, trends) + ShareStore.upsert(h, shares);
-      return new Counts(inserted, updated, unchanged, trendsChanged);
+      return new Counts(inserted, updated, unchanged, trendsChanged,
+          ContactStore.write(h, contacts));
     });
   }
 }

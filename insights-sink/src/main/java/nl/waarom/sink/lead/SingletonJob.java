@@ -11,7 +11,9 @@ public enum SingletonJob {
   /** The tracker exporter ({@code nl.waarom.sink.export.Exporter}). */
   EXPORT(0x5741_4152_4F4D_0001L),
   /** The impact verification ({@code nl.waarom.sink.verify.ImpactVerifier}). */
-  VERIFY(0x5741_4152_4F4D_0002L);
+  VERIFY(0x5741_4152_4F4D_0002L),
+  /** Deleting contacts older than the retention ({@code nl.waarom.sink.contacts.ContactRetention}). */
+  PURGE(0x5741_4152_4F4D_0003L);
 
   private final long lockKey;
 
@@ -24,7 +26,7 @@ public enum SingletonJob {
     return lockKey;
   }
 
-  /** The job's name in metrics and logs: {@code export}, {@code verify}. */
+  /** The job's name in metrics and logs: {@code export}, {@code verify}, {@code purge}. */
   public String tag() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -92,4 +92,35 @@ class DecodedBatchTest {
     assertThatThrownBy(() -> DecodedBatch.decode(records, viaRegistry, DEAD))
         .isInstanceOf(SchemaRegistryException.class);
   }
+
+  @Test
+  void decodesTheWorkspacesRecordsIntoOneContactBatchInPollOrder() {
+    nl.waarom.schemas.Contact words = nl.waarom.sink.ContactFixtures.chat("c1", Fixtures.T0,
+        "dubbel afgeschreven");
+    nl.waarom.schemas.ClassifiedContact classified = nl.waarom.sink.ContactFixtures.classified(
+        words, "payment-problem", "afgeschreven");
+    TopicPartition call = new TopicPartition("t.contacts.call", 0);
+    TopicPartition chat = new TopicPartition("t.contacts.chat", 0);
+    TopicPartition classifiedTp = new TopicPartition("t.contacts.classified", 0);
+    ConsumerRecords<byte[], byte[]> records = new ConsumerRecords<>(Map.of(
+        chat, List.of(record("t.contacts.chat", 1, "c1",
+            TOPICS.contactsChat.valueSerde().serializer().serialize("t.contacts.chat", words))),
+        call, List.of(record("t.contacts.call", 4, "bad",
+            "not avro".getBytes(StandardCharsets.UTF_8))),
+        classifiedTp, List.of(record("t.contacts.classified", 2, "c1",
+            TOPICS.classified.valueSerde().serializer().serialize("t.contacts.classified",
+                classified)))), Map.of());
+
+    DecodedBatch batch = DecodedBatch.decode(records, TOPICS, DEAD);
+
+    assertThat(batch.contacts().texts()).containsExactly(
+        nl.waarom.sink.db.ContactText.from(words));
+    assertThat(batch.contacts().classifications()).containsExactly(
+        nl.waarom.sink.db.Classification.from(classified));
+    assertThat(batch.contactRecords()).extracting(r -> r.source().topic())
+        .containsExactlyInAnyOrder("t.contacts.chat", "t.contacts.classified");
+    assertThat(batch.deadLetters()).extracting(DeadLetter::getTopic)
+        .containsExactly("t.contacts.call");
+    assertThat(batch.commitOffsets().get(call).offset()).isEqualTo(5);
+  }
 }

@@ -208,6 +208,9 @@ class AnalystViewsIT {
       }
       assertRefused(s, "SELECT count(*) FROM reason_trends");
       assertRefused(s, "SELECT count(*) FROM sign_in_sessions");
+      // the redacted words of the retention window stay with the board's viewers
+      assertRefused(s, "SELECT count(*) FROM contacts");
+      assertRefused(s, "SELECT count(*) FROM corrections");
       assertRefused(s, "INSERT INTO insights (insight_id, kind, window_start, window_end, count,"
           + " baseline, detected_at) VALUES ('x', 'SPIKE', now(), now(), 1, 1, now())");
       assertRefused(s, "UPDATE backlog_items SET status = 'dismissed'");
