@@ -19,6 +19,7 @@ import nl.waarom.sink.access.Role;
 import nl.waarom.sink.backlog.BacklogActions;
 import nl.waarom.sink.backlog.Ranking;
 import nl.waarom.sink.board.BoardServer;
+import nl.waarom.sink.board.Money;
 import nl.waarom.sink.verify.ImpactVerifier;
 import nl.waarom.sink.consume.SinkConsumer;
 import nl.waarom.sink.consume.SinkMetrics;
@@ -98,8 +99,10 @@ public final class SinkApp implements AutoCloseable {
       Ranking ranking = new Ranking(config.get(SinkSettings.BACKLOG_WEIGHTS),
           config.get(SinkSettings.BACKLOG_DEFAULT_HANDLE_MINUTES));
       Access access = Access.create(accessConfig, Clock.systemUTC(), bind, database.dataSource());
+      Money money = new Money(config.get(SinkSettings.COST_PER_MINUTE),
+          config.get(SinkSettings.CURRENCY));
       BoardServer server = BoardServer.start(listen, access,
-          database.dataSource(), Clock.systemUTC(), ranking, registry, c::isRunning,
+          database.dataSource(), Clock.systemUTC(), ranking, money, registry, c::isRunning,
           () -> c.isRunning() && !c.isFailing() && database.isReachable());
       LOG.info("insights sink serving {} on {}:{}{}; {}", listen.tls().isPresent() ? "HTTPS"
           : "HTTP", bind, server.port(), server.managementPort() < 0 ? ""

@@ -31,10 +31,15 @@ public final class BoardRenderer {
 
   private BoardRenderer() {}
 
-  /** The whole page; never null. */
+  /** The whole page in English; never null. */
   public static String render(BoardView view) {
+    return render(Page.english("/"), view);
+  }
+
+  /** The whole page with the navigation in the page's language; never null. */
+  static String render(Page page, BoardView view) {
     StringBuilder html = new StringBuilder(8192);
-    head(html, "Waarom board");
+    page.head(html, "Waarom board");
     html.append("<h1>Waarom: why customers contact us</h1>\n");
     for (String name : FRAGMENTS) {
       html.append("<div data-fragment=\"").append(name).append("\">\n");
@@ -42,16 +47,6 @@ public final class BoardRenderer {
       html.append("</div>\n");
     }
     return html.append("</body>\n</html>\n").toString();
-  }
-
-  /** The page head: local stylesheet and script, and the opening body tag. */
-  static void head(StringBuilder html, String title) {
-    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>").append(escape(title)).append("</title>\n")
-        .append("<link rel=\"stylesheet\" href=\"/static/board.css\">\n")
-        .append("<script src=\"/static/board.js\" defer></script>\n")
-        .append("</head>\n<body>\n<p class=\"live\" id=\"live\">connecting…</p>\n")
-        .append("<p class=\"who\" id=\"who\"></p>\n");
   }
 
   /**
@@ -185,9 +180,7 @@ public final class BoardRenderer {
         .append(String.format(Locale.ROOT, "%.1f", latest.baseline()))
         .append(" in ").append(escape(TIME.format(latest.windowStart()))).append(" to ")
         .append(escape(TIME.format(latest.windowEnd())))
-        .append(" · ").append(escape(volume(latest.details().weeklyVolume())))
-        .append(" · estimated cost ").append(escape(cost(item.estimatedCost())))
-        .append(" · value at stake ").append(escape(cost(item.work().valueAtStake())))
+        .append(" · ").append(escape(valued(latest, item)))
         .append(" · ").append(escape(item.preventability() == null ? "UNKNOWN" : item.preventability()))
         .append("</p>\n");
     signals(html, latest);
@@ -241,6 +234,23 @@ public final class BoardRenderer {
       return item.reasonId();
     }
     return item.candidateTerms().isEmpty() ? "none" : "new: " + String.join(", ", item.candidateTerms());
+  }
+
+  /**
+   * What an item is worth: a spike's excess contacts and what its episode cost, or a structural
+   * insight's weekly volume and weekly cost; then the value at stake (the rank).
+   */
+  static String valued(InsightRow latest, BacklogItem item) {
+    String value = " · value at stake " + String.format(Locale.ROOT, "%,.0f",
+        item.work().valueAtStake());
+    Double excess = latest.details().excessContacts();
+    if (excess != null) {
+      return String.format(Locale.ROOT, "%,.0f excess contacts", excess) + " · episode cost "
+          + (item.estimatedCost() == null ? "unknown"
+              : String.format(Locale.ROOT, "%,.0f", item.estimatedCost())) + value;
+    }
+    return volume(latest.details().weeklyVolume()) + " · estimated cost "
+        + cost(item.estimatedCost()) + value;
   }
 
   /** Estimated contacts per week; "volume unknown" when not estimated. */

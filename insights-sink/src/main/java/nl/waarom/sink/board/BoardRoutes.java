@@ -38,7 +38,7 @@ final class BoardRoutes {
 
   /** GET / : the HTML board. */
   void board(Context ctx) {
-    ctx.html(BoardRenderer.render(view()));
+    ctx.html(BoardRenderer.render(Page.of(ctx), view()));
   }
 
   /** GET /fragments/{name} : one section of the board, for live updates. */

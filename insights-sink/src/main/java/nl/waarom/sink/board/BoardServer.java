@@ -23,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sink's HTTP server (Javalin): the board {@code GET /}, the REST API {@code GET /api/backlog},
+ * The sink's HTTP server (Javalin): the board {@code GET /}, the workspace {@code GET /explore} and
+ * {@code /reasons/{id}}, the REST API {@code GET /api/backlog},
  * {@code /api/trends}, {@code /api/insights}, {@code /api/explained-share}, and the ops endpoints {@code /healthy},
  * {@code /ready}, {@code /metrics}. Bad query parameters answer 400 with
  * {@code {"error": ..., "parameter": ...}}; an unreachable database answers 503.
@@ -101,9 +102,23 @@ public final class BoardServer implements AutoCloseable {
   public static BoardServer start(Listen listen, Access access,
       DataSource dataSource, Clock clock, Ranking ranking, PrometheusMeterRegistry registry,
       BooleanSupplier healthy, BooleanSupplier ready) {
+    return start(listen, access, dataSource, clock, ranking, Money.defaults(), registry, healthy,
+        ready);
+  }
+
+  /**
+   * Starts serving.
+   *
+   * @param access who may do what; never null
+   * @param money the cost of a handle minute and the currency amounts are written in; never null
+   */
+  public static BoardServer start(Listen listen, Access access,
+      DataSource dataSource, Clock clock, Ranking ranking, Money money,
+      PrometheusMeterRegistry registry, BooleanSupplier healthy, BooleanSupplier ready) {
     BacklogQueries backlog = new BacklogQueries(dataSource, ranking);
     BoardRoutes routes = new BoardRoutes(dataSource, clock, backlog);
-    BacklogRoutes items = new BacklogRoutes(dataSource, backlog);
+    BacklogRoutes items = new BacklogRoutes(dataSource, backlog, ranking, money);
+    ExploreRoutes explore = new ExploreRoutes(dataSource, money, clock);
     BoardEvents events = new BoardEvents(dataSource, Duration.ofSeconds(1));
     Javalin app = Javalin.create(cfg -> {
       cfg.jetty.host = listen.bind();
@@ -115,6 +130,8 @@ public final class BoardServer implements AutoCloseable {
       cfg.routes.get("/fragments/{name}", routes::fragment, Role.VIEWER);
       cfg.routes.get("/items/{id}", items::page, Role.VIEWER);
       cfg.routes.get("/fragments/item/{id}", items::pageFragment, Role.VIEWER);
+      cfg.routes.get("/explore", explore::overview, Role.VIEWER);
+      cfg.routes.get("/reasons/{id}", explore::reason, Role.VIEWER);
       cfg.routes.sse("/api/stream", events::connect, Role.VIEWER);
       cfg.staticFiles.add(s -> {
         s.hostedPath = "/static";

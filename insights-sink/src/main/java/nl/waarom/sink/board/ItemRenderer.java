@@ -11,7 +11,8 @@ import nl.waarom.sink.backlog.Status;
 import nl.waarom.sink.db.InsightRow;
 
 /**
- * Renders an item page ({@code /items/<id>}): the item's figures and status, the actions the
+ * Renders an item page ({@code /items/<id>}): the item's figures and status, how its value at
+ * stake was computed ({@link ValueFormula}), the actions the
  * lifecycle allows from its status (buttons the page script turns into API calls), its reason's
  * hourly volume against the baseline, the latest insight's explanation and examples with the
  * matched words marked, the insight history and the change history. The body below the title is
@@ -23,19 +24,29 @@ public final class ItemRenderer {
 
   private ItemRenderer() {}
 
-  /** The whole page. */
+  /** The whole page, in English with the default ranking and currency. */
   public static String render(ItemView view) {
+    return render(Page.english("/items/" + view.item().itemId()), view, ValueFormula.defaults());
+  }
+
+  /** The whole page in the page's language. */
+  static String render(Page page, ItemView view, ValueFormula value) {
     StringBuilder html = new StringBuilder(8192);
-    BoardRenderer.head(html, view.item().title() + " · Waarom");
+    page.head(html, view.item().title() + " · Waarom");
     html.append("<p><a href=\"/\">← board</a></p>\n<h1>").append(escape(view.item().title()))
         .append("</h1>\n<div data-fragment=\"item\" data-item=\"")
-        .append(escape(view.item().itemId())).append("\">\n").append(fragment(view))
-        .append("</div>\n</body>\n</html>\n");
+        .append(escape(view.item().itemId())).append("\">\n")
+        .append(fragment(page.t(), view, value)).append("</div>\n</body>\n</html>\n");
     return html.toString();
   }
 
-  /** The live part of the page. */
+  /** The live part of the page, in English with the default ranking and currency. */
   public static String fragment(ItemView view) {
+    return fragment(Texts.EN, view, ValueFormula.defaults());
+  }
+
+  /** The live part of the page. */
+  static String fragment(Texts t, ItemView view, ValueFormula value) {
     BacklogItem item = view.item();
     InsightRow latest = item.latestInsight();
     StringBuilder html = new StringBuilder(8192);
@@ -45,16 +56,17 @@ public final class ItemRenderer {
         .append(escape(item.work().owner() == null ? "nobody yet" : item.work().owner()))
         .append("</span> · kind ").append(escape(item.kind())).append(" · reason ")
         .append(escape(BoardRenderer.reasonOf(item))).append("</p>\n")
-        .append("<p class=\"numbers\">value at stake ")
-        .append(escape(BoardRenderer.cost(item.work().valueAtStake())))
-        .append(" · ").append(escape(BoardRenderer.volume(item.work().weeklyVolume())))
+        .append("<p class=\"numbers\">value at stake <b id=\"value-at-stake\">")
+        .append(escape(value.money().whole(item.work().valueAtStake(), t.locale()))).append("</b>")
+        .append(latest.details().excessContacts() != null ? "" : " · "
+            + escape(BoardRenderer.volume(item.work().weeklyVolume())))
         .append(" · handle time ").append(item.work().avgHandleMinutes() == null ? "unknown"
             : String.format(Locale.ROOT, "%.1f min", item.work().avgHandleMinutes()))
         .append(" · repeat rate ").append(item.work().repeatRate() == null ? "unknown"
             : String.format(Locale.ROOT, "%.0f%%", item.work().repeatRate() * 100))
         .append(" · ").append(escape(item.preventability() == null ? "UNKNOWN"
             : item.preventability()))
-        .append("</p>\n");
+        .append("</p>\n").append(value.html(item, t));
     if (item.work().dismissedReason() != null) {
       html.append("<p>Dismissed: ").append(escape(item.work().dismissedReason())).append("</p>\n");
     }
