@@ -70,8 +70,9 @@ public final class SinkSettings {
 
   public static final Setting<Map<Ranking.Preventability, Double>> BACKLOG_WEIGHTS = new Setting<>(
       "WAAROM_BACKLOG_WEIGHTS", "weights", Ranking.DEFAULT_WEIGHTS, false,
-      "Weight of each preventability class in the backlog's value at stake (weekly cost × weight "
-          + "× (1 + repeat rate)); classes not named keep their default.",
+      "Weight of each preventability class in the backlog's value at stake (cost × weight × "
+          + "(1 + repeat rate); the cost of a spike's episode, or a structural insight's weekly "
+          + "cost); classes not named keep their default.",
       Ranking::parseWeights);
   public static final Setting<Double> BACKLOG_DEFAULT_HANDLE_MINUTES = Setting.decimal(
       "WAAROM_BACKLOG_DEFAULT_HANDLE_MINUTES", 6.0, 0.0, 1440.0,
