@@ -117,7 +117,7 @@ public final class SpikeState {
       cells.addLate(o.keys(), m, shares);
     }
     prune(options);
-    return decide(judge, o.atMillis(), shares);
+    return decide(judge, shares);
   }
 
   private void open(long minute, Judge judge) {
@@ -160,7 +160,7 @@ public final class SpikeState {
     open(m, judge);
   }
 
-  private Spike decide(Judge judge, long atMillis, SpikeCells.Shares shares) {
+  private Spike decide(Judge judge, SpikeCells.Shares shares) {
     SpikeOptions options = judge.options;
     if (run.fired() || episodeOpen || Double.isNaN(currentMu)
         || current - judge.watchMinute < options.minHistoryWindows()) {

@@ -39,11 +39,12 @@ public final class BoardRenderer {
   /** The whole page with the navigation in the page's language; never null. */
   static String render(Page page, BoardView view) {
     StringBuilder html = new StringBuilder(8192);
-    page.head(html, "Waarom board");
-    html.append("<h1>Waarom: why customers contact us</h1>\n");
+    Texts t = page.t();
+    page.head(html, t.t("board.pageTitle"));
+    html.append("<h1>").append(escape(t.t("board.title"))).append("</h1>\n");
     for (String name : FRAGMENTS) {
       html.append("<div data-fragment=\"").append(name).append("\">\n");
-      fragment(html, name, view);
+      fragment(html, name, view, t);
       html.append("</div>\n");
     }
     return html.append("</body>\n</html>\n").toString();
@@ -55,25 +56,32 @@ public final class BoardRenderer {
    * @throws IllegalArgumentException for an unknown name
    */
   public static String fragment(String name, BoardView view) {
+    return fragment(name, view, Texts.EN);
+  }
+
+  /** One section of the board in a language. */
+  static String fragment(String name, BoardView view, Texts t) {
     StringBuilder html = new StringBuilder(4096);
-    fragment(html, name, view);
+    fragment(html, name, view, t);
     return html.toString();
   }
 
-  private static void fragment(StringBuilder html, String name, BoardView view) {
+  private static void fragment(StringBuilder html, String name, BoardView view, Texts t) {
     switch (name) {
-      case "share" -> share(html, view);
-      case "top-reasons" -> topReasons(html, view.topReasons(), view.sparklines());
-      case "emerging" -> emerging(html, view.emerging());
-      case "backlog" -> backlog(html, view.backlog());
+      case "share" -> share(html, view, t);
+      case "top-reasons" -> topReasons(html, view.topReasons(), view.sparklines(), t);
+      case "emerging" -> emerging(html, view.emerging(), t);
+      case "backlog" -> backlog(html, view.backlog(), t);
       default -> throw new IllegalArgumentException("no fragment '" + name + "'");
     }
   }
 
-  private static void share(StringBuilder html, BoardView view) {
-    html.append("<section id=\"share\">\n<h2>Share of contacts explained</h2>\n");
+  private static void share(StringBuilder html, BoardView view, Texts t) {
+    html.append("<section id=\"share\">\n<h2>").append(escape(t.t("board.share")))
+        .append("</h2>\n");
     if (view.shares().isEmpty()) {
-      html.append("<p class=\"meta\">No 15-minute windows yet.</p>\n</section>\n");
+      html.append("<p class=\"meta\">").append(escape(t.t("board.noWindows")))
+          .append("</p>\n</section>\n");
       return;
     }
     ShareRow latest = view.shares().get(0);
@@ -88,10 +96,12 @@ public final class BoardRenderer {
         .append(Svg.sparkline(series, 160, 28)).append("</p>\n</section>\n");
   }
 
-  private static void emerging(StringBuilder html, List<BacklogItem> items) {
-    html.append("<section id=\"emerging\">\n<h2>New reasons waiting for a decision</h2>\n");
+  private static void emerging(StringBuilder html, List<BacklogItem> items, Texts t) {
+    html.append("<section id=\"emerging\">\n<h2>").append(escape(t.t("board.emerging")))
+        .append("</h2>\n");
     if (items.isEmpty()) {
-      html.append("<p class=\"meta\">None: every unexplained phrase is known or decided.</p>\n");
+      html.append("<p class=\"meta\">").append(escape(t.t("board.noEmerging")))
+          .append("</p>\n");
     }
     for (BacklogItem item : items) {
       InsightRow latest = item.latestInsight();
@@ -105,19 +115,22 @@ public final class BoardRenderer {
             .append(escape(latest.details().draftedRule())).append("</code></p>\n");
       }
       html.append("<p><button data-action=\"promote\" data-item=\"").append(escape(item.itemId()))
-          .append("\">Promote to taxonomy</button> <button data-action=\"dismiss\" data-item=\"")
-          .append(escape(item.itemId())).append("\">Dismiss</button></p>\n</article>\n");
+          .append("\">").append(escape(t.t("board.promote")))
+          .append("</button> <button data-action=\"dismiss\" data-item=\"")
+          .append(escape(item.itemId())).append("\">").append(escape(t.t("board.dismiss")))
+          .append("</button></p>\n</article>\n");
     }
     html.append("</section>\n");
   }
 
   private static void topReasons(StringBuilder html, TopReasons top,
-      Map<String, long[]> sparklines) {
-    html.append("<section id=\"top-reasons\">\n<h2>Top reasons now</h2>\n<p class=\"meta\">Last ")
+      Map<String, long[]> sparklines, Texts t) {
+    html.append("<section id=\"top-reasons\">\n<h2>").append(escape(t.t("board.topReasons")))
+        .append("</h2>\n<p class=\"meta\">Last ")
         .append(top.minutes()).append(" minutes up to ").append(escape(TIME.format(top.asOf())))
         .append(". ").append(explained(top)).append("</p>\n");
     if (top.reasons().isEmpty()) {
-      html.append("<p>No contacts in this window.</p>\n</section>\n");
+      html.append("<p>").append(escape(t.t("board.noContacts"))).append("</p>\n</section>\n");
       return;
     }
     html.append("<table>\n<thead><tr><th>Reason</th><th>Total</th>");
@@ -154,10 +167,11 @@ public final class BoardRenderer {
         share * 100, top.explained(), top.total());
   }
 
-  private static void backlog(StringBuilder html, List<BacklogItem> items) {
-    html.append("<section id=\"backlog\">\n<h2>Backlog</h2>\n");
+  private static void backlog(StringBuilder html, List<BacklogItem> items, Texts t) {
+    html.append("<section id=\"backlog\">\n<h2>").append(escape(t.t("board.backlog")))
+        .append("</h2>\n");
     if (items.isEmpty()) {
-      html.append("<p>No backlog items yet.</p>\n");
+      html.append("<p>").append(escape(t.t("board.noItems"))).append("</p>\n");
     }
     items.forEach(item -> item(html, item));
     html.append("</section>\n");

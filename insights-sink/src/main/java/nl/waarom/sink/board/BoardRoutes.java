@@ -48,7 +48,7 @@ final class BoardRoutes {
       throw new QueryParams.BadParameterException("name", "no fragment '" + name + "'; one of "
           + BoardRenderer.FRAGMENTS);
     }
-    ctx.html(BoardRenderer.fragment(name, viewFor(name)));
+    ctx.html(BoardRenderer.fragment(name, viewFor(name), Texts.of(ctx)));
   }
 
   /**
