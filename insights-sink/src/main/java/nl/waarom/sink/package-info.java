@@ -10,8 +10,10 @@
  *   <li>{@code backlog}: backlog item identity, its upsert and the ranked read; imports {@code db}.</li>
  *   <li>{@code consume}: the Kafka consumer, decoding, dead letters, the batch transaction
  *       ({@code SinkRepository}) and the metrics; imports {@code db} and {@code backlog}.</li>
- *   <li>{@code board}: the HTML board, the REST API and their queries; imports {@code db} and
- *       {@code backlog}.</li>
+ *   <li>{@code explore}: the workspace's figures for a period (overview, a reason's page, the
+ *       contrast of its words); imports {@code db} and the taxonomy module.</li>
+ *   <li>{@code board}: the HTML board, the workspace pages, the REST API and their queries;
+ *       imports {@code db}, {@code backlog} and {@code explore}.</li>
  *   <li>{@code app}: configuration and wiring ({@code SinkApp}, {@code SinkMain}); imports all.</li>
  * </ul>
  */

@@ -2,6 +2,7 @@ package nl.waarom.sink.board;
 
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import nl.waarom.sink.explore.Explorer;
@@ -50,12 +51,14 @@ final class ExploreRoutes {
     Page page = Page.of(ctx);
     Period period = period(ctx);
     String reasonId = ctx.pathParam("id");
-    nl.waarom.sink.explore.ReasonPage r;
-    try {
-      r = explorer.reason(reasonId, period, ctx.queryParam("resolution"), channel(ctx));
-    } catch (IllegalArgumentException e) {
-      throw new QueryParams.BadParameterException("resolution", e.getMessage());
+    String resolution = ctx.queryParam("resolution");
+    if (resolution != null && !resolution.isBlank() && !List.of("minute", "hour", "day")
+        .contains(resolution.strip().toLowerCase(Locale.ROOT))) {
+      throw new QueryParams.BadParameterException("resolution", "minute, hour or day: '"
+          + resolution + "'");
     }
+    nl.waarom.sink.explore.ReasonPage r = explorer.reason(reasonId, period, resolution,
+        channel(ctx));
     ctx.html(ReasonRenderer.render(page, r, explorer.names(), money, explorer.costPerMinute()));
   }
 

@@ -39,7 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The workspace in a real browser: headless Chromium against the real board server on a real
  * embedded PostgreSQL, seeded with plain SQL the way the sink stores trends, the taxonomy in force
  * and the contacts of the retention window. The user explores the last 7 days against the 7
- * before, switches to Dutch (and stays in Dutch on the next page), drills into a reason, changes
+ * before, switches to Dutch (and stays in Dutch on the next page), filters by a queue (counted
+ * from the contacts kept), drills into a reason, changes
  * the chart's resolution and follows an example contact to its page. Skipped, saying why, only on
  * a machine without Chromium or chromedriver.
  */
@@ -122,6 +123,13 @@ class ExploreBrowserIT {
     assertThat(browser.findElement(By.id("group-billing")).getText())
         .startsWith("Facturen en betalen");
     assertThat(cell("reason-payment-problem", "change-pct")).isEqualTo("+50 %");
+    // a queue is only on the contacts kept: counted from them, and the page says so
+    browser.get(base + "/explore?period=7d&queue=betalen");
+    assertThat(browser.findElement(By.id("queue-note")).getText()).contains("betalen")
+        .contains("2026-11-20 09:01");
+    assertThat(cell("reason-payment-problem", "contacts")).isEqualTo("4");
+    assertThat(cell("reason-debt-collection", "contacts")).isEqualTo("4");
+    assertThat(browser.findElement(By.id("explained-share")).getText()).isEqualTo("100 %");
     browser.get(base + "/explore?period=7d&channel=CHAT"); // the choice is remembered
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Verkennen");
     assertThat(cell("reason-payment-problem", "contacts")).isEqualTo("80"); // 10 were calls
