@@ -13,8 +13,10 @@
  *       ({@code SinkRepository}) and the metrics; imports {@code db} and {@code backlog}.</li>
  *   <li>{@code contacts}: the contact retention purge, the corrections producer and reason names;
  *       imports {@code db}.</li>
- *   <li>{@code board}: the HTML board, the REST API and their queries; imports {@code db},
- *       {@code backlog} and {@code contacts}.</li>
+ *   <li>{@code explore}: the workspace's figures for a period (overview, a reason's page, the
+ *       contrast of its words); imports {@code db} and the taxonomy module.</li>
+ *   <li>{@code board}: the HTML board, the workspace pages, the REST API and their queries;
+ *       imports {@code db}, {@code backlog}, {@code contacts} and {@code explore}.</li>
  *   <li>{@code app}: configuration and wiring ({@code SinkApp}, {@code SinkMain}); imports all.</li>
  * </ul>
  */

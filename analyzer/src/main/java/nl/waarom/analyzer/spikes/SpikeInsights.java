@@ -68,7 +68,8 @@ public final class SpikeInsights {
         .setSignals(signals)
         .setDetectedAt(detectedAt);
     InsightCosts.withReason(insight, taxonomy.get(), reasonId);
-    InsightCosts.withCost(insight, spike.weeklyVolume(), episode.avgHandleMinutes(),
+    InsightCosts.withEpisodeCost(insight, episode.count(), spike.expected(),
+        spike.currentMinute() + 1 - episode.startMinute(), episode.avgHandleMinutes(),
         options.costPerMinute());
     return insight.setSummary(summary(insight.getReasonName().toString(), episode, spike, start,
         signals)).build();

@@ -117,7 +117,7 @@ public final class SpikeState {
       cells.addLate(o.keys(), m, shares);
     }
     prune(options);
-    return decide(judge, o.atMillis(), shares);
+    return decide(judge, shares);
   }
 
   private void open(long minute, Judge judge) {
@@ -160,7 +160,7 @@ public final class SpikeState {
     open(m, judge);
   }
 
-  private Spike decide(Judge judge, long atMillis, SpikeCells.Shares shares) {
+  private Spike decide(Judge judge, SpikeCells.Shares shares) {
     SpikeOptions options = judge.options;
     if (run.fired() || episodeOpen || Double.isNaN(currentMu)
         || current - judge.watchMinute < options.minHistoryWindows()) {
@@ -174,8 +174,7 @@ public final class SpikeState {
     if (s >= options.threshold() && run.count() - expected >= options.minCount()) {
       run.fire();
       episodeOpen = true;
-      return new Spike(run, current, s, expected, weeklyVolume(atMillis, judge.watchingSince),
-          null);
+      return new Spike(run, current, s, expected, null);
     }
     SpikeCells.Firing cell = cells.decide(currentMu, elapsed, count(current),
         options.threshold() + Math.log(SpikeCells.CAPACITY), shares);
@@ -184,21 +183,7 @@ public final class SpikeState {
     }
     run.fire();
     episodeOpen = true;
-    return new Spike(run, current, cell.score(), expected,
-        weeklyVolume(atMillis, judge.watchingSince), cell.key());
-  }
-
-  /**
-   * Contacts of the last 7 days of event time up to {@code now}; when less was watched,
-   * extrapolated from what was watched (at least one hour).
-   */
-  double weeklyVolume(long now, long watchingSince) {
-    long nowHour = Math.floorDiv(now, HOUR);
-    long total = hours.subMap(nowHour - HOURS_PER_WEEK + 1, true, nowHour, true).values()
-        .stream().mapToLong(Long::longValue).sum();
-    long week = HOURS_PER_WEEK * HOUR;
-    long watched = Math.max(HOUR, Math.min(week, now - watchingSince));
-    return total * (double) week / watched;
+    return new Spike(run, current, cell.score(), expected, cell.key());
   }
 
   private void prune(SpikeOptions options) {
@@ -386,11 +371,9 @@ public final class SpikeState {
    * @param currentMinute the minute (epoch minutes) in which it crossed
    * @param score the CUSUM statistic at that moment
    * @param expected expected contacts over the run's minutes up to that moment
-   * @param weeklyVolume the reason's contacts over the last 7 days (extrapolated when fewer were
-   *     watched)
    * @param cell the signal key of the cell ({@link SpikeCells}) whose statistic crossed; null
    *     when the reason's own statistic did
    */
   public record Spike(SpikeEpisode episode, long currentMinute, double score, double expected,
-      double weeklyVolume, String cell) { }
+      String cell) { }
 }

@@ -67,9 +67,12 @@
  * Contacts of runs that end without firing join the reason's background
  * ({@link nl.waarom.analyzer.spikes.SignalCounts}: 500 signals, Space-Saving, half-life one
  * day). {@link nl.waarom.analyzer.spikes.SpikeExplainer} scores the run's terms, channel,
- * queue, IVR path and attributes against it (G²). weeklyVolume is the reason's contacts over the
- * last 7 days of event time (extrapolated when less was watched, at least one hour);
- * avgHandleMinutes is the mean handle time of the run's contacts.
+ * queue, IVR path and attributes against it (G²). A spike is valued by what its episode cost,
+ * not by a rate extrapolated to a week: excessContacts = count - expected of the run so far,
+ * episodeCost = excessContacts × avgHandleMinutes × costPerMinute (also estimatedCost), and
+ * excessPerHour = excessContacts × 60 / the run's whole minutes, its rate while it lasts
+ * ({@link nl.waarom.analyzer.insight.InsightCosts#withEpisodeCost}); avgHandleMinutes is the
+ * mean handle time of the run's contacts.
  *
  * <h2>State and retention</h2>
  * Stores (changelogged): {@code spike-baseline} (reason → state: hourly counts for seasonWeeks

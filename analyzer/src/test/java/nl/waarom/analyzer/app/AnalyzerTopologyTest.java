@@ -337,11 +337,16 @@ class AnalyzerTopologyTest {
     assertThat(spike.getCandidateTerms()).contains("wijk", "storing wijk");
     assertThat(spike.getExamples()).containsExactlyElementsOf(burstContacts.subList(0, 5).stream()
         .map(c -> new InsightExample(c.getContactId(), c.getTurns().get(0).getText())).toList());
-    // 35 contacts in the first (extrapolated) hour x 168 hours; 5 minutes each at 1.0 a minute
-    assertThat(spike.getWeeklyVolume()).isEqualTo(35.0 * 168);
+    // Valued by what the episode cost: 5 contacts minus the expected, 5 minutes each at 1.0 a
+    // minute; not by the rate of its first minute extrapolated to a week.
+    double excess = 5 - expectedPerMinute * 8 / 60;
+    assertThat(spike.getWeeklyVolume()).isNull();
+    assertThat(spike.getExcessContacts()).isCloseTo(excess, within(1e-9));
     assertThat(spike.getAvgHandleMinutes()).isEqualTo(5.0);
     assertThat(spike.getCostPerMinute()).isEqualTo(1.0);
-    assertThat(spike.getEstimatedCost()).isEqualTo(35.0 * 168 * 5.0);
+    assertThat(spike.getEpisodeCost()).isCloseTo(excess * 5.0, within(1e-9));
+    assertThat(spike.getEstimatedCost()).isEqualTo(spike.getEpisodeCost());
+    assertThat(spike.getExcessPerHour()).isCloseTo(excess * 60, within(1e-9)); // one minute so far
     assertThat(spike.getSummary()).isEqualTo("Spike in 'Outage': 5 contacts since 2026-11-24 10:15 "
         + "UTC where " + String.format(java.util.Locale.ROOT, "%.1f", expectedPerMinute * 8 / 60)
         + " were expected; most over-represented: region 'noord' (100% vs 0% usually).");

@@ -136,7 +136,8 @@ class InsightsIT {
     assertThat(spike.getSignals()).extracting(InsightSignal::getKind, InsightSignal::getValue)
         .contains(org.assertj.core.groups.Tuple.tuple(SignalKind.ATTRIBUTE, "winter-mail"));
     assertThat(spike.getReasonName()).isEqualTo("Payment problem");
-    assertThat(spike.getWeeklyVolume()).isPositive();
+    assertThat(spike.getExcessContacts()).isPositive();
+    assertThat(spike.getExcessContacts()).isLessThanOrEqualTo(spike.getCount());
     Insight emerging = emerging(insights).orElseThrow();
     assertThat(String.join(" ", emerging.getCandidateTerms())).contains("update");
     assertThat(emerging.getDraftedRule()).isNotBlank();

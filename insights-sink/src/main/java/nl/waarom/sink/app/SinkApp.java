@@ -19,6 +19,7 @@ import nl.waarom.sink.access.Role;
 import nl.waarom.sink.backlog.BacklogActions;
 import nl.waarom.sink.backlog.Ranking;
 import nl.waarom.sink.board.BoardServer;
+import nl.waarom.sink.board.Money;
 import nl.waarom.sink.contacts.ContactRetention;
 import nl.waarom.sink.contacts.CorrectionPublisher;
 import nl.waarom.sink.verify.ImpactVerifier;
@@ -111,8 +112,10 @@ public final class SinkApp implements AutoCloseable {
       Access access = Access.create(accessConfig, Clock.systemUTC(), bind, database.dataSource());
       corrections = new CorrectionPublisher(config.get(SinkSettings.BOOTSTRAP_SERVERS),
           config.kafkaClients(), topics.corrections);
+      Money money = new Money(config.get(SinkSettings.COST_PER_MINUTE),
+          config.get(SinkSettings.CURRENCY));
       BoardServer server = BoardServer.start(listen, access,
-          database.dataSource(), Clock.systemUTC(), ranking, registry, c::isRunning,
+          database.dataSource(), Clock.systemUTC(), ranking, money, registry, c::isRunning,
           () -> c.isRunning() && !c.isFailing() && database.isReachable(), corrections);
       LOG.info("insights sink serving {} on {}:{}{}; {}", listen.tls().isPresent() ? "HTTPS"
           : "HTTP", bind, server.port(), server.managementPort() < 0 ? ""

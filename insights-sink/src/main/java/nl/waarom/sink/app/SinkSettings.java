@@ -70,13 +70,24 @@ public final class SinkSettings {
 
   public static final Setting<Map<Ranking.Preventability, Double>> BACKLOG_WEIGHTS = new Setting<>(
       "WAAROM_BACKLOG_WEIGHTS", "weights", Ranking.DEFAULT_WEIGHTS, false,
-      "Weight of each preventability class in the backlog's value at stake (weekly cost × weight "
-          + "× (1 + repeat rate)); classes not named keep their default.",
+      "Weight of each preventability class in the backlog's value at stake (cost × weight × "
+          + "(1 + repeat rate); the cost of a spike's episode, or a structural insight's weekly "
+          + "cost); classes not named keep their default.",
       Ranking::parseWeights);
   public static final Setting<Double> BACKLOG_DEFAULT_HANDLE_MINUTES = Setting.decimal(
       "WAAROM_BACKLOG_DEFAULT_HANDLE_MINUTES", 6.0, 0.0, 1440.0,
       "Handle time assumed for the value at stake of an item whose insights carry none "
           + "(e.g. chat and email without timing fields).");
+  public static final Setting<Double> COST_PER_MINUTE = Setting.decimal(
+      "WAAROM_SINK_COST_PER_MINUTE", 1.0, 0.0, 1_000_000.0,
+      "Cost of one minute of handling time for the cost per reason on the explore pages "
+          + "(handle minutes × this); set it to the analyzer's WAAROM_COST_PER_MINUTE, which values "
+          + "the insights.");
+  public static final Setting<java.util.Currency> CURRENCY = new Setting<>(
+      "WAAROM_SINK_CURRENCY", "currency", "EUR", false,
+      "ISO 4217 code of the currency every amount on the board is written in (EUR, USD, GBP, "
+          + "...); the costs themselves are in whatever unit the cost per minute is.",
+      nl.waarom.sink.board.Money::parseCurrency);
   public static final Setting<Duration> VERIFY_AFTER = Setting.duration(
       "WAAROM_VERIFY_AFTER", "7d",
       "Impact verification: how much data after an item is marked done is compared with the "
@@ -118,9 +129,9 @@ public final class SinkSettings {
   public static List<Setting<?>> all() {
     List<Setting<?>> all = new ArrayList<>(List.of(BOOTSTRAP_SERVERS, KAFKA_CLIENT_PROPERTIES, TOPIC_PREFIX, GROUP_ID, SESSION_TIMEOUT, PORT, BIND, MANAGEMENT_PORT, TLS_CERT, TLS_KEY, DATA_DIR, PG_PORT, JDBC_URL,
         JDBC_USER, JDBC_PASSWORD, POOL_SIZE, RETRY_BACKOFF_MAX, BACKLOG_WEIGHTS,
-        BACKLOG_DEFAULT_HANDLE_MINUTES, VERIFY_AFTER, VERIFY_WEEKS_BEFORE, VERIFY_ALPHA,
-        VERIFY_MIN_DROP, VERIFY_INTERVAL, LEADER_CHECK_INTERVAL, CONTACT_RETENTION,
-        CONTACT_PURGE_INTERVAL));
+        BACKLOG_DEFAULT_HANDLE_MINUTES, COST_PER_MINUTE, CURRENCY, VERIFY_AFTER,
+        VERIFY_WEEKS_BEFORE, VERIFY_ALPHA, VERIFY_MIN_DROP, VERIFY_INTERVAL, LEADER_CHECK_INTERVAL,
+        CONTACT_RETENTION, CONTACT_PURGE_INTERVAL));
     all.addAll(3, CommonSettings.schemaRegistry());
     all.addAll(AccessSettings.all());
     all.addAll(ExportSettings.all());

@@ -7,9 +7,14 @@ import nl.waarom.sink.db.ValueAtStake;
 
 /**
  * How the backlog is ranked: by value at stake =
- * {@code weekly cost × preventability weight × (1 + repeat rate)}, where the weekly cost is the
- * insight's estimate (weekly volume × mean handle time × cost per minute) or, when the handle time
- * is unknown, weekly volume × {@code defaultHandleMinutes} × cost per minute (1 when unknown).
+ * {@code cost × preventability weight × (1 + repeat rate)}. The cost is the insight's estimate:
+ * for a spike what its episode cost (excess contacts × mean handle time × cost per minute), for a
+ * structural insight (emerging reason, repeat hotspot) its weekly cost (weekly volume × mean
+ * handle time × cost per minute); when the handle time is unknown, the excess contacts or the
+ * weekly volume × {@code defaultHandleMinutes} × cost per minute (1 when unknown). A spike that
+ * is over costs once what a structural reason costs every week, so a week is the horizon of both:
+ * a structural reason outranks a spike of the same weekly cost, and a big spike outranks a small
+ * reason.
  * Preventing a contact is worth more than moving it to self-service, which is worth more than
  * automating it, which is worth more than assisting the agent: the weights say how much.
  *
@@ -96,11 +101,24 @@ public record Ranking(Map<Preventability, Double> weights, double defaultHandleM
     return weights.get(Preventability.UNKNOWN);
   }
 
-  /** Value at stake of one item (the same formula as {@link #order()}). */
+  /** Value at stake of one structural item (the same formula as {@link #order()}). */
   public double valueAtStake(Double estimatedCost, Double weeklyVolume, Double costPerMinute,
       String preventability, Double repeatRate) {
+    return valueAtStake(estimatedCost, null, weeklyVolume, costPerMinute, preventability,
+        repeatRate);
+  }
+
+  /**
+   * Value at stake of one item (the same formula as {@link #order()}): its cost (a spike's
+   * episode cost, a structural insight's weekly cost; when unknown, its excess contacts or else
+   * its weekly volume × {@code defaultHandleMinutes} × cost per minute) × preventability weight
+   * × (1 + repeat rate).
+   */
+  public double valueAtStake(Double estimatedCost, Double excessContacts, Double weeklyVolume,
+      Double costPerMinute, String preventability, Double repeatRate) {
+    Double contacts = excessContacts != null ? excessContacts : weeklyVolume;
     double cost = estimatedCost != null ? estimatedCost
-        : (weeklyVolume == null ? 0 : weeklyVolume) * defaultHandleMinutes
+        : (contacts == null ? 0 : contacts) * defaultHandleMinutes
             * (costPerMinute == null ? 1.0 : costPerMinute);
     return cost * weight(preventability) * (1 + (repeatRate == null ? 0 : repeatRate));
   }

@@ -16,6 +16,7 @@ import nl.waarom.sink.access.Access;
 import nl.waarom.sink.backlog.BacklogActions;
 import nl.waarom.sink.backlog.BacklogException;
 import nl.waarom.sink.backlog.BacklogQueries;
+import nl.waarom.sink.backlog.Ranking;
 import nl.waarom.sink.backlog.Status;
 import nl.waarom.sink.backlog.TaxonomyDraft;
 import nl.waarom.sink.contacts.ReasonNames;
@@ -39,9 +40,13 @@ final class BacklogRoutes {
   private final TrendQueries trends;
   private final Supplier<ReasonNames> names;
 
-  BacklogRoutes(DataSource dataSource, BacklogQueries backlog, Supplier<ReasonNames> names) {
+  private final ValueFormula value;
+
+  BacklogRoutes(DataSource dataSource, BacklogQueries backlog, Ranking ranking, Money money,
+      Supplier<ReasonNames> names) {
     this.names = names;
     this.backlog = backlog;
+    this.value = new ValueFormula(ranking, money);
     this.actions = new BacklogActions(dataSource);
     this.trackerLinks = new TrackerLinks(dataSource);
     this.trends = new TrendQueries(dataSource);
@@ -68,12 +73,12 @@ final class BacklogRoutes {
 
   /** GET /items/{id} : the item page. */
   void page(Context ctx) {
-    ctx.html(ItemRenderer.render(itemView(ctx.pathParam("id"))));
+    ctx.html(ItemRenderer.render(Page.of(ctx), itemView(ctx.pathParam("id")), value));
   }
 
   /** GET /fragments/item/{id} : the live part of the item page. */
   void pageFragment(Context ctx) {
-    ctx.html(ItemRenderer.fragment(itemView(ctx.pathParam("id"))));
+    ctx.html(ItemRenderer.fragment(Texts.of(ctx), itemView(ctx.pathParam("id")), value));
   }
 
   /**

@@ -32,28 +32,23 @@ public final class BoardRenderer {
 
   private BoardRenderer() {}
 
-  /** The whole page; never null. */
+  /** The whole page in English; never null. */
   public static String render(BoardView view) {
+    return render(Page.english("/"), view);
+  }
+
+  /** The whole page with the navigation in the page's language; never null. */
+  static String render(Page page, BoardView view) {
     StringBuilder html = new StringBuilder(8192);
-    head(html, "Waarom board");
-    html.append("<h1>Waarom: why customers contact us</h1>\n")
-        .append("<p class=\"nav\"><a href=\"/contacts\" id=\"nav-contacts\">Contacts</a></p>\n");
+    Texts t = page.t();
+    page.head(html, t.t("board.pageTitle"));
+    html.append("<h1>").append(escape(t.t("board.title"))).append("</h1>\n");
     for (String name : FRAGMENTS) {
       html.append("<div data-fragment=\"").append(name).append("\">\n");
-      fragment(html, name, view);
+      fragment(html, name, view, t);
       html.append("</div>\n");
     }
     return html.append("</body>\n</html>\n").toString();
-  }
-
-  /** The page head: local stylesheet and script, and the opening body tag. */
-  static void head(StringBuilder html, String title) {
-    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>").append(escape(title)).append("</title>\n")
-        .append("<link rel=\"stylesheet\" href=\"/static/board.css\">\n")
-        .append("<script src=\"/static/board.js\" defer></script>\n")
-        .append("</head>\n<body>\n<p class=\"live\" id=\"live\">connecting…</p>\n")
-        .append("<p class=\"who\" id=\"who\"></p>\n");
   }
 
   /**
@@ -62,25 +57,32 @@ public final class BoardRenderer {
    * @throws IllegalArgumentException for an unknown name
    */
   public static String fragment(String name, BoardView view) {
+    return fragment(name, view, Texts.EN);
+  }
+
+  /** One section of the board in a language. */
+  static String fragment(String name, BoardView view, Texts t) {
     StringBuilder html = new StringBuilder(4096);
-    fragment(html, name, view);
+    fragment(html, name, view, t);
     return html.toString();
   }
 
-  private static void fragment(StringBuilder html, String name, BoardView view) {
+  private static void fragment(StringBuilder html, String name, BoardView view, Texts t) {
     switch (name) {
-      case "share" -> share(html, view);
-      case "top-reasons" -> topReasons(html, view.topReasons(), view.sparklines(), view.names());
-      case "emerging" -> emerging(html, view.emerging());
-      case "backlog" -> backlog(html, view.backlog(), view.names());
+      case "share" -> share(html, view, t);
+      case "top-reasons" -> topReasons(html, view.topReasons(), view.sparklines(), view.names(), t);
+      case "emerging" -> emerging(html, view.emerging(), t);
+      case "backlog" -> backlog(html, view.backlog(), view.names(), t);
       default -> throw new IllegalArgumentException("no fragment '" + name + "'");
     }
   }
 
-  private static void share(StringBuilder html, BoardView view) {
-    html.append("<section id=\"share\">\n<h2>Share of contacts explained</h2>\n");
+  private static void share(StringBuilder html, BoardView view, Texts t) {
+    html.append("<section id=\"share\">\n<h2>").append(escape(t.t("board.share")))
+        .append("</h2>\n");
     if (view.shares().isEmpty()) {
-      html.append("<p class=\"meta\">No 15-minute windows yet.</p>\n</section>\n");
+      html.append("<p class=\"meta\">").append(escape(t.t("board.noWindows")))
+          .append("</p>\n</section>\n");
       return;
     }
     ShareRow latest = view.shares().get(0);
@@ -95,10 +97,12 @@ public final class BoardRenderer {
         .append(Svg.sparkline(series, 160, 28)).append("</p>\n</section>\n");
   }
 
-  private static void emerging(StringBuilder html, List<BacklogItem> items) {
-    html.append("<section id=\"emerging\">\n<h2>New reasons waiting for a decision</h2>\n");
+  private static void emerging(StringBuilder html, List<BacklogItem> items, Texts t) {
+    html.append("<section id=\"emerging\">\n<h2>").append(escape(t.t("board.emerging")))
+        .append("</h2>\n");
     if (items.isEmpty()) {
-      html.append("<p class=\"meta\">None: every unexplained phrase is known or decided.</p>\n");
+      html.append("<p class=\"meta\">").append(escape(t.t("board.noEmerging")))
+          .append("</p>\n");
     }
     for (BacklogItem item : items) {
       InsightRow latest = item.latestInsight();
@@ -112,19 +116,22 @@ public final class BoardRenderer {
             .append(escape(latest.details().draftedRule())).append("</code></p>\n");
       }
       html.append("<p><button data-action=\"promote\" data-item=\"").append(escape(item.itemId()))
-          .append("\">Promote to taxonomy</button> <button data-action=\"dismiss\" data-item=\"")
-          .append(escape(item.itemId())).append("\">Dismiss</button></p>\n</article>\n");
+          .append("\">").append(escape(t.t("board.promote")))
+          .append("</button> <button data-action=\"dismiss\" data-item=\"")
+          .append(escape(item.itemId())).append("\">").append(escape(t.t("board.dismiss")))
+          .append("</button></p>\n</article>\n");
     }
     html.append("</section>\n");
   }
 
   private static void topReasons(StringBuilder html, TopReasons top,
-      Map<String, long[]> sparklines, ReasonNames names) {
-    html.append("<section id=\"top-reasons\">\n<h2>Top reasons now</h2>\n<p class=\"meta\">Last ")
+      Map<String, long[]> sparklines, ReasonNames names, Texts t) {
+    html.append("<section id=\"top-reasons\">\n<h2>").append(escape(t.t("board.topReasons")))
+        .append("</h2>\n<p class=\"meta\">Last ")
         .append(top.minutes()).append(" minutes up to ").append(escape(TIME.format(top.asOf())))
         .append(". ").append(explained(top)).append("</p>\n");
     if (top.reasons().isEmpty()) {
-      html.append("<p>No contacts in this window.</p>\n</section>\n");
+      html.append("<p>").append(escape(t.t("board.noContacts"))).append("</p>\n</section>\n");
       return;
     }
     html.append("<table>\n<thead><tr><th>Reason</th><th>Total</th>");
@@ -162,10 +169,12 @@ public final class BoardRenderer {
         share * 100, top.explained(), top.total());
   }
 
-  private static void backlog(StringBuilder html, List<BacklogItem> items, ReasonNames names) {
-    html.append("<section id=\"backlog\">\n<h2>Backlog</h2>\n");
+  private static void backlog(StringBuilder html, List<BacklogItem> items, ReasonNames names,
+      Texts t) {
+    html.append("<section id=\"backlog\">\n<h2>").append(escape(t.t("board.backlog")))
+        .append("</h2>\n");
     if (items.isEmpty()) {
-      html.append("<p>No backlog items yet.</p>\n");
+      html.append("<p>").append(escape(t.t("board.noItems"))).append("</p>\n");
     }
     items.forEach(item -> item(html, item, names));
     html.append("</section>\n");
@@ -188,9 +197,7 @@ public final class BoardRenderer {
         .append(String.format(Locale.ROOT, "%.1f", latest.baseline()))
         .append(" in ").append(escape(TIME.format(latest.windowStart()))).append(" to ")
         .append(escape(TIME.format(latest.windowEnd())))
-        .append(" · ").append(escape(volume(latest.details().weeklyVolume())))
-        .append(" · estimated cost ").append(escape(cost(item.estimatedCost())))
-        .append(" · value at stake ").append(escape(cost(item.work().valueAtStake())))
+        .append(" · ").append(escape(valued(latest, item)))
         .append(" · ").append(escape(item.preventability() == null ? "UNKNOWN" : item.preventability()))
         .append("</p>\n");
     signals(html, latest);
@@ -245,6 +252,23 @@ public final class BoardRenderer {
       return names.name(item.reasonId());
     }
     return item.candidateTerms().isEmpty() ? "none" : "new: " + String.join(", ", item.candidateTerms());
+  }
+
+  /**
+   * What an item is worth: a spike's excess contacts and what its episode cost, or a structural
+   * insight's weekly volume and weekly cost; then the value at stake (the rank).
+   */
+  static String valued(InsightRow latest, BacklogItem item) {
+    String value = " · value at stake " + String.format(Locale.ROOT, "%,.0f",
+        item.work().valueAtStake());
+    Double excess = latest.details().excessContacts();
+    if (excess != null) {
+      return String.format(Locale.ROOT, "%,.0f excess contacts", excess) + " · episode cost "
+          + (item.estimatedCost() == null ? "unknown"
+              : String.format(Locale.ROOT, "%,.0f", item.estimatedCost())) + value;
+    }
+    return volume(latest.details().weeklyVolume()) + " · estimated cost "
+        + cost(item.estimatedCost()) + value;
   }
 
   /** Estimated contacts per week; "volume unknown" when not estimated. */

@@ -43,7 +43,7 @@ final class BoardRoutes {
 
   /** GET / : the HTML board. */
   void board(Context ctx) {
-    ctx.html(BoardRenderer.render(view()));
+    ctx.html(BoardRenderer.render(Page.of(ctx), view()));
   }
 
   /** GET /fragments/{name} : one section of the board, for live updates. */
@@ -53,7 +53,7 @@ final class BoardRoutes {
       throw new QueryParams.BadParameterException("name", "no fragment '" + name + "'; one of "
           + BoardRenderer.FRAGMENTS);
     }
-    ctx.html(BoardRenderer.fragment(name, viewFor(name)));
+    ctx.html(BoardRenderer.fragment(name, viewFor(name), Texts.of(ctx)));
   }
 
   /**

@@ -25,9 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sink's HTTP server (Javalin): the board {@code GET /}, the REST API {@code GET /api/backlog},
+ * The sink's HTTP server (Javalin): the board {@code GET /}, the workspace {@code GET /explore} and
+ * {@code /reasons/{id}}, the REST API {@code GET /api/backlog},
  * {@code /api/trends}, {@code /api/insights}, {@code /api/explained-share}, the contacts of the
- * retention window ({@code /contacts}, {@code /api/contacts}, {@link ContactRoutes}), and the ops endpoints {@code /healthy},
+ * retention window ({@code /contacts}, {@code /api/contacts}, {@link ContactRoutes}), and the ops
+ * endpoints {@code /healthy},
  * {@code /ready}, {@code /metrics}. Bad query parameters answer 400 with
  * {@code {"error": ..., "parameter": ...}}; an unreachable database answers 503.
  *
@@ -104,7 +106,8 @@ public final class BoardServer implements AutoCloseable {
   public static BoardServer start(Listen listen, Access access,
       DataSource dataSource, Clock clock, Ranking ranking, PrometheusMeterRegistry registry,
       BooleanSupplier healthy, BooleanSupplier ready) {
-    return start(listen, access, dataSource, clock, ranking, registry, healthy, ready, null);
+    return start(listen, access, dataSource, clock, ranking, Money.defaults(), registry, healthy,
+        ready, null);
   }
 
   /**
@@ -115,11 +118,39 @@ public final class BoardServer implements AutoCloseable {
   public static BoardServer start(Listen listen, Access access,
       DataSource dataSource, Clock clock, Ranking ranking, PrometheusMeterRegistry registry,
       BooleanSupplier healthy, BooleanSupplier ready, CorrectionPublisher corrections) {
+    return start(listen, access, dataSource, clock, ranking, Money.defaults(), registry, healthy,
+        ready, corrections);
+  }
+
+  /**
+   * Starts serving, without corrections.
+   *
+   * @param money the cost of a handle minute and the currency amounts are written in; never null
+   */
+  public static BoardServer start(Listen listen, Access access,
+      DataSource dataSource, Clock clock, Ranking ranking, Money money,
+      PrometheusMeterRegistry registry, BooleanSupplier healthy, BooleanSupplier ready) {
+    return start(listen, access, dataSource, clock, ranking, money, registry, healthy, ready,
+        null);
+  }
+
+  /**
+   * Starts serving.
+   *
+   * @param access who may do what; never null
+   * @param money the cost of a handle minute and the currency amounts are written in; never null
+   * @param corrections sends corrections to their topic; null: contacts cannot be corrected here
+   */
+  public static BoardServer start(Listen listen, Access access,
+      DataSource dataSource, Clock clock, Ranking ranking, Money money,
+      PrometheusMeterRegistry registry, BooleanSupplier healthy, BooleanSupplier ready,
+      CorrectionPublisher corrections) {
     BacklogQueries backlog = new BacklogQueries(dataSource, ranking);
     TaxonomyInForce names = new TaxonomyInForce(dataSource, Duration.ofSeconds(2));
     BoardRoutes routes = new BoardRoutes(dataSource, clock, backlog, names);
-    BacklogRoutes items = new BacklogRoutes(dataSource, backlog, names);
+    BacklogRoutes items = new BacklogRoutes(dataSource, backlog, ranking, money, names);
     ContactRoutes contacts = new ContactRoutes(dataSource, names, corrections, clock);
+    ExploreRoutes explore = new ExploreRoutes(dataSource, money, clock);
     BoardEvents events = new BoardEvents(dataSource, Duration.ofSeconds(1));
     Javalin app = Javalin.create(cfg -> {
       cfg.jetty.host = listen.bind();
@@ -131,6 +162,8 @@ public final class BoardServer implements AutoCloseable {
       cfg.routes.get("/fragments/{name}", routes::fragment, Role.VIEWER);
       cfg.routes.get("/items/{id}", items::page, Role.VIEWER);
       cfg.routes.get("/fragments/item/{id}", items::pageFragment, Role.VIEWER);
+      cfg.routes.get("/explore", explore::overview, Role.VIEWER);
+      cfg.routes.get("/reasons/{id}", explore::reason, Role.VIEWER);
       cfg.routes.sse("/api/stream", events::connect, Role.VIEWER);
       cfg.staticFiles.add(s -> {
         s.hostedPath = "/static";

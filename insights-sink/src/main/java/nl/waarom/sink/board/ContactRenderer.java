@@ -153,7 +153,8 @@ final class ContactRenderer {
   }
 
   private static void head(StringBuilder html, String title) {
-    BoardRenderer.head(html, title);
+    // the contact pages are in English; the navigation and language switch are the board's
+    nl.waarom.sink.board.Page.english("/contacts").head(html, title);
     html.insert(html.indexOf("</head>"), "<link rel=\"stylesheet\" href=\"/static/contacts.css\">\n"
         + "<script src=\"/static/contacts.js\" defer></script>\n");
   }

@@ -11,7 +11,8 @@ import nl.waarom.sink.backlog.Status;
 import nl.waarom.sink.db.InsightRow;
 
 /**
- * Renders an item page ({@code /items/<id>}): the item's figures and status, the actions the
+ * Renders an item page ({@code /items/<id>}): the item's figures and status, how its value at
+ * stake was computed ({@link ValueFormula}), the actions the
  * lifecycle allows from its status (buttons the page script turns into API calls), its reason's
  * hourly volume against the baseline, the latest insight's explanation and examples with the
  * matched words marked, the insight history and the change history. The body below the title is
@@ -23,19 +24,30 @@ public final class ItemRenderer {
 
   private ItemRenderer() {}
 
-  /** The whole page. */
+  /** The whole page, in English with the default ranking and currency. */
   public static String render(ItemView view) {
+    return render(Page.english("/items/" + view.item().itemId()), view, ValueFormula.defaults());
+  }
+
+  /** The whole page in the page's language. */
+  static String render(Page page, ItemView view, ValueFormula value) {
     StringBuilder html = new StringBuilder(8192);
-    BoardRenderer.head(html, view.item().title() + " · Waarom");
-    html.append("<p><a href=\"/\">← board</a></p>\n<h1>").append(escape(view.item().title()))
+    page.head(html, view.item().title() + " · Waarom");
+    html.append("<p><a href=\"/\">← ").append(escape(page.t().t("item.back")))
+        .append("</a></p>\n<h1>").append(escape(view.item().title()))
         .append("</h1>\n<div data-fragment=\"item\" data-item=\"")
-        .append(escape(view.item().itemId())).append("\">\n").append(fragment(view))
-        .append("</div>\n</body>\n</html>\n");
+        .append(escape(view.item().itemId())).append("\">\n")
+        .append(fragment(page.t(), view, value)).append("</div>\n</body>\n</html>\n");
     return html.toString();
   }
 
-  /** The live part of the page. */
+  /** The live part of the page, in English with the default ranking and currency. */
   public static String fragment(ItemView view) {
+    return fragment(Texts.EN, view, ValueFormula.defaults());
+  }
+
+  /** The live part of the page. */
+  static String fragment(Texts t, ItemView view, ValueFormula value) {
     BacklogItem item = view.item();
     InsightRow latest = item.latestInsight();
     StringBuilder html = new StringBuilder(8192);
@@ -45,16 +57,17 @@ public final class ItemRenderer {
         .append(escape(item.work().owner() == null ? "nobody yet" : item.work().owner()))
         .append("</span> · kind ").append(escape(item.kind())).append(" · reason ")
         .append(escape(BoardRenderer.reasonOf(item, view.names()))).append("</p>\n")
-        .append("<p class=\"numbers\">value at stake ")
-        .append(escape(BoardRenderer.cost(item.work().valueAtStake())))
-        .append(" · ").append(escape(BoardRenderer.volume(item.work().weeklyVolume())))
+        .append("<p class=\"numbers\">value at stake <b id=\"value-at-stake\">")
+        .append(escape(value.money().whole(item.work().valueAtStake(), t.locale()))).append("</b>")
+        .append(latest.details().excessContacts() != null ? "" : " · "
+            + escape(BoardRenderer.volume(item.work().weeklyVolume())))
         .append(" · handle time ").append(item.work().avgHandleMinutes() == null ? "unknown"
             : String.format(Locale.ROOT, "%.1f min", item.work().avgHandleMinutes()))
         .append(" · repeat rate ").append(item.work().repeatRate() == null ? "unknown"
             : String.format(Locale.ROOT, "%.0f%%", item.work().repeatRate() * 100))
         .append(" · ").append(escape(item.preventability() == null ? "UNKNOWN"
             : item.preventability()))
-        .append("</p>\n");
+        .append("</p>\n").append(value.html(item, t));
     if (item.work().dismissedReason() != null) {
       html.append("<p>Dismissed: ").append(escape(item.work().dismissedReason())).append("</p>\n");
     }
@@ -62,10 +75,12 @@ public final class ItemRenderer {
       html.append("<p class=\"verification\">Impact verification: <code>")
           .append(escape(item.work().verification())).append("</code></p>\n");
     }
-    actions(html, item);
-    html.append("</section>\n<section id=\"chart\">\n<h2>Volume against baseline, last week</h2>\n")
+    actions(html, item, t);
+    html.append("</section>\n<section id=\"chart\">\n<h2>").append(escape(t.t("item.chart")))
+        .append("</h2>\n")
         .append(Svg.volumeChart(view.hourly(), view.baseline(), 720, 160))
-        .append("\n</section>\n<section id=\"latest\">\n<h2>Latest insight</h2>\n<p>")
+        .append("\n</section>\n<section id=\"latest\">\n<h2>").append(escape(t.t("item.latest")))
+        .append("</h2>\n<p>")
         .append(escape(latest.summary())).append("</p>\n");
     BoardRenderer.signals(html, latest);
     if (latest.details().draftedRule() != null) {
@@ -73,14 +88,16 @@ public final class ItemRenderer {
           .append(escape(latest.details().draftedRule())).append("</code></p>\n");
     }
     BoardRenderer.examples(html, latest, BoardRenderer.highlights(latest));
-    html.append("</section>\n<section id=\"insights\">\n<h2>Insights (")
+    html.append("</section>\n<section id=\"insights\">\n<h2>").append(escape(t.t("item.insights")))
+        .append(" (")
         .append(view.insights().size()).append(")</h2>\n<ul>\n");
     for (InsightRow i : view.insights()) {
       html.append("<li>").append(escape(TIME.format(i.detectedAt()))).append(" · ")
           .append(escape(i.kind())).append(" · ").append(i.count()).append(" contacts · ")
           .append(escape(i.summary())).append("</li>\n");
     }
-    html.append("</ul>\n</section>\n<section id=\"history\">\n<h2>History</h2>\n<ol>\n");
+    html.append("</ul>\n</section>\n<section id=\"history\">\n<h2>").append(escape(t.t("item.history")))
+        .append("</h2>\n<ol>\n");
     for (BacklogEvent e : view.history()) {
       html.append("<li>").append(escape(TIME.format(e.at()))).append(" · ")
           .append(escape(e.actor())).append(" · ").append(escape(e.action()));
@@ -97,7 +114,7 @@ public final class ItemRenderer {
     return html.append("</ol>\n</section>\n").toString();
   }
 
-  private static void actions(StringBuilder html, BacklogItem item) {
+  private static void actions(StringBuilder html, BacklogItem item, Texts t) {
     String id = escape(item.itemId());
     html.append("<form class=\"actions\" id=\"actions\" data-item=\"").append(id)
         .append("\">\n<p>");
@@ -106,12 +123,12 @@ public final class ItemRenderer {
       if (from.next().contains(to)) {
         html.append("<button type=\"button\" data-action=\"status\" data-status=\"")
             .append(to.value()).append("\" id=\"to-").append(to.value()).append("\">")
-            .append(escape(label(to))).append("</button> ");
+            .append(escape(t.t("status." + to.value()))).append("</button> ");
       }
     }
     if ("EMERGING_REASON".equals(item.kind()) && (from == Status.NEW || from == Status.TRIAGED)) {
       html.append("<button type=\"button\" data-action=\"promote\" data-item=\"").append(id)
-          .append("\">Promote to taxonomy</button>");
+          .append("\">").append(escape(t.t("board.promote"))).append("</button>");
     }
     html.append("</p>\n<p><label>Reason or note <input id=\"reason\" name=\"reason\"></label>"
             + " <label>Fix live since <input id=\"effectiveAt\" name=\"effectiveAt\""
@@ -120,17 +137,5 @@ public final class ItemRenderer {
             + " data-action=\"owner\">Assign</button> <button type=\"button\""
             + " data-action=\"note\">Add note</button></p>\n"
             + "<p class=\"error\" id=\"action-error\" role=\"alert\"></p>\n</form>\n");
-  }
-
-  private static String label(Status to) {
-    return switch (to) {
-      case NEW -> "Reopen";
-      case TRIAGED -> "Triage";
-      case IN_PROGRESS -> "In progress";
-      case DONE -> "Done";
-      case VERIFIED -> "Verified";
-      case NOT_EFFECTIVE -> "Not effective";
-      case DISMISSED -> "Dismiss";
-    };
   }
 }

@@ -15,10 +15,10 @@ final class BacklogItemWriter {
   private static final String UPSERT = "INSERT INTO backlog_items AS b (item_id, reason_id,"
       + " candidate_terms, kind, title, latest_insight_id, latest_detected_at, insight_count,"
       + " first_seen_at, last_seen_at, estimated_cost, preventability, reason_name, weekly_volume,"
-      + " avg_handle_minutes, cost_per_minute, repeat_rate)"
+      + " avg_handle_minutes, cost_per_minute, repeat_rate, excess_contacts)"
       + " VALUES (:itemId, :reasonId, :terms, :kind, :title, :insightId, :detectedAt, 1,"
       + " :detectedAt, :detectedAt, :estimatedCost, :preventability, :reasonName, :weeklyVolume,"
-      + " :avgHandleMinutes, :costPerMinute, :repeatRate)"
+      + " :avgHandleMinutes, :costPerMinute, :repeatRate, :excessContacts)"
       + " ON CONFLICT (item_id) DO UPDATE SET"
       + " insight_count = b.insight_count + :added,"
       + " first_seen_at = LEAST(b.first_seen_at, EXCLUDED.first_seen_at),"
@@ -32,6 +32,7 @@ final class BacklogItemWriter {
       + latestWins("weekly_volume") + ","
       + latestWins("avg_handle_minutes") + ","
       + latestWins("cost_per_minute") + ","
+      + latestWins("excess_contacts") + ","
       + " repeat_rate = CASE WHEN EXCLUDED.latest_detected_at >= b.latest_detected_at"
       + " THEN COALESCE(EXCLUDED.repeat_rate, b.repeat_rate) ELSE b.repeat_rate END,"
       + " latest_detected_at = GREATEST(b.latest_detected_at, EXCLUDED.latest_detected_at)";
@@ -65,6 +66,7 @@ final class BacklogItemWriter {
         .bind("avgHandleMinutes", d.avgHandleMinutes())
         .bind("costPerMinute", d.costPerMinute())
         .bind("repeatRate", d.repeatRate())
+        .bind("excessContacts", d.excessContacts())
         .bind("added", newInsight ? 1 : 0)
         .execute();
     h.createUpdate(LINK).bind("itemId", item.itemId()).bind("insightId", row.insightId())

@@ -29,7 +29,8 @@ public final class InsightReader {
         + p + "preventability, " + p + "detected_at, " + p + "summary, " + p + "reason_name, "
         + p + "signals::text AS signals, " + p + "weekly_volume, " + p + "avg_handle_minutes, "
         + p + "cost_per_minute, " + p + "repeat_rate, " + p + "score, " + p + "growth_rate, "
-        + p + "drafted_rule";
+        + p + "drafted_rule, " + p + "excess_contacts, " + p + "episode_cost, "
+        + p + "excess_per_hour";
   }
 
   /** The insight of the current row; never null. */
@@ -53,7 +54,8 @@ public final class InsightReader {
             Sql.getDouble(rs, "weekly_volume"), Sql.getDouble(rs, "avg_handle_minutes"),
             Sql.getDouble(rs, "cost_per_minute"), Sql.getDouble(rs, "repeat_rate"),
             Sql.getDouble(rs, "score"), Sql.getDouble(rs, "growth_rate"),
-            rs.getString("drafted_rule")));
+            rs.getString("drafted_rule"), Sql.getDouble(rs, "excess_contacts"),
+            Sql.getDouble(rs, "episode_cost"), Sql.getDouble(rs, "excess_per_hour")));
   }
 
   /** The most recently detected insights, newest first; never null. */

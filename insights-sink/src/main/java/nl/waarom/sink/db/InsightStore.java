@@ -15,13 +15,13 @@ final class InsightStore {
   private static final String COLUMNS = "kind, reason_id, candidate_terms, window_start, window_end,"
       + " count, baseline, channels, examples, estimated_cost, preventability, detected_at, summary,"
       + " reason_name, signals, weekly_volume, avg_handle_minutes, cost_per_minute, repeat_rate,"
-      + " score, growth_rate, drafted_rule";
+      + " score, growth_rate, drafted_rule, excess_contacts, episode_cost, excess_per_hour";
   private static final String UPSERT = "INSERT INTO insights AS i (insight_id, " + COLUMNS
       + ", first_seen_at, last_seen_at)"
       + " VALUES (:insightId, :kind, :reasonId, :candidateTerms, :windowStart, :windowEnd, :count,"
       + " :baseline, :channels, :examples::jsonb, :estimatedCost, :preventability, :detectedAt,"
       + " :summary, :reasonName, :signals::jsonb, :weeklyVolume, :avgHandleMinutes,"
-      + " :costPerMinute, :repeatRate, :score, :growthRate, :draftedRule, now(), now())"
+      + " :costPerMinute, :repeatRate, :score, :growthRate, :draftedRule, :excessContacts, :episodeCost, :excessPerHour, now(), now())"
       + " ON CONFLICT (insight_id) DO UPDATE SET (" + COLUMNS + ", last_seen_at) = ("
       + prefixed("EXCLUDED.") + ", now())"
       + " WHERE (" + prefixed("i.") + ") IS DISTINCT FROM (" + prefixed("EXCLUDED.") + ")"
@@ -56,6 +56,9 @@ final class InsightStore {
         .bind("score", d.score())
         .bind("growthRate", d.growthRate())
         .bind("draftedRule", d.draftedRule())
+        .bind("excessContacts", d.excessContacts())
+        .bind("episodeCost", d.episodeCost())
+        .bind("excessPerHour", d.excessPerHour())
         .mapTo(Boolean.class).findOne()
         .map(inserted -> inserted ? Outcome.INSERTED : Outcome.UPDATED)
         .orElse(Outcome.UNCHANGED);

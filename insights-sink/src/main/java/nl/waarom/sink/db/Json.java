@@ -18,6 +18,7 @@ public final class Json {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   private static final TypeReference<List<ExampleRow>> EXAMPLES = new TypeReference<>() {};
   private static final TypeReference<List<SignalRow>> SIGNALS = new TypeReference<>() {};
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
   private Json() {}
 
@@ -51,6 +52,19 @@ public final class Json {
       return List.copyOf(MAPPER.readValue(json, SIGNALS));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("signals are not a JSON array of signals: " + json, e);
+    }
+  }
+
+  /** Reads a JSON array of strings, skipping nulls; null or blank reads as an empty list. */
+  public static List<String> readStrings(String json) {
+    if (json == null || json.isBlank()) {
+      return List.of();
+    }
+    try {
+      List<String> values = MAPPER.readValue(json, STRINGS);
+      return values.stream().filter(java.util.Objects::nonNull).toList();
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a JSON array of strings: " + json, e);
     }
   }
 

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * The backlog's rank as the database orders by it: value at stake =
- * {@code weekly cost × preventability weight × (1 + repeat rate)} over {@code backlog_items}, the
+ * {@code cost × preventability weight × (1 + repeat rate)} over {@code backlog_items} (cost: a
+ * spike's episode cost, otherwise the weekly cost; see {@code Ranking}), the
  * same formula as {@code nl.waarom.sink.backlog.Ranking#valueAtStake}.
  *
  * @param prevent weight of PREVENT, ≥ 0
@@ -22,7 +23,8 @@ public record ValueAtStake(double prevent, double selfService, double automate, 
    * the configuration, never user text).
    */
   String sql() {
-    return "(COALESCE(b.estimated_cost, COALESCE(b.weekly_volume, 0) * " + num(defaultHandleMinutes)
+    return "(COALESCE(b.estimated_cost, COALESCE(b.excess_contacts, b.weekly_volume, 0) * "
+        + num(defaultHandleMinutes)
         + " * COALESCE(b.cost_per_minute, 1.0))"
         + " * (CASE b.preventability WHEN 'PREVENT' THEN " + num(prevent)
         + " WHEN 'SELF_SERVICE' THEN " + num(selfService)

@@ -60,7 +60,12 @@ public record IssueContent(String itemId, String label, String title, String sum
     InsightRow i = item.latest();
     InsightDetails d = i.details();
     List<String> value = new ArrayList<>();
-    if (item.estimatedCost() != null) {
+    if (d.excessContacts() != null) {
+      value.add("Excess contacts of the spike: " + fmt(d.excessContacts()));
+      if (item.estimatedCost() != null) {
+        value.add("Cost of the spike so far: " + fmt(item.estimatedCost()));
+      }
+    } else if (item.estimatedCost() != null) {
       value.add("Estimated cost: " + fmt(item.estimatedCost()) + " per week");
     }
     if (d.weeklyVolume() != null) {

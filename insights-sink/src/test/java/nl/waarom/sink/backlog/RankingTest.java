@@ -32,6 +32,19 @@ class RankingTest {
   }
 
   @Test
+  void aSpikeIsRankedByWhatItsEpisodeCostAndWithoutHandleTimeByItsExcessContacts() {
+    // 23 contacts in a minute where 0.5 were expected, 8.5 min at 0.90: 172 once, PREVENT
+    double spike = ranking.valueAtStake(22.5 * 8.5 * 0.9, 22.5, null, 0.9, "PREVENT", null);
+    // a structural reason of 100 contacts a week at the same handle time and price
+    double structural = ranking.valueAtStake(100 * 8.5 * 0.9, null, 100.0, 0.9, "PREVENT", null);
+    assertThat(spike).isCloseTo(172.125, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(structural).isGreaterThan(spike);
+    // unknown handle time: 22.5 excess × 6 default minutes × 0.9, not the reason's weekly volume
+    assertThat(ranking.valueAtStake(null, 22.5, 11_424.0, 0.9, "PREVENT", null))
+        .isCloseTo(22.5 * 6 * 0.9, org.assertj.core.api.Assertions.within(1e-9));
+  }
+
+  @Test
   void weightsAreConfigurableAndBadOnesAreNamed() {
     Map<Preventability, Double> w = Ranking.parseWeights("assist=2, prevent=0.1");
     assertThat(w).containsEntry(Preventability.ASSIST, 2.0)

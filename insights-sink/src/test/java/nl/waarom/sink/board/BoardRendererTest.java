@@ -91,7 +91,7 @@ class BoardRendererTest {
             + "<p class=\"summary\">payment-problem: 40 contacts, expected 10</p>\n"
             + "<p class=\"numbers\">40 contacts vs baseline 10.0 in 2026-03-02 09:00 UTC to "
             + "2026-03-02 10:00 UTC · volume unknown · estimated cost 1,500 per week · value at stake"
-            + " 0 per week · PREVENT</p>\n"
+            + " 0 · PREVENT</p>\n"
             + "<ul class=\"examples\">\n<li><code>chat-1</code> dubbel betaald</li>\n"
             + "<li><code>call-7</code> </li>\n</ul>\n</article>")
         .contains("No contacts in this window.");

@@ -3,6 +3,7 @@ package nl.waarom.sink.consume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -190,6 +191,33 @@ class SinkRepositoryIT {
         .containsExactly(tuple("payment-problem", 24L),
             tuple("unexplained", 12L));
     assertThat(top.explainedShare()).isEqualTo(24.0 / 36);
+  }
+
+  /**
+   * A spike of Insight v3 keeps its episode's value, and the backlog ranks it by what it cost:
+   * without a handle time by its excess contacts × the default handle time, not by a weekly volume.
+   */
+  @Test
+  void aSpikeIsRankedByItsEpisodeNotByAWeekOfItsRate() throws SQLException {
+    Insight surge = Insight.newBuilder(Fixtures.spike("payment-problem", Fixtures.T0, 23, 0.0))
+        .setBaseline(0.5).setEstimatedCost(null).setAvgHandleMinutes(null).setCostPerMinute(0.9)
+        .setExcessContacts(22.5).setEpisodeCost(null).setExcessPerHour(1350.0).build();
+    Insight weekly = Insight.newBuilder(Fixtures.spike("delivery-late", Fixtures.T0, 40, 0.0))
+        .setKind(nl.waarom.schemas.InsightKind.REPEAT_HOTSPOT).setEstimatedCost(null)
+        .setWeeklyVolume(100.0).setCostPerMinute(0.9).build();
+
+    repository.write(List.of(InsightRow.from(surge), InsightRow.from(weekly)), List.of());
+
+    List<BacklogItem> items = backlog.ranked(10);
+    assertThat(items).extracting(BacklogItem::reasonId)
+        .containsExactly("delivery-late", "payment-problem");
+    // 22.5 excess × 6 default minutes × 0.9 × PREVENT 1.0, against 100 a week × 6 × 0.9
+    assertThat(items.get(1).work().valueAtStake()).isCloseTo(22.5 * 6 * 0.9, within(1e-6));
+    assertThat(items.get(0).work().valueAtStake()).isCloseTo(100 * 6 * 0.9, within(1e-6));
+    assertThat(items.get(1).latestInsight().details().excessContacts()).isEqualTo(22.5);
+    assertThat(items.get(1).latestInsight().details().excessPerHour()).isEqualTo(1350.0);
+    assertThat(query("SELECT excess_contacts FROM backlog_items WHERE reason_id ="
+        + " 'payment-problem'")).containsExactly("22.5");
   }
 
   @Test

@@ -31,7 +31,10 @@ final class InsightView implements RecordView<Insight> {
       Column.csvOnly("preventability", Insight::getPreventability),
       Column.csvOnly("repeat_rate", Insight::getRepeatRate),
       Column.csvOnly("score", Insight::getScore),
-      Column.csvOnly("growth_rate", Insight::getGrowthRate));
+      Column.csvOnly("growth_rate", Insight::getGrowthRate),
+      Column.csvOnly("excess_contacts", Insight::getExcessContacts),
+      Column.csvOnly("episode_cost", Insight::getEpisodeCost),
+      Column.csvOnly("excess_per_hour", Insight::getExcessPerHour));
 
   @Override
   public Topic<String, Insight> topic(Topics topics) {

@@ -147,11 +147,12 @@ class QueryIT {
     assertThat(csv.lines()).containsExactly(
         "detected_at,kind,reason_id,count,baseline,channels,estimated_cost,summary,insight_id,"
             + "reason_name,candidate_terms,window_start,window_end,weekly_volume,"
-            + "avg_handle_minutes,cost_per_minute,preventability,repeat_rate,score,growth_rate",
+            + "avg_handle_minutes,cost_per_minute,preventability,repeat_rate,score,growth_rate,"
+            + "excess_contacts,episode_cost,excess_per_hour",
         "2026-03-02T10:00:00Z,SPIKE,payment-problem,40,10,\"CHAT,EMAIL\",1234.5,"
             + "\"payment-problem: 40 contacts, expected 10, \"\"betaallink\"\" in 31\","
             + "spike|payment-problem,Payment problem,\"betaallink,link\",2026-03-02T09:00:00Z,"
-            + "2026-03-02T10:00:00Z,420,3.5,0.84,,0.25,12.75,");
+            + "2026-03-02T10:00:00Z,420,3.5,0.84,,0.25,12.75,,,,");
   }
 
   @Test

@@ -47,7 +47,12 @@
     events.addEventListener('hello', () => { live.textContent = 'live'; live.classList.add('on'); });
     events.addEventListener('changed', () => refresh());
     events.onerror = () => { live.textContent = 'reconnecting…'; live.classList.remove('on'); };
+    // A page the browser keeps in its back/forward cache would keep its stream open, and a few of
+    // those use up the browser's connections to the board (six per host): close it on leaving,
+    // open a fresh one when the page is shown again.
+    window.addEventListener('pagehide', () => events.close(), {once: true});
   }
+  window.addEventListener('pageshow', (e) => { if (e.persisted && live.hidden === false) { connect(); } });
 
   // Who is signed in, and the session's CSRF token every change must carry. The actor of a change
   // is always the signed-in identity: the server takes it from the session, never from the page.
@@ -152,5 +157,9 @@
   });
 
   showWho();
-  connect();
+  if (document.querySelector('[data-fragment]')) {
+    connect(); // pages without live sections (explore, a reason) need no stream
+  } else {
+    live.hidden = true;
+  }
 })();

@@ -1,0 +1,133 @@
+package nl.waarom.sink.explore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
+import nl.waarom.sink.db.ExploreReads;
+import nl.waarom.taxonomy.Reason;
+import nl.waarom.taxonomy.RuleCheck;
+import nl.waarom.taxonomy.Taxonomy;
+import nl.waarom.taxonomy.TaxonomyException;
+import nl.waarom.taxonomy.TaxonomyLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the overview of a period and the page of a reason from the database. Every call reads
+ * afresh. Thread-safe.
+ */
+public final class Explorer {
+  private static final Logger LOG = LoggerFactory.getLogger(Explorer.class);
+  /** Example contacts on a reason page. */
+  public static final int EXAMPLES = 5;
+  /** Words and attribute values on a reason page, each. */
+  public static final int FEATURES = 10;
+  /** The most minute points a chart draws (one day). */
+  static final Duration MAX_MINUTE_SPAN = Duration.ofDays(1);
+
+  private final ExploreReads reads;
+  private final double costPerMinute;
+
+  /**
+   * @param dataSource never null
+   * @param costPerMinute the configured cost of a handle minute; not negative
+   */
+  public Explorer(DataSource dataSource, double costPerMinute) {
+    this.reads = new ExploreReads(dataSource);
+    this.costPerMinute = costPerMinute;
+  }
+
+  public double costPerMinute() {
+    return costPerMinute;
+  }
+
+  /** The names of the taxonomy version in force. */
+  public Names names() {
+    return new Names(reads.taxonomyNames());
+  }
+
+  /** The queues of the contacts kept, for the filter; never null. */
+  public List<String> queues() {
+    return reads.queues();
+  }
+
+  /** The oldest contact kept: a queue filter sees nothing before it. */
+  public Optional<Instant> retainedSince() {
+    return reads.oldestContact();
+  }
+
+  /** The overview of a period; by queue from the contacts of the retention window. */
+  public Overview overview(Period period, Overview.Filter filter, Names names) {
+    Period before = period.previous();
+    List<ExploreReads.ReasonTotals> now;
+    List<ExploreReads.ReasonTotals> previous;
+    if (filter.queue() == null) {
+      now = reads.trendTotals(period.from(), period.to(), filter.channel());
+      previous = reads.trendTotals(before.from(), before.to(), filter.channel());
+    } else {
+      now = reads.contactTotals(period.from(), period.to(), filter.channel(), filter.queue());
+      previous = reads.contactTotals(before.from(), before.to(), filter.channel(),
+          filter.queue());
+    }
+    return Overview.of(period, filter, now, previous, names.parents(), costPerMinute);
+  }
+
+  /**
+   * The page of a reason.
+   *
+   * @param resolution minute, hour or day; a minute chart shows at most the last day of the
+   *     period
+   */
+  public ReasonPage reason(String reasonId, Period period, String resolution, String channel) {
+    String res = resolution == null || resolution.isBlank() ? "hour"
+        : resolution.strip().toLowerCase(Locale.ROOT);
+    List<ExploreReads.Point> series = switch (res) {
+      case "minute" -> {
+        Instant from = period.from().isBefore(period.to().minus(MAX_MINUTE_SPAN))
+            ? period.to().minus(MAX_MINUTE_SPAN) : period.from();
+        yield reads.series(reasonId, 1, false, from, period.to(), channel);
+      }
+      case "hour" -> reads.series(reasonId, 60, false, period.from(), period.to(), channel);
+      case "day" -> reads.series(reasonId, 60, true, period.from(), period.to(), channel);
+      default -> throw new IllegalArgumentException("resolution must be minute, hour or day: '"
+          + resolution + "'");
+    };
+    Period before = period.previous();
+    Figures now = sum(reads.trendTotals(period.from(), period.to(), channel), reasonId);
+    Figures prev = sum(reads.trendTotals(before.from(), before.to(), channel), reasonId);
+    ExploreReads.Population population = reads.population(reasonId, period.from(), period.to());
+    List<ExploreReads.FeatureCount> features = reads.features(reasonId, period.from(),
+        period.to());
+    return new ReasonPage(reasonId, period, res, series, now, prev,
+        Contrast.strongest(features, "TERM", population.inReason(), population.total(),
+            FEATURES),
+        Contrast.strongest(features, "ATTRIBUTE", population.inReason(), population.total(),
+            FEATURES),
+        reads.newestContacts(reasonId, period.from(), period.to(), EXAMPLES),
+        definition(reasonId), population.total());
+  }
+
+  private static Figures sum(List<ExploreReads.ReasonTotals> totals, String reasonId) {
+    return totals.stream().filter(t -> t.reasonId().equals(reasonId)).map(Figures::of)
+        .reduce(Figures.NONE, Figures::plus);
+  }
+
+  /** The reason's entry in the taxonomy in force, read with the taxonomy module's reader. */
+  private Reason definition(String reasonId) {
+    Optional<ExploreReads.TaxonomyText> text = reads.taxonomyInForce();
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      Taxonomy taxonomy = TaxonomyLoader.loadText("taxonomy " + text.get().version(),
+          text.get().yaml(), RuleCheck.NONE);
+      return taxonomy.reason(reasonId).orElse(null);
+    } catch (TaxonomyException e) {
+      LOG.warn("taxonomy {} in force does not read: {}", text.get().version(), e.getMessage());
+      return null;
+    }
+  }
+}
