@@ -13,7 +13,6 @@ import nl.waarom.taxonomy.Taxonomy;
 import nl.waarom.taxonomy.TaxonomyException;
 import nl.waarom.schemas.Contact;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.monitor.MatchingQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,12 +101,12 @@ public final class Classifier implements Closeable {
   }
 
   private List<ReasonScore> ruleScores(Contact contact, RuleIndex index, ContactText text) {
-    MatchingQueries<EvidenceMatch> matches = index.match(text);
-    if (!matches.getErrors().isEmpty()) {
-      LOG.warn("rules failed on contact {}: {}", contact.getContactId(), matches.getErrors());
+    RuleIndex.Matches matches = index.match(text);
+    if (!matches.errors().isEmpty()) {
+      LOG.warn("rules failed on contact {}: {}", contact.getContactId(), matches.errors());
     }
     Map<String, List<EvidenceMatch>> byReason = new TreeMap<>();
-    for (EvidenceMatch m : matches.getMatches()) {
+    for (EvidenceMatch m : matches.matches()) {
       String reasonId = m.getQueryId().substring(0, m.getQueryId().lastIndexOf('#'));
       byReason.computeIfAbsent(reasonId, k -> new ArrayList<>()).add(m);
     }
