@@ -6,19 +6,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Which rules a contact can possibly match: the Lucene monitor's presearch, with the same
@@ -27,7 +23,8 @@ import org.apache.lucene.util.BytesRef;
  * that index (a term query for every distinct word of every field, twice for its two passes) and
  * runs it per contact: measured as the largest single cost of classifying a contact. Here each
  * rule's terms are read once, when the rules are registered, into a map from field and term to
- * rules; a contact's distinct terms are looked up in it.
+ * rules; a contact's analysed terms are looked up in it, before (and often instead of) indexing
+ * the contact.
  *
  * <p>The selection is the monitor's: with {@link #PASSES} passes the presearcher indexes every
  * rule under a set of terms per pass (each set such that a matching contact must contain one of
@@ -41,14 +38,14 @@ final class RuleCandidates {
 
   private final Presearcher presearcher = new MultipassTermFilteredPresearcher(PASSES);
   /** field, term: the rules indexed under it, each as {@code rule * PASSES + pass}. */
-  private final Map<String, Map<BytesRef, int[]>> postings = new HashMap<>();
+  private final Map<String, Map<String, int[]>> postings = new HashMap<>();
   private final List<Integer> unfiltered = new ArrayList<>();
   private final int rules;
 
   /** @param queries the rules to select from, numbered by their position */
   RuleCandidates(List<Query> queries) {
     this.rules = queries.size();
-    Map<String, Map<BytesRef, List<Integer>>> lists = new HashMap<>();
+    Map<String, Map<String, List<Integer>>> lists = new HashMap<>();
     for (int rule = 0; rule < queries.size(); rule++) {
       Document indexed = presearcher.indexQuery(queries.get(rule), Map.of());
       for (IndexableField field : indexed) {
@@ -66,13 +63,13 @@ final class RuleCandidates {
         String base = name.substring(0, name.lastIndexOf('_'));
         for (String term : terms(field)) {
           lists.computeIfAbsent(base, f -> new HashMap<>())
-              .computeIfAbsent(new BytesRef(term), t -> new ArrayList<>())
+              .computeIfAbsent(term, t -> new ArrayList<>())
               .add(rule * PASSES + pass);
         }
       }
     }
     lists.forEach((field, terms) -> {
-      Map<BytesRef, int[]> byTerm = new HashMap<>();
+      Map<String, int[]> byTerm = new HashMap<>();
       terms.forEach((term, list) ->
           byTerm.put(term, list.stream().mapToInt(Integer::intValue).toArray()));
       postings.put(field, byTerm);
@@ -112,27 +109,30 @@ final class RuleCandidates {
   }
 
   /**
-   * The rules the contact in {@code reader} can match, in ascending order: those with a term of
-   * every pass among the contact's terms, and those the presearcher cannot filter.
+   * The rules the contact can match, in ascending order: those with a term of every pass among
+   * the contact's terms, and those the presearcher cannot filter. The contact's terms per field
+   * are those its document would index ({@link ContactText#document}): the analysed terms of the
+   * text fields, the anchors of {@link PrefixAnchors}, the channel and the language.
    */
-  int[] select(LeafReader reader) throws IOException {
+  int[] select(ContactText text, Language language, Set<String> anchors) {
     byte[] passes = new byte[rules];
-    for (FieldInfo info : reader.getFieldInfos()) {
-      Map<BytesRef, int[]> byTerm = postings.get(info.name);
-      Terms terms = byTerm == null ? null : reader.terms(info.name);
-      if (terms == null) {
-        continue;
-      }
-      TermsEnum it = terms.iterator();
-      for (BytesRef term = it.next(); term != null; term = it.next()) {
+    java.util.function.Consumer<String> none = term -> {};
+    postings.forEach((field, byTerm) -> {
+      java.util.function.Consumer<String> mark = term -> {
         int[] hits = byTerm.get(term);
         if (hits != null) {
           for (int hit : hits) {
             passes[hit / PASSES] |= (byte) (1 << (hit % PASSES));
           }
         }
+      };
+      switch (field) {
+        case PrefixAnchors.FIELD -> text.prefixes(anchors).forEach(mark);
+        case Fields.CHANNEL -> mark.accept(text.channel());
+        case Fields.LANG -> mark.accept(language.code());
+        default -> text.forEachTerm(field, mark);
       }
-    }
+    });
     for (int rule : unfiltered) {
       passes[rule] = ALL_PASSES;
     }

@@ -2,7 +2,6 @@ package nl.waarom.analyzer.classify;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,9 +14,7 @@ import nl.waarom.taxonomy.TaxonomyException;
 import nl.waarom.schemas.Contact;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.monitor.QueryDecomposer;
 import org.apache.lucene.search.IndexSearcher;
@@ -33,6 +30,8 @@ final class RuleIndex implements Closeable {
   /** The rules' ids ({@code reasonId#n}) and queries, a disjunctive rule once per part. */
   private final List<String> ids = new ArrayList<>();
   private final List<Query> queries = new ArrayList<>();
+  /** The fields each rule (part) reads. */
+  private final List<Set<String>> fields = new ArrayList<>();
   private final RuleCandidates candidates;
   private final Set<String> fieldsUsed = new HashSet<>();
   private final Set<String> anchors = new HashSet<>();
@@ -53,11 +52,14 @@ final class RuleIndex implements Closeable {
       for (int i = 0; i < reason.rules().size(); i++) {
         String rule = reason.rules().get(i);
         try {
-          Query query = parser.parse(rule, fieldsUsed);
+          Set<String> ruleFields = new HashSet<>();
+          Query query = parser.parse(rule, ruleFields);
+          fieldsUsed.addAll(ruleFields);
           parsed.computeIfAbsent(reason.id(), k -> new ArrayList<>()).add(query);
           for (Query part : decomposer.decompose(PrefixAnchors.anchor(query, anchors))) {
             ids.add(reason.id() + "#" + (i + 1));
             queries.add(part);
+            fields.add(Set.copyOf(ruleFields));
           }
         } catch (IllegalArgumentException e) {
           throw new TaxonomyException(reason.id(), "rule '" + rule + "' does not parse: "
@@ -80,36 +82,40 @@ final class RuleIndex implements Closeable {
   }
 
   /**
-   * The rules that match, with the offsets of what they matched: the contact is indexed in memory
-   * (with offsets, as the monitor does), and each rule the presearch selects is tried on it.
+   * The rules that match, with the offsets of what they matched. The presearch selects the rules
+   * the contact can match from its analysed terms; only when there are such rules is the contact
+   * indexed in memory (with offsets, as the monitor does it), with just the fields those rules
+   * read, and each of them tried on it.
    */
   Matches match(ContactText text) {
-    Document document = text.document(language, fieldsUsed, anchors);
+    int[] selected = candidates.select(text, language, anchors);
+    if (selected.length == 0) {
+      return new Matches(List.of(), Map.of());
+    }
+    Set<String> read = new HashSet<>();
+    for (int rule : selected) {
+      read.addAll(fields.get(rule));
+    }
     MemoryIndex index = new MemoryIndex(true, true);
-    for (IndexableField field : document) {
+    for (IndexableField field : text.document(language, read.isEmpty() ? fieldsUsed : read)) {
       index.addField(field, contactAnalyzer);
     }
     index.freeze();
-    LeafReader reader = (LeafReader) index.createSearcher().getIndexReader();
-    IndexSearcher searcher = new IndexSearcher(reader);
+    IndexSearcher searcher = new IndexSearcher(index.createSearcher().getIndexReader());
     searcher.setQueryCache(null); // one document: nothing worth caching
     EvidenceMatcher matcher = new EvidenceMatcher(searcher);
     Map<String, EvidenceMatch> matches = new HashMap<>();
     Map<String, Exception> errors = new HashMap<>();
-    try {
-      for (int rule : candidates.select(reader)) {
-        String id = ids.get(rule);
-        try {
-          EvidenceMatch match = matcher.match(id, queries.get(rule));
-          if (match != null) {
-            matches.merge(id, match, (earlier, later) -> later.merge(earlier));
-          }
-        } catch (IOException | RuntimeException e) {
-          errors.put(id, e);
+    for (int rule : selected) {
+      String id = ids.get(rule);
+      try {
+        EvidenceMatch match = matcher.match(id, queries.get(rule));
+        if (match != null) {
+          matches.merge(id, match, (earlier, later) -> later.merge(earlier));
         }
+      } catch (IOException | RuntimeException e) {
+        errors.put(id, e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("rule matching failed", e);
     }
     return new Matches(matches.values(), errors);
   }
