@@ -17,12 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Classifies contacts into the reasons of one taxonomy by matching every rule against the
- * contact with a Lucene monitor, and letting the learned model vote. The contact's language (as
- * stated, else detected) decides the text analysis; there is one rule index per language. The
- * most specific reason wins: reasons are ordered by the specificity of their rules' evidence plus
- * the model's vote ({@link RuleEvidence}, {@link ModelVote}). Thread-safe: one instance serves
- * every stream thread. Close it to release the monitors.
+ * Classifies contacts into the reasons of one taxonomy by matching the rules against the contact
+ * with Lucene (every rule the contact can match, selected on their terms as Lucene's monitor
+ * does), and letting the learned model vote. The contact's language (as stated, else detected)
+ * decides the text analysis; there is one rule index per language. The most specific reason wins:
+ * reasons are ordered by the specificity of their rules' evidence plus the model's vote
+ * ({@link RuleEvidence}, {@link ModelVote}). Thread-safe: one instance serves every stream
+ * thread. Close it when it is no longer used.
  */
 public final class Classifier implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(Classifier.class);

@@ -2,6 +2,7 @@ package nl.waarom.analyzer.classify;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -30,12 +31,20 @@ final class RuleIndex implements Closeable {
   /** The rules' ids ({@code reasonId#n}) and queries, a disjunctive rule once per part. */
   private final List<String> ids = new ArrayList<>();
   private final List<Query> queries = new ArrayList<>();
+  /** The same, rewritten once (wildcards as constant-score multi-term queries) for matching. */
+  private final List<Query> rewritten = new ArrayList<>();
   /** The fields each rule (part) reads. */
   private final List<Set<String>> fields = new ArrayList<>();
   private final RuleCandidates candidates;
   private final Set<String> fieldsUsed = new HashSet<>();
   private final Set<String> anchors = new HashSet<>();
   private final Specificity specificity;
+  /**
+   * Each thread's in-memory index of the contact it classifies, reset and reused: its buffers
+   * are recycled instead of allocated per contact. Offsets are stored (evidence needs them).
+   */
+  private final ThreadLocal<MemoryIndex> memory = ThreadLocal.withInitial(
+      () -> new MemoryIndex(true, false));
 
   /** The rules that matched a contact, and the rules that failed on it by id (normally none). */
   record Matches(Collection<EvidenceMatch> matches, Map<String, Exception> errors) {}
@@ -69,6 +78,16 @@ final class RuleIndex implements Closeable {
     }
     this.specificity = new Specificity(reasons, parsed, contactAnalyzer);
     this.candidates = new RuleCandidates(queries);
+    // Rewriting does not depend on the contact (a wildcard becomes a query that expands itself
+    // against the contact's terms when it is matched), so it is done once here, not per contact.
+    IndexSearcher empty = new MemoryIndex().createSearcher();
+    try {
+      for (Query query : queries) {
+        rewritten.add(empty.rewrite(query));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot rewrite the rules", e);
+    }
   }
 
   /** How specific each word is for the reasons, in this language. */
@@ -84,7 +103,7 @@ final class RuleIndex implements Closeable {
   /**
    * The rules that match, with the offsets of what they matched. The presearch selects the rules
    * the contact can match from its analysed terms; only when there are such rules is the contact
-   * indexed in memory (with offsets, as the monitor does it), with just the fields those rules
+   * indexed in memory (with offsets), with just the fields those rules
    * read, and each of them tried on it.
    */
   Matches match(ContactText text) {
@@ -96,7 +115,8 @@ final class RuleIndex implements Closeable {
     for (int rule : selected) {
       read.addAll(fields.get(rule));
     }
-    MemoryIndex index = new MemoryIndex(true, true);
+    MemoryIndex index = memory.get();
+    index.reset();
     for (IndexableField field : text.document(language, read.isEmpty() ? fieldsUsed : read)) {
       index.addField(field, contactAnalyzer);
     }
@@ -109,7 +129,7 @@ final class RuleIndex implements Closeable {
     for (int rule : selected) {
       String id = ids.get(rule);
       try {
-        EvidenceMatch match = matcher.match(id, queries.get(rule));
+        EvidenceMatch match = matcher.match(id, rewritten.get(rule));
         if (match != null) {
           matches.merge(id, match, (earlier, later) -> later.merge(earlier));
         }
