@@ -154,9 +154,12 @@ final class ContactText {
     }
   }
 
-  /** The starts of the contact's terms that are some rule's anchor ({@link PrefixAnchors}). */
-  Set<String> prefixes(Set<String> anchors) {
-    return PrefixAnchors.prefixes(tokens, anchors);
+  /**
+   * The starts of the contact's terms that are some rule's anchor ({@link PrefixAnchors});
+   * {@code starts} are the anchors' first letters ({@link PrefixAnchors#starts}).
+   */
+  Set<String> prefixes(Set<String> anchors, Set<String> starts) {
+    return PrefixAnchors.prefixes(tokens, anchors, starts);
   }
 
   /**

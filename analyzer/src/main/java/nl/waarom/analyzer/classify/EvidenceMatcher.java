@@ -31,10 +31,12 @@ final class EvidenceMatcher {
     this.searcher = searcher;
   }
 
-  /** The rule's match with its evidence; null when it does not match. */
-  EvidenceMatch match(String queryId, Query matchQuery) throws IOException {
-    Weight weight = searcher.createWeight(searcher.rewrite(matchQuery),
-        ScoreMode.COMPLETE_NO_SCORES, 1f);
+  /**
+   * The rule's match with its evidence; null when it does not match. {@code rewritten} is the
+   * rule as {@link IndexSearcher#rewrite} leaves it (done once per rule, see {@link RuleIndex}).
+   */
+  EvidenceMatch match(String queryId, Query rewritten) throws IOException {
+    Weight weight = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1f);
     LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
     if (!matches(weight, leaf)) {
       return null;

@@ -60,6 +60,15 @@ final class PrefixAnchors {
     return new Anchored(query, new Term(FIELD, anchor));
   }
 
+  /** The first {@link #SHORT} letters of each anchor. */
+  static Set<String> starts(Set<String> anchors) {
+    Set<String> starts = new HashSet<>();
+    for (String anchor : anchors) {
+      starts.add(anchor.substring(0, SHORT));
+    }
+    return starts;
+  }
+
   private static String literalStart(String pattern) {
     int i = 0;
     while (i < pattern.length() && "*?\\".indexOf(pattern.charAt(i)) < 0) {
@@ -70,13 +79,17 @@ final class PrefixAnchors {
 
   /**
    * The 3- to 6-letter starts of the contact's analysed terms that are the anchor of some rule
-   * (the others could only make the presearch's work larger).
+   * (the others could only make the presearch's work larger). {@code starts}: the first
+   * {@link #SHORT} letters of every anchor ({@link #starts}).
    */
-  static Set<String> prefixes(TurnTokens[] turns, Set<String> anchors) {
+  static Set<String> prefixes(TurnTokens[] turns, Set<String> anchors, Set<String> starts) {
     Set<String> prefixes = new HashSet<>();
     for (TurnTokens turn : turns) {
       for (int i = 0; turn != null && i < turn.size(); i++) {
         String term = turn.term(i);
+        if (term.length() < SHORT || !starts.contains(term.substring(0, SHORT))) {
+          continue; // most words start like no anchor: one look-up instead of four
+        }
         for (int length = SHORT; length <= LONG && length <= term.length(); length++) {
           String prefix = term.substring(0, length);
           if (anchors.contains(prefix)) {

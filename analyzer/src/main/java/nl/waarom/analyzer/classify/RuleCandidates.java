@@ -114,9 +114,8 @@ final class RuleCandidates {
    * are those its document would index ({@link ContactText#document}): the analysed terms of the
    * text fields, the anchors of {@link PrefixAnchors}, the channel and the language.
    */
-  int[] select(ContactText text, Language language, Set<String> anchors) {
+  int[] select(ContactText text, Language language, Set<String> anchors, Set<String> starts) {
     byte[] passes = new byte[rules];
-    java.util.function.Consumer<String> none = term -> {};
     postings.forEach((field, byTerm) -> {
       java.util.function.Consumer<String> mark = term -> {
         int[] hits = byTerm.get(term);
@@ -127,7 +126,7 @@ final class RuleCandidates {
         }
       };
       switch (field) {
-        case PrefixAnchors.FIELD -> text.prefixes(anchors).forEach(mark);
+        case PrefixAnchors.FIELD -> text.prefixes(anchors, starts).forEach(mark);
         case Fields.CHANNEL -> mark.accept(text.channel());
         case Fields.LANG -> mark.accept(language.code());
         default -> text.forEachTerm(field, mark);

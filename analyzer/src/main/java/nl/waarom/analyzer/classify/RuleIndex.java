@@ -38,6 +38,7 @@ final class RuleIndex implements Closeable {
   private final RuleCandidates candidates;
   private final Set<String> fieldsUsed = new HashSet<>();
   private final Set<String> anchors = new HashSet<>();
+  private final Set<String> anchorStarts;
   private final Specificity specificity;
   /**
    * Each thread's in-memory index of the contact it classifies, reset and reused: its buffers
@@ -78,6 +79,7 @@ final class RuleIndex implements Closeable {
     }
     this.specificity = new Specificity(reasons, parsed, contactAnalyzer);
     this.candidates = new RuleCandidates(queries);
+    this.anchorStarts = PrefixAnchors.starts(anchors);
     // Rewriting does not depend on the contact (a wildcard becomes a query that expands itself
     // against the contact's terms when it is matched), so it is done once here, not per contact.
     IndexSearcher empty = new MemoryIndex().createSearcher();
@@ -107,7 +109,7 @@ final class RuleIndex implements Closeable {
    * read, and each of them tried on it.
    */
   Matches match(ContactText text) {
-    int[] selected = candidates.select(text, language, anchors);
+    int[] selected = candidates.select(text, language, anchors, anchorStarts);
     if (selected.length == 0) {
       return new Matches(List.of(), Map.of());
     }
