@@ -195,7 +195,7 @@ class RuleFeaturesTest {
           .isEmpty();
       assertThat(evidence(c, says("en", Channel.EMAIL,
           turn(Speaker.CUSTOMER, "a refund, and the payment link fails"))))
-          .containsExactly("0:refund@2", "0:payment link@19");
+          .containsExactly("0:refund@2", "0:payment link@18");
     }
   }
 }
