@@ -16,20 +16,20 @@ import nl.waarom.taxonomy.Taxonomy;
 import nl.waarom.taxonomy.TaxonomyException;
 import nl.waarom.schemas.Contact;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.monitor.MatchingQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Classifies contacts into the reasons of one taxonomy by matching every rule against the
- * contact with a Lucene monitor, and letting the learned model vote. The contact's language (as
- * stated, else detected) decides the text analysis; there is one rule index per language. The
- * most specific reason wins: reasons are ordered by the specificity of their rules' evidence plus
- * the model's vote ({@link RuleEvidence}, {@link ModelVote}). A contact an editor judged
- * ({@link Verdicts}) gets the editor's answer instead. Thread-safe: one instance serves every
- * stream thread. The learned model can be replaced while contacts are classified
- * ({@link #useModel}): a volatile reference, so each classification uses one model, the old or
- * the new, and none waits. Close it to release the monitors.
+ * Classifies contacts into the reasons of one taxonomy by matching the rules against the contact
+ * with Lucene (every rule the contact can match, selected on their terms as Lucene's monitor
+ * does), and letting the learned model vote. The contact's language (as stated, else detected)
+ * decides the text analysis; there is one rule index per language. The most specific reason wins:
+ * reasons are ordered by the specificity of their rules' evidence plus the model's vote
+ * ({@link RuleEvidence}, {@link ModelVote}). A contact an editor judged ({@link Verdicts}) gets
+ * the editor's answer instead. Thread-safe: one instance serves every stream thread. The learned
+ * model can be replaced while contacts are classified ({@link #useModel}): a volatile reference,
+ * so each classification uses one model, the old or the new, and none waits. Close it when it is
+ * no longer used.
  */
 public final class Classifier implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(Classifier.class);
@@ -156,12 +156,12 @@ public final class Classifier implements Closeable {
   }
 
   private List<ReasonScore> ruleScores(Contact contact, RuleIndex index, ContactText text) {
-    MatchingQueries<EvidenceMatch> matches = index.match(text);
-    if (!matches.getErrors().isEmpty()) {
-      LOG.warn("rules failed on contact {}: {}", contact.getContactId(), matches.getErrors());
+    RuleIndex.Matches matches = index.match(text);
+    if (!matches.errors().isEmpty()) {
+      LOG.warn("rules failed on contact {}: {}", contact.getContactId(), matches.errors());
     }
     Map<String, List<EvidenceMatch>> byReason = new TreeMap<>();
-    for (EvidenceMatch m : matches.getMatches()) {
+    for (EvidenceMatch m : matches.matches()) {
       String reasonId = m.getQueryId().substring(0, m.getQueryId().lastIndexOf('#'));
       byReason.computeIfAbsent(reasonId, k -> new ArrayList<>()).add(m);
     }

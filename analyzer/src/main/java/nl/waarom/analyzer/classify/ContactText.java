@@ -119,22 +119,47 @@ final class ContactText {
   }
 
   /**
-   * A Lucene document: the pre-analysed text fields that some rule searches (a field no rule
-   * names would only cost indexing and presearching time), the prefix anchors, and the channel
-   * and language keywords.
+   * A Lucene document with the fields a rule may need of those in {@code fields}: the
+   * pre-analysed text fields the contact has, and the channel and language keywords. (A field
+   * that no rule tried on this contact reads would only cost indexing time.)
    */
-  Document document(Language language, Set<String> fieldsUsed, Set<String> anchors) {
+  Document document(Language language, Set<String> fields) {
     Document doc = new Document();
-    fields.forEach((name, segments) -> {
-      if (fieldsUsed.contains(name)) {
+    this.fields.forEach((name, segments) -> {
+      if (fields.contains(name)) {
         doc.add(new TextField(name, new ReplayTokenStream(tokens, segments, TURN_GAP)));
       }
     });
-    doc.add(new TextField(PrefixAnchors.FIELD, PrefixAnchors.stream(tokens, anchors)));
-    doc.add(new StringField(Fields.CHANNEL, contact.getChannel().name().toLowerCase(Locale.ROOT),
-        Field.Store.NO));
-    doc.add(new StringField(Fields.LANG, language.code(), Field.Store.NO));
+    if (fields.contains(Fields.CHANNEL)) {
+      doc.add(new StringField(Fields.CHANNEL, channel(), Field.Store.NO));
+    }
+    if (fields.contains(Fields.LANG)) {
+      doc.add(new StringField(Fields.LANG, language.code(), Field.Store.NO));
+    }
     return doc;
+  }
+
+  /** The channel keyword: {@code chat}, {@code call} or {@code email}. */
+  String channel() {
+    return contact.getChannel().name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Every analysed term of a text field, as often as it occurs; nothing for a field the contact lacks. */
+  void forEachTerm(String field, java.util.function.Consumer<String> action) {
+    for (Segment s : fields.getOrDefault(field, List.of())) {
+      TurnTokens turn = tokens[s.part()];
+      for (int i = 0; i < turn.size(); i++) {
+        action.accept(turn.term(i));
+      }
+    }
+  }
+
+  /**
+   * The starts of the contact's terms that are some rule's anchor ({@link PrefixAnchors});
+   * {@code starts} are the anchors' first letters ({@link PrefixAnchors#starts}).
+   */
+  Set<String> prefixes(Set<String> anchors, Set<String> starts) {
+    return PrefixAnchors.prefixes(tokens, anchors, starts);
   }
 
   /**

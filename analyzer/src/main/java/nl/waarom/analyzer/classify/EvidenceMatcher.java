@@ -3,10 +3,7 @@ package nl.waarom.analyzer.classify;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.monitor.CandidateMatcher;
-import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
@@ -22,24 +19,27 @@ import org.apache.lucene.search.Weight;
  * Matches one candidate rule against the contact in two steps: a cheap test with the rule's scorer
  * (most candidates the presearcher lets through do not match), and only for a match the Matches
  * API, which gives the offsets of every matched term or phrase. Unlike the monitor's
- * {@code HighlightsMatch}, no highlighting work is done for rules that do not match.
+ * {@code HighlightsMatch}, no highlighting work is done for rules that do not match. One per
+ * contact, like the searcher it wraps.
  */
-final class EvidenceMatcher extends CandidateMatcher<EvidenceMatch> {
-  static final MatcherFactory<EvidenceMatch> FACTORY = EvidenceMatcher::new;
+final class EvidenceMatcher {
   private static final int DOC = 0; // the contact is the only document of the in-memory index
 
-  private EvidenceMatcher(IndexSearcher searcher) {
-    super(searcher);
+  private final IndexSearcher searcher;
+
+  EvidenceMatcher(IndexSearcher searcher) {
+    this.searcher = searcher;
   }
 
-  @Override
-  public void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata)
-      throws IOException {
-    Weight weight = searcher.createWeight(searcher.rewrite(matchQuery),
-        ScoreMode.COMPLETE_NO_SCORES, 1f);
+  /**
+   * The rule's match with its evidence; null when it does not match. {@code rewritten} is the
+   * rule as {@link IndexSearcher#rewrite} leaves it (done once per rule, see {@link RuleIndex}).
+   */
+  EvidenceMatch match(String queryId, Query rewritten) throws IOException {
+    Weight weight = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1f);
     LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
     if (!matches(weight, leaf)) {
-      return;
+      return null;
     }
     Matches matches = weight.matches(leaf, DOC);
     List<EvidenceMatch.Hit> hits = new ArrayList<>();
@@ -60,7 +60,7 @@ final class EvidenceMatcher extends CandidateMatcher<EvidenceMatch> {
         }
       }
     }
-    addMatch(new EvidenceMatch(queryId, hits), DOC);
+    return new EvidenceMatch(queryId, hits);
   }
 
   private static boolean matches(Weight weight, LeafReaderContext leaf) throws IOException {
@@ -79,10 +79,5 @@ final class EvidenceMatcher extends CandidateMatcher<EvidenceMatch> {
     if (it.startOffset() >= 0) {
       hits.add(new EvidenceMatch.Hit(field, it.startOffset(), it.endOffset(), group));
     }
-  }
-
-  @Override
-  public EvidenceMatch resolve(EvidenceMatch a, EvidenceMatch b) {
-    return a.merge(b);
   }
 }

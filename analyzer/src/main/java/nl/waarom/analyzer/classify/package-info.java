@@ -1,13 +1,15 @@
 /**
- * Classification of contacts into taxonomy reasons by rules, with Lucene's monitor module (the
- * "reverse search" approach: the rules are the index, each contact is a query against them).
+ * Classification of contacts into taxonomy reasons by rules, with Lucene (the "reverse search"
+ * approach of its monitor module: the rules are indexed by their terms, and each contact selects
+ * the rules it can match).
  *
  * <p><b>Rules.</b> Every rule of every reason is parsed with Lucene's standard query parser
  * ({@link nl.waarom.analyzer.classify.RuleParser}; phrases, proximity, {@code fn:} interval
- * functions for ordered proximity, booleans, wildcards, fields) and registered as one
- * {@link org.apache.lucene.monitor.MonitorQuery} with id {@code reasonId#n}. There is one monitor
- * per language ({@code RuleIndex}), because a rule must be analysed like the contacts it is
- * matched against. The syntax is documented for taxonomy authors in {@code docs/taxonomy.md}.
+ * functions for ordered proximity, booleans, wildcards, fields) and registered under the id
+ * {@code reasonId#n}, split into its parts when it is a disjunction, as Lucene's monitor module
+ * does ({@code QueryDecomposer}). There is one rule index per language ({@code RuleIndex}),
+ * because a rule must be analysed like the contacts it is matched against. The syntax is
+ * documented for taxonomy authors in {@code docs/taxonomy.md}.
  *
  * <p><b>Contacts.</b> The contact's language is taken from the record or detected
  * ({@link nl.waarom.analyzer.classify.LanguageDetector}). Each turn, and an e-mail's subject, is
@@ -15,15 +17,21 @@
  * Dutch compound splitting); the fields {@code any}, {@code customer}, {@code agent},
  * {@code first} and {@code subject} replay the tokens of their parts, each part with its own
  * offset range and a position gap, so phrases never match across turns (or from the subject into
- * the first turn) and every offset maps back to a turn or the subject. Only fields that some rule
- * searches are indexed. {@code channel} and {@code lang} are keyword fields.
+ * the first turn) and every offset maps back to a turn or the subject. {@code channel} and
+ * {@code lang} are keyword fields.
  *
- * <p><b>Speed.</b> The monitor's presearcher only tries rules whose terms occur in the contact;
- * wildcard parts, which it cannot index, are anchored on their first letters
- * ({@code PrefixAnchors}). A tried rule is first tested with its scorer; only a rule that matches
- * pays for the Matches API that yields evidence ({@code EvidenceMatcher}).
- * {@code waarom bench classify} ({@code nl.waarom.tools.bench.ClassifyBench}) measures the
- * throughput.
+ * <p><b>Speed.</b> Only rules whose terms occur in the contact are tried: the monitor module's
+ * presearcher picks each rule's terms (two passes: a rule is tried when the contact has a term of
+ * each), and {@code RuleCandidates} keeps them in a hash map from field and term to rules, in
+ * which the contact's analysed terms are looked up. (The monitor itself would turn those terms
+ * into a boolean query over an index of the rules and run it per contact, which was the largest
+ * single cost.) Wildcard parts, which the presearcher cannot use, are anchored on their first
+ * letters ({@code PrefixAnchors}). Only when some rule is selected is the contact put in an
+ * in-memory index (one per thread, reset and reused), with just the fields the selected rules
+ * read. Rules are rewritten once when registered; a selected rule is first tested with its
+ * scorer, and only a rule that matches pays for the Matches API that yields evidence
+ * ({@code EvidenceMatcher}). {@code waarom bench classify}
+ * ({@code nl.waarom.tools.bench.ClassifyBench}) measures the throughput.
  *
  * <p><b>The most specific reason wins.</b> When several reasons' rules match, the primary reason
  * is the one whose evidence is most specific, with the learned model voting too; so that a team

@@ -175,4 +175,27 @@ class RuleFeaturesTest {
       assertThat(c.classify(split).unexplained()).isTrue();
     }
   }
+
+  /**
+   * A rule whose top level is a disjunction is selected and matched part by part (each part on
+   * its own terms and fields); a contact matched by several parts gets the evidence of each.
+   */
+  @Test
+  void eachPartOfADisjunctiveRuleIsSelectedOnItsOwnTerms() {
+    try (Classifier c = withRules(
+        "\"payment link\" OR (refund AND channel:email) OR agent:terugbetal*")) {
+      assertThat(evidence(c, customer("en", "the payment link fails")))
+          .containsExactly("0:payment link@4");
+      assertThat(evidence(c, says("en", Channel.EMAIL, turn(Speaker.CUSTOMER, "I want a refund"))))
+          .containsExactly("0:refund@9");
+      assertThat(evidence(c, customer("en", "I want a refund"))).isEmpty();
+      assertThat(evidence(c, says("nl", Channel.CHAT, turn(Speaker.CUSTOMER, "geld terug"),
+          turn(Speaker.AGENT, "ik ga het terugbetalen")))).containsExactly("1:terugbetalen@10");
+      assertThat(evidence(c, says("nl", Channel.CHAT, turn(Speaker.CUSTOMER, "terugbetalen?"))))
+          .isEmpty();
+      assertThat(evidence(c, says("en", Channel.EMAIL,
+          turn(Speaker.CUSTOMER, "a refund, and the payment link fails"))))
+          .containsExactly("0:refund@2", "0:payment link@18");
+    }
+  }
 }
