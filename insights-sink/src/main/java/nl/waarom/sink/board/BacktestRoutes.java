@@ -17,8 +17,8 @@ import nl.waarom.sink.db.BacklogItem;
 /**
  * The backtest of an emerging reason's drafted rule ({@link DraftBacktests}): the page
  * {@code /items/{id}/backtest}, from which an editor promotes the item, and its JSON
- * {@code /api/items/{id}/backtest}. Only an item of kind EMERGING_REASON has a drafted rule: any
- * other is a 409.
+ * {@code /api/items/{id}/backtest}. Only an item of kind EMERGING_REASON has a drafted rule: for
+ * any other the answer is 404.
  */
 final class BacktestRoutes {
   private final BacklogQueries backlog;
@@ -46,8 +46,7 @@ final class BacktestRoutes {
   private BacklogItem emerging(String id) {
     BacklogItem item = backlog.item(id).orElseThrow(() -> BacklogException.notFound(id));
     if (!"EMERGING_REASON".equals(item.kind())) {
-      throw BacklogException.conflict("only an emerging reason has a drafted rule to backtest; "
-          + id + " is " + item.kind());
+      throw BacklogException.noDraftedRule(id, item.kind());
     }
     return item;
   }
