@@ -13,8 +13,12 @@
  *       ({@code SinkRepository}) and the metrics; imports {@code db} and {@code backlog}.</li>
  *   <li>{@code contacts}: the contact retention purge, the corrections producer and reason names;
  *       imports {@code db}.</li>
+ *   <li>{@code backtest}: the backtest of an emerging reason's drafted rule over the stored
+ *       contacts, with the analyzer's classification library ({@code nl.waarom.analyzer.classify},
+ *       {@code .backtest}; never the analyzer's service packages); imports {@code db} and
+ *       {@code backlog}.</li>
  *   <li>{@code board}: the HTML board, the REST API and their queries; imports {@code db},
- *       {@code backlog} and {@code contacts}.</li>
+ *       {@code backlog}, {@code contacts} and {@code backtest}.</li>
  *   <li>{@code app}: configuration and wiring ({@code SinkApp}, {@code SinkMain}); imports all.</li>
  * </ul>
  */
