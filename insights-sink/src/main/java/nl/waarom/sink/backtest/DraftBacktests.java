@@ -12,7 +12,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import nl.waarom.analyzer.backtest.Backtest;
 import nl.waarom.analyzer.backtest.BacktestResult;
@@ -31,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * force (the latest version the analyzer published) and the same taxonomy plus the drafted reason
  * ({@link DraftCandidate}) classify the newest contacts of the retention window side by side
  * ({@link Backtest}), compiled by the analyzer's own {@link ClassifierRecipe}. Runs one backtest at
- * a time on its own thread (never on an HTTP thread; requests for the same item and version wait
- * for the same run) and keeps a result for {@code keepFor}. Thread-safe; {@link #close} stops the
+ * a time on its own thread (never on an HTTP thread; requests for the same item and version share
+ * the same run, and {@link #within} lets a request return while it still runs) and keeps a result
+ * for {@code keepFor} after it finished. Thread-safe; {@link #close} stops the
  * thread.
  */
 public final class DraftBacktests implements AutoCloseable {
@@ -80,23 +85,53 @@ public final class DraftBacktests implements AutoCloseable {
    * @param item an emerging-reason item; never null
    */
   public DraftBacktest of(BacklogItem item) {
+    CompletableFuture<DraftBacktest> run = start(item);
+    return done(item, run, run::join);
+  }
+
+  /**
+   * Like {@link #of}, but waits at most {@code wait}: empty while the backtest still runs (it goes
+   * on; ask again).
+   */
+  public Optional<DraftBacktest> within(BacklogItem item, Duration wait) {
+    CompletableFuture<DraftBacktest> run = start(item);
+    return Optional.ofNullable(done(item, run, () -> {
+      try {
+        return run.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        return null;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted waiting for a backtest", e);
+      } catch (ExecutionException e) {
+        throw new CompletionException(e.getCause());
+      }
+    }));
+  }
+
+  private DraftBacktest done(BacklogItem item, CompletableFuture<DraftBacktest> run,
+      Supplier<DraftBacktest> wait) {
+    try {
+      return wait.get();
+    } catch (CompletionException e) {
+      cache.values().removeIf(entry -> entry.run() == run); // a failed run is not kept
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private CompletableFuture<DraftBacktest> start(BacklogItem item) {
     Optional<TaxonomyRow> inForce = taxonomies.inForce();
     if (inForce.isEmpty()) {
-      return new DraftBacktest(item.itemId(), null, null, List.of(), null, maxContacts,
-          "No taxonomy has been published yet: the analyzer publishes the one in force when it"
-              + " starts, and the sink stores it.");
+      return CompletableFuture.completedFuture(new DraftBacktest(item.itemId(), null, null,
+          List.of(), null, maxContacts, "No taxonomy has been published yet: the analyzer"
+              + " publishes the one in force when it starts, and the sink stores it."));
     }
     TaxonomyRow taxonomy = inForce.get();
     Instant now = clock.instant();
-    cache.values().removeIf(e -> e.at().plus(keepFor).isBefore(now));
-    Entry entry = cache.computeIfAbsent(new Key(item.itemId(), taxonomy.version()),
-        k -> new Entry(CompletableFuture.supplyAsync(() -> run(item, taxonomy), runner), now));
-    try {
-      return entry.run().join();
-    } catch (CompletionException e) {
-      cache.remove(new Key(item.itemId(), taxonomy.version()));
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
+    cache.values().removeIf(e -> e.run().isDone() && e.at().plus(keepFor).isBefore(now));
+    return cache.computeIfAbsent(new Key(item.itemId(), taxonomy.version()),
+        k -> new Entry(CompletableFuture.supplyAsync(() -> run(item, taxonomy), runner), now))
+        .run();
   }
 
   private DraftBacktest run(BacklogItem item, TaxonomyRow taxonomy) {

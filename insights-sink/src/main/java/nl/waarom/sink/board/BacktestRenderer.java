@@ -71,6 +71,17 @@ final class BacktestRenderer {
     return html.append("</body>\n</html>\n").toString();
   }
 
+  /** The page while the backtest still runs: it reloads itself every few seconds. */
+  static String running(BacklogItem item) {
+    StringBuilder html = new StringBuilder(1024);
+    BoardRenderer.head(html, "Backtest: " + item.title() + " · Waarom");
+    return html.append("<meta http-equiv=\"refresh\" content=\"5\">\n<p><a href=\"/items/")
+        .append(escape(path(item.itemId()))).append("\">← item</a></p>\n<h1>Backtest of the")
+        .append(" drafted rule: ").append(escape(item.title())).append("</h1>\n")
+        .append("<p id=\"backtest-running\">The backtest is running: this page shows the")
+        .append(" figures when it is done.</p>\n</body>\n</html>\n").toString();
+  }
+
   private static void figures(StringBuilder html, DraftBacktest b, BacktestResult r) {
     html.append("<dl class=\"figures\" id=\"figures\">\n");
     figure(html, "contacts", "Contacts backtested", String.format(Locale.ROOT,

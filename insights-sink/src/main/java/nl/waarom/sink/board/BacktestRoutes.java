@@ -1,6 +1,7 @@
 package nl.waarom.sink.board;
 
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,9 @@ import nl.waarom.sink.db.BacklogItem;
  * any other the answer is 404.
  */
 final class BacktestRoutes {
+  /** How long a request waits for a backtest before it answers "still running". */
+  static final Duration WAIT = Duration.ofSeconds(20);
+
   private final BacklogQueries backlog;
   private final DraftBacktests backtests;
   private final Supplier<ReasonNames> names;
@@ -31,16 +35,22 @@ final class BacktestRoutes {
     this.names = names;
   }
 
-  /** GET /items/{id}/backtest : the figures and, for an editor, the promote button. */
+  /**
+   * GET /items/{id}/backtest : the figures and the promote button; while a long backtest still
+   * runs, a page that reloads itself.
+   */
   void page(Context ctx) {
     BacklogItem item = emerging(ctx.pathParam("id"));
-    ctx.html(BacktestRenderer.render(item, backtests.of(item), names.get()));
+    ctx.html(backtests.within(item, WAIT)
+        .map(b -> BacktestRenderer.render(item, b, names.get()))
+        .orElseGet(() -> BacktestRenderer.running(item)));
   }
 
-  /** GET /api/items/{id}/backtest : the figures as JSON. */
+  /** GET /api/items/{id}/backtest : the figures as JSON; 202 {"running": true} while it runs. */
   void json(Context ctx) {
     BacklogItem item = emerging(ctx.pathParam("id"));
-    BoardRoutes.json(ctx, 200, body(backtests.of(item)));
+    backtests.within(item, WAIT).ifPresentOrElse(b -> BoardRoutes.json(ctx, 200, body(b)),
+        () -> BoardRoutes.json(ctx, 202, Map.of("itemId", item.itemId(), "running", true)));
   }
 
   private BacklogItem emerging(String id) {
