@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import nl.waarom.analyzer.classify.TaxonomyDocument;
@@ -35,6 +36,17 @@ public final class DraftFixtures {
       rs.next();
       return rs.getString(1);
     }
+  }
+
+  /** {@link #taxonomyAndContacts} unless the database has them already; returns the version. */
+  public static synchronized String taxonomyAndContactsOnce(Database database) throws Exception {
+    try (Connection c = database.dataSource().getConnection();
+        var rs = c.createStatement().executeQuery("SELECT version FROM taxonomy_versions")) {
+      if (rs.next()) {
+        return rs.getString(1);
+      }
+    }
+    return taxonomyAndContacts(database, Instant.now().truncatedTo(ChronoUnit.SECONDS));
   }
 
   /**

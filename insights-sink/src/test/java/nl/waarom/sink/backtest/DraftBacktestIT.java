@@ -11,22 +11,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import nl.waarom.analyzer.classify.ClassifierRecipe;
 import nl.waarom.platform.Config;
 import nl.waarom.sink.DraftFixtures;
 import nl.waarom.sink.access.Access;
 import nl.waarom.sink.access.AccessConfig;
 import nl.waarom.sink.access.AccessSettings;
+import nl.waarom.sink.backlog.BacklogQueries;
 import nl.waarom.sink.backlog.Ranking;
 import nl.waarom.sink.board.BoardServer;
+import nl.waarom.sink.db.BacklogItem;
 import nl.waarom.sink.db.Database;
 import nl.waarom.sink.db.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * which of those had no reason and which come from another reason, with examples — and the
  * explained share before and after.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DraftBacktestIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -64,14 +70,14 @@ class DraftBacktestIT {
   }
 
   @Test
+  @Order(1) // first: before any taxonomy is published
   void theDraftedRuleIsBacktestedOverTheStoredContactsAgainstTheTaxonomyInForce()
       throws Exception {
     String itemId = DraftFixtures.emergingReason(database);
     JsonNode none = get("/api/items/" + itemId + "/backtest");
     assertThat(none.get("problem").asText()).startsWith("No taxonomy has been published yet");
 
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    String version = DraftFixtures.taxonomyAndContacts(database, now);
+    String version = DraftFixtures.taxonomyAndContactsOnce(database);
     JsonNode b = get("/api/items/" + itemId + "/backtest");
 
     assertThat(b.get("problem").isNull()).as(b.toString()).isTrue();
@@ -92,6 +98,21 @@ class DraftBacktestIT {
     assertThat(b.get("explainedShareBefore").asDouble()).isEqualTo(0.5);
     assertThat(b.get("explainedShareAfter").asDouble()).isEqualTo(1.0);
     assertThat(b.get("elapsedMillis").asLong()).isNotNegative();
+  }
+
+  @Test
+  @Order(2)
+  void aRequestThatDoesNotWaitLeavesTheRunGoingAndTheNextOneGetsItsResult() throws Exception {
+    String itemId = DraftFixtures.emergingReason(database);
+    DraftFixtures.taxonomyAndContactsOnce(database);
+    BacklogItem item = new BacklogQueries(database.dataSource()).item(itemId).orElseThrow();
+    try (DraftBacktests backtests = new DraftBacktests(database.dataSource(),
+        ClassifierRecipe.DEFAULT, 100, Duration.ofMinutes(1), Clock.systemUTC())) {
+      assertThat(backtests.within(item, Duration.ZERO)).as("compiling takes longer").isEmpty();
+      DraftBacktest done = backtests.of(item);
+      assertThat(done.taken()).isEqualTo(3);
+      assertThat(backtests.within(item, Duration.ZERO)).as("kept").contains(done);
+    }
   }
 
   private static JsonNode get(String path) throws Exception {
