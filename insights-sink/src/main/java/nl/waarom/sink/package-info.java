@@ -15,8 +15,13 @@
  *       imports {@code db}.</li>
  *   <li>{@code explore}: the workspace's figures for a period (overview, a reason's page, the
  *       contrast of its words); imports {@code db} and the taxonomy module.</li>
+ *   <li>{@code backtest}: the backtest of an emerging reason's drafted rule over the stored
+ *       contacts, with the analyzer's classification library ({@code nl.waarom.analyzer.classify},
+ *       {@code .backtest}; never the analyzer's service packages); imports {@code db} and
+ *       {@code backlog}.</li>
  *   <li>{@code board}: the HTML board, the workspace pages, the REST API and their queries;
- *       imports {@code db}, {@code backlog}, {@code contacts} and {@code explore}.</li>
+ *       imports {@code db}, {@code backlog}, {@code contacts}, {@code explore} and
+ *       {@code backtest}.</li>
  *   <li>{@code app}: configuration and wiring ({@code SinkApp}, {@code SinkMain}); imports all.</li>
  * </ul>
  */

@@ -116,7 +116,8 @@ public final class SinkApp implements AutoCloseable {
           config.get(SinkSettings.CURRENCY));
       BoardServer server = BoardServer.start(listen, access,
           database.dataSource(), Clock.systemUTC(), ranking, money, registry, c::isRunning,
-          () -> c.isRunning() && !c.isFailing() && database.isReachable(), corrections);
+          () -> c.isRunning() && !c.isFailing() && database.isReachable(), corrections,
+          config.get(SinkSettings.BACKTEST_MAX_CONTACTS));
       LOG.info("insights sink serving {} on {}:{}{}; {}", listen.tls().isPresent() ? "HTTPS"
           : "HTTP", bind, server.port(), server.managementPort() < 0 ? ""
           : "; /healthy, /ready and /metrics on port " + server.managementPort(),

@@ -122,6 +122,10 @@ public final class SinkSettings {
       "WAAROM_SINK_CONTACT_PURGE_INTERVAL", "1h",
       "How often the sink deletes the contacts older than WAAROM_SINK_CONTACT_RETENTION "
           + "(one instance at a time, by a PostgreSQL advisory lock).");
+  public static final Setting<Integer> BACKTEST_MAX_CONTACTS = Setting.integer(
+      "WAAROM_SINK_BACKTEST_MAX_CONTACTS", 50_000, 1, 1_000_000,
+      "At most this many contacts, the newest of the retention window, are classified when the "
+          + "board backtests an emerging reason's drafted rule before it is promoted.");
 
   private SinkSettings() {}
 
@@ -131,7 +135,7 @@ public final class SinkSettings {
         JDBC_USER, JDBC_PASSWORD, POOL_SIZE, RETRY_BACKOFF_MAX, BACKLOG_WEIGHTS,
         BACKLOG_DEFAULT_HANDLE_MINUTES, COST_PER_MINUTE, CURRENCY, VERIFY_AFTER,
         VERIFY_WEEKS_BEFORE, VERIFY_ALPHA, VERIFY_MIN_DROP, VERIFY_INTERVAL, LEADER_CHECK_INTERVAL,
-        CONTACT_RETENTION, CONTACT_PURGE_INTERVAL));
+        CONTACT_RETENTION, CONTACT_PURGE_INTERVAL, BACKTEST_MAX_CONTACTS));
     all.addAll(3, CommonSettings.schemaRegistry());
     all.addAll(AccessSettings.all());
     all.addAll(ExportSettings.all());

@@ -19,6 +19,12 @@ public final class BacklogException extends RuntimeException {
     return new BacklogException(404, null, "no backlog item '" + itemId + "'");
   }
 
+  /** 404: the item is there but has no drafted rule (only an emerging reason has one). */
+  public static BacklogException noDraftedRule(String itemId, String kind) {
+    return new BacklogException(404, null, "backlog item '" + itemId + "' is a " + kind
+        + ": only an emerging reason has a drafted rule to backtest");
+  }
+
   /** 400: a field of the request is missing or invalid. */
   public static BacklogException badField(String field, String message) {
     return new BacklogException(400, field, field + ": " + message);

@@ -24,6 +24,20 @@ public final class TaxonomyDraft {
   /** The YAML for one reason entry (an item of the {@code reasons:} list), after a comment. */
   public static String yaml(BacklogItem item) {
     InsightRow latest = item.latestInsight();
+    return "# Drafted by Waarom from backlog item " + item.itemId() + " (" + latest.count()
+        + " unexplained contacts).\n"
+        + "# Review the rule, name the reason, choose owner and preventability ("
+        + "prevent, self-service, automate or assist), then add it\n"
+        + "# to your taxonomy file and change its version.\n"
+        + TaxonomyWriter.entries(List.of(entry(item)));
+  }
+
+  /**
+   * The drafted entry itself: the analyzer's drafted rule and the insight's example snippets, with
+   * {@value TaxonomyWriter#TODO} names (followed by the suggested name), owner and preventability.
+   */
+  public static TaxonomyWriter.Entry entry(BacklogItem item) {
+    InsightRow latest = item.latestInsight();
     String title = latest.details().reasonName() != null ? latest.details().reasonName()
         : String.join(" · ", latest.candidateTerms());
     String rule = latest.details().draftedRule() == null ? null
@@ -31,14 +45,8 @@ public final class TaxonomyDraft {
     List<String> snippets = latest.examples().stream().map(ExampleRow::snippet)
         .filter(s -> s != null && !s.isBlank()).map(s -> s.replace("\n", " "))
         .limit(MAX_EXAMPLES).toList();
-    TaxonomyWriter.Entry draft = TaxonomyWriter.Entry.draft(id(latest.candidateTerms()), title,
+    return TaxonomyWriter.Entry.draft(id(latest.candidateTerms()), title,
         rule == null ? List.of() : List.of(rule), snippets);
-    return "# Drafted by Waarom from backlog item " + item.itemId() + " (" + latest.count()
-        + " unexplained contacts).\n"
-        + "# Review the rule, name the reason, choose owner and preventability ("
-        + "prevent, self-service, automate or assist), then add it\n"
-        + "# to your taxonomy file and change its version.\n"
-        + TaxonomyWriter.entries(List.of(draft));
   }
 
   /** A kebab-case id from the first two phrases, e.g. {@code app-update-settings}. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import nl.waarom.analyzer.classify.ClassifierRecipe;
 import nl.waarom.platform.HttpsListener;
 import nl.waarom.platform.OpsEndpoints;
 import nl.waarom.sink.access.Access;
@@ -18,6 +19,7 @@ import nl.waarom.sink.access.Role;
 import nl.waarom.sink.backlog.BacklogException;
 import nl.waarom.sink.backlog.BacklogQueries;
 import nl.waarom.sink.backlog.Ranking;
+import nl.waarom.sink.backtest.DraftBacktests;
 import nl.waarom.sink.contacts.CorrectionPublisher;
 import nl.waarom.sink.contacts.TaxonomyInForce;
 import nl.waarom.sink.db.DatabaseException;
@@ -28,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * The sink's HTTP server (Javalin): the board {@code GET /}, the workspace {@code GET /explore} and
  * {@code /reasons/{id}}, the REST API {@code GET /api/backlog},
  * {@code /api/trends}, {@code /api/insights}, {@code /api/explained-share}, the contacts of the
- * retention window ({@code /contacts}, {@code /api/contacts}, {@link ContactRoutes}), and the ops
- * endpoints {@code /healthy},
+ * retention window ({@code /contacts}, {@code /api/contacts}, {@link ContactRoutes}), the backtest
+ * of an emerging reason's drafted rule ({@code /items/{id}/backtest}, {@link BacktestRoutes}), and
+ * the ops endpoints {@code /healthy},
  * {@code /ready}, {@code /metrics}. Bad query parameters answer 400 with
  * {@code {"error": ..., "parameter": ...}}; an unreachable database answers 503.
  *
@@ -39,14 +42,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class BoardServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BoardServer.class);
+  /** Contacts a backtest of a drafted rule reads at most when not configured. */
+  public static final int DEFAULT_BACKTEST_MAX_CONTACTS = 50_000;
+  /** How long the backtest of an item's drafted rule is shown again before it runs anew. */
+  static final Duration BACKTEST_KEPT_FOR = Duration.ofMinutes(2);
 
   private final Javalin app;
   private final Javalin management; // null: ops endpoints on the main port
   private final boolean https;
 
   private final BoardEvents events;
+  private final DraftBacktests backtests;
 
-  private BoardServer(Javalin app, Javalin management, boolean https, BoardEvents events) {
+  private BoardServer(Javalin app, Javalin management, boolean https, BoardEvents events,
+      DraftBacktests backtests) {
+    this.backtests = backtests;
     this.app = app;
     this.https = https;
     this.management = management;
@@ -135,16 +145,43 @@ public final class BoardServer implements AutoCloseable {
   }
 
   /**
-   * Starts serving.
+   * Starts serving, with the backtest of a drafted rule over at most {@code backtestMaxContacts}
+   * contacts, the newest ({@link BacktestRoutes}), and the default cost of a handle minute.
+   */
+  public static BoardServer start(Listen listen, Access access,
+      DataSource dataSource, Clock clock, Ranking ranking, PrometheusMeterRegistry registry,
+      BooleanSupplier healthy, BooleanSupplier ready, CorrectionPublisher corrections,
+      int backtestMaxContacts) {
+    return start(listen, access, dataSource, clock, ranking, Money.defaults(), registry, healthy,
+        ready, corrections, backtestMaxContacts);
+  }
+
+  /**
+   * Starts serving, with the default bound on the drafted rules' backtest.
    *
-   * @param access who may do what; never null
-   * @param money the cost of a handle minute and the currency amounts are written in; never null
    * @param corrections sends corrections to their topic; null: contacts cannot be corrected here
    */
   public static BoardServer start(Listen listen, Access access,
       DataSource dataSource, Clock clock, Ranking ranking, Money money,
       PrometheusMeterRegistry registry, BooleanSupplier healthy, BooleanSupplier ready,
       CorrectionPublisher corrections) {
+    return start(listen, access, dataSource, clock, ranking, money, registry, healthy, ready,
+        corrections, DEFAULT_BACKTEST_MAX_CONTACTS);
+  }
+
+  /**
+   * Starts serving.
+   *
+   * @param access who may do what; never null
+   * @param money the cost of a handle minute and the currency amounts are written in; never null
+   * @param corrections sends corrections to their topic; null: contacts cannot be corrected here
+   * @param backtestMaxContacts the backtest of a drafted rule runs over at most this many
+   *     contacts, the newest ({@link BacktestRoutes})
+   */
+  public static BoardServer start(Listen listen, Access access,
+      DataSource dataSource, Clock clock, Ranking ranking, Money money,
+      PrometheusMeterRegistry registry, BooleanSupplier healthy, BooleanSupplier ready,
+      CorrectionPublisher corrections, int backtestMaxContacts) {
     BacklogQueries backlog = new BacklogQueries(dataSource, ranking);
     TaxonomyInForce names = new TaxonomyInForce(dataSource, Duration.ofSeconds(2));
     BoardRoutes routes = new BoardRoutes(dataSource, clock, backlog, names);
@@ -152,6 +189,9 @@ public final class BoardServer implements AutoCloseable {
     ContactRoutes contacts = new ContactRoutes(dataSource, names, corrections, clock);
     ExploreRoutes explore = new ExploreRoutes(dataSource, money, clock);
     BoardEvents events = new BoardEvents(dataSource, Duration.ofSeconds(1));
+    DraftBacktests backtests = new DraftBacktests(dataSource, ClassifierRecipe.DEFAULT,
+        backtestMaxContacts, BACKTEST_KEPT_FOR, clock);
+    BacktestRoutes drafts = new BacktestRoutes(backlog, backtests, names);
     Javalin app = Javalin.create(cfg -> {
       cfg.jetty.host = listen.bind();
       cfg.jetty.port = listen.port();
@@ -164,6 +204,8 @@ public final class BoardServer implements AutoCloseable {
       cfg.routes.get("/fragments/item/{id}", items::pageFragment, Role.VIEWER);
       cfg.routes.get("/explore", explore::overview, Role.VIEWER);
       cfg.routes.get("/reasons/{id}", explore::reason, Role.VIEWER);
+      cfg.routes.get("/items/{id}/backtest", drafts::page, Role.VIEWER);
+      cfg.routes.get("/api/items/{id}/backtest", drafts::json, Role.VIEWER);
       cfg.routes.sse("/api/stream", events::connect, Role.VIEWER);
       cfg.staticFiles.add(s -> {
         s.hostedPath = "/static";
@@ -212,11 +254,12 @@ public final class BoardServer implements AutoCloseable {
             healthy, ready);
       } catch (RuntimeException e) {
         events.close();
+        backtests.close();
         app.stop();
         throw e;
       }
     }
-    return new BoardServer(app, management, listen.tls().isPresent(), events);
+    return new BoardServer(app, management, listen.tls().isPresent(), events, backtests);
   }
 
   /** The port actually bound. */
@@ -238,6 +281,7 @@ public final class BoardServer implements AutoCloseable {
   @Override
   public void close() {
     events.close();
+    backtests.close();
     app.stop();
     if (management != null) {
       management.stop();

@@ -127,8 +127,8 @@ public final class ItemRenderer {
       }
     }
     if ("EMERGING_REASON".equals(item.kind()) && (from == Status.NEW || from == Status.TRIAGED)) {
-      html.append("<button type=\"button\" data-action=\"promote\" data-item=\"").append(id)
-          .append("\">").append(escape(t.t("board.promote"))).append("</button>");
+      html.append("<a class=\"button\" id=\"backtest-draft\" href=\"/items/").append(id)
+          .append("/backtest\">Backtest the drafted rule, then promote</a>");
     }
     html.append("</p>\n<p><label>Reason or note <input id=\"reason\" name=\"reason\"></label>"
             + " <label>Fix live since <input id=\"effectiveAt\" name=\"effectiveAt\""

@@ -189,11 +189,12 @@ class BacklogApiIT {
     doc.get("paths").fieldNames().forEachRemaining(paths::add);
     assertThat(paths).containsExactlyInAnyOrder("/api/backlog", "/api/items", "/api/items/{id}",
         "/api/items/{id}/status", "/api/items/{id}/owner", "/api/items/{id}/notes",
-        "/api/items/{id}/promote", "/api/trends", "/api/insights", "/api/explained-share",
-        "/api/openapi.json", "/api/stream");
+        "/api/items/{id}/promote", "/api/items/{id}/backtest", "/api/trends", "/api/insights",
+        "/api/explained-share", "/api/contacts", "/api/contacts/{id}",
+        "/api/contacts/{id}/corrections", "/api/openapi.json", "/api/stream");
     for (String path : paths) {
       if (path.endsWith("/status") || path.endsWith("/owner") || path.endsWith("/notes")
-          || path.endsWith("/promote")) {
+          || path.endsWith("/promote") || path.endsWith("/corrections")) {
         continue; // POST only
       }
       if (path.equals("/api/stream")) {
@@ -202,7 +203,8 @@ class BacklogApiIT {
       int status = get(path.replace("{id}", "spike.none")).status();
       assertThat(status).as("GET %s is served", path).isIn(200, 404);
       if (status == 404) {
-        assertThat(path).isEqualTo("/api/items/{id}");
+        assertThat(path).isIn("/api/items/{id}", "/api/items/{id}/backtest",
+            "/api/contacts/{id}");
       }
     }
   }
