@@ -114,13 +114,18 @@ public final class SinkConsumer implements AutoCloseable {
     return failing;
   }
 
+  /** The topics the sink reads: insights, trends, shares, taxonomy, contacts and corrections. */
+  public static List<String> subscribed(Topics topics) {
+    List<String> subscribed = new ArrayList<>(List.of(topics.insights.name(),
+        topics.reasonTrends.name(), topics.explainedShare.name(), topics.taxonomy.name(),
+        topics.classified.name(), topics.corrections.name()));
+    topics.contactTopics().forEach(t -> subscribed.add(t.name()));
+    return subscribed;
+  }
+
   private void run() {
     try {
-      List<String> subscribed = new ArrayList<>(List.of(topics.insights.name(),
-          topics.reasonTrends.name(), topics.explainedShare.name(), topics.taxonomy.name(),
-          topics.classified.name(), topics.corrections.name()));
-      topics.contactTopics().forEach(t -> subscribed.add(t.name()));
-      consumer.subscribe(subscribed);
+      consumer.subscribe(subscribed(topics));
       while (!closing.get()) {
         pollOnce();
       }

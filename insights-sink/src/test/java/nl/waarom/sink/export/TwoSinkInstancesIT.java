@@ -29,6 +29,8 @@ import nl.waarom.schemas.Topics;
 import nl.waarom.sink.access.TestTokens;
 import nl.waarom.sink.Fixtures;
 import nl.waarom.sink.app.SinkApp;
+import nl.waarom.sink.consume.SinkConsumer;
+import nl.waarom.sink.lead.SingletonJob;
 import nl.waarom.sink.consume.SinkRepository;
 import nl.waarom.sink.db.Database;
 import nl.waarom.sink.db.EmbeddedPostgresServer;
@@ -106,7 +108,8 @@ class TwoSinkInstancesIT {
       assertThat(ofA).isNotEmpty();
       assertThat(ofB).isNotEmpty();
       assertThat(ofA).doesNotContainAnyElementsOf(ofB);
-      assertThat(union(ofA, ofB)).hasSize(3 * PARTITIONS);
+      assertThat(union(ofA, ofB))
+          .hasSize(SinkConsumer.subscribed(TOPICS).size() * PARTITIONS);
     });
 
     // Phase 1: a leads both jobs; b stands by and never runs the export.
@@ -121,10 +124,11 @@ class TwoSinkInstancesIT {
     assertThat(consumedInsights(a)).isPositive();
     assertThat(consumedInsights(b)).isPositive();
 
-    // Phase 2: a's lock sessions are killed; a notices, b takes over both jobs.
+    // Phase 2: a's lock sessions (one per singleton job: export, verify, purge) are killed; a
+    // notices, b takes over the jobs.
     assertThat(query(db, "SELECT count(pg_terminate_backend(pid)) FROM pg_locks"
         + " WHERE locktype = 'advisory' AND granted AND classid::bigint = 1463894354"))
-        .containsExactly("2");
+        .containsExactly(String.valueOf(SingletonJob.values().length));
     await().atMost(WAIT).until(() -> !leads(a, "export") && !leads(a, "verify")
         && leads(b, "export") && leads(b, "verify"));
     feed(broker, b, List.of("r5", "r6"));
