@@ -1,18 +1,14 @@
 package nl.waarom.sink.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 import nl.waarom.platform.Config;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Insight;
@@ -38,9 +34,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -65,10 +58,7 @@ class BoardBrowserIT {
 
   @BeforeAll
   static void start() {
-    Optional<Path> chromium = executable("chromium", "chromium-browser", "google-chrome");
-    Optional<Path> driver = executable("chromedriver");
-    assumeTrue(chromium.isPresent() && driver.isPresent(),
-        "no chromium/chromedriver on PATH: install the Debian packages chromium chromium-driver");
+    HeadlessChrome.assumeInstalled();
     database = Database.open(new Database.Options("", "", "", dataDir.resolve("postgres"), 0, 4));
     provider = new MockOAuth2Server(new OAuth2Config(true));
     provider.start();
@@ -80,14 +70,7 @@ class BoardBrowserIT {
     server = BoardServer.start(BoardServer.Listen.plain(BoardServer.LOOPBACK, 0), access, database.dataSource(),
         Clock.systemUTC(), Ranking.defaults(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         () -> true, () -> true);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium.get().toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-background-networking", "--window-size=1280,1000",
-        "--user-data-dir=" + dataDir.resolve("chrome"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(driver.get().toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChrome.start(dataDir.resolve("chrome"));
   }
 
   @AfterAll
@@ -172,10 +155,4 @@ class BoardBrowserIT {
         .contains("status done").doesNotContain("status new");
   }
 
-  private static Optional<Path> executable(String... names) {
-    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-    return Stream.of(names).flatMap(n -> Stream.of(path.split(java.io.File.pathSeparator))
-            .map(dir -> Path.of(dir, n)))
-        .filter(Files::isExecutable).findFirst();
-  }
 }

@@ -2,9 +2,7 @@ package nl.waarom.sink.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,8 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.Correction;
 import nl.waarom.schemas.Topics;
@@ -33,9 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -59,10 +52,7 @@ class ContactsBrowserIT {
 
   @BeforeAll
   static void start() {
-    Optional<Path> chromium = executable("chromium", "chromium-browser", "google-chrome");
-    Optional<Path> driver = executable("chromedriver");
-    assumeTrue(chromium.isPresent() && driver.isPresent(),
-        "no chromium/chromedriver on PATH: install the Debian packages chromium chromium-driver");
+    HeadlessChrome.assumeInstalled();
     broker = KafkaBroker.start();
     broker.createTopics(TOPICS, 1);
     app = SinkApp.start(Map.of(
@@ -70,13 +60,7 @@ class ContactsBrowserIT {
         "WAAROM_TOPIC_PREFIX", "cb.",
         "WAAROM_SINK_PORT", "0",
         "WAAROM_DATA_DIR", dataDir.toString()));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium.get().toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-background-networking", "--window-size=1280,1000",
-        "--user-data-dir=" + dataDir.resolve("chrome"));
-    browser = new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(driver.get().toFile()).usingAnyFreePort().build(), options);
+    browser = HeadlessChrome.start(dataDir.resolve("chrome"));
   }
 
   @AfterAll
@@ -173,10 +157,4 @@ class ContactsBrowserIT {
     }
   }
 
-  private static Optional<Path> executable(String... names) {
-    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-    return Stream.of(names).flatMap(n -> Stream.of(path.split(java.io.File.pathSeparator))
-            .map(dir -> Path.of(dir, n)))
-        .filter(Files::isExecutable).findFirst();
-  }
 }

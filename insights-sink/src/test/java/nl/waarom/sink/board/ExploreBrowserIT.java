@@ -1,13 +1,11 @@
 package nl.waarom.sink.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,8 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
-import java.util.stream.Stream;
 import nl.waarom.sink.access.Access;
 import nl.waarom.sink.access.AccessConfig;
 import nl.waarom.sink.backlog.Ranking;
@@ -28,9 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -54,10 +47,7 @@ class ExploreBrowserIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Optional<Path> chromium = executable("chromium", "chromium-browser", "google-chrome");
-    Optional<Path> driver = executable("chromedriver");
-    assumeTrue(chromium.isPresent() && driver.isPresent(),
-        "no chromium/chromedriver on PATH: install the Debian packages chromium chromium-driver");
+    HeadlessChrome.assumeInstalled();
     database = Database.open(new Database.Options("", "", "", dataDir.resolve("postgres"), 0, 4));
     seed();
     server = BoardServer.start(BoardServer.Listen.plain(BoardServer.LOOPBACK, 0),
@@ -66,14 +56,7 @@ class ExploreBrowserIT {
         database.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC), Ranking.defaults(),
         new Money(0.9, Money.parseCurrency("EUR")),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true, () -> true);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium.get().toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-background-networking", "--window-size=1280,1000",
-        "--lang=en-GB", "--user-data-dir=" + dataDir.resolve("chrome"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(driver.get().toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChrome.start(dataDir.resolve("chrome"));
   }
 
   @AfterAll
@@ -231,10 +214,4 @@ class ExploreBrowserIT {
     }
   }
 
-  private static Optional<Path> executable(String... names) {
-    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-    return Stream.of(names).flatMap(n -> Stream.of(path.split(java.io.File.pathSeparator))
-            .map(dir -> Path.of(dir, n)))
-        .filter(Files::isExecutable).findFirst();
-  }
 }

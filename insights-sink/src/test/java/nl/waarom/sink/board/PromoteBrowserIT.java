@@ -1,19 +1,15 @@
 package nl.waarom.sink.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 import nl.waarom.platform.Config;
 import nl.waarom.sink.DraftFixtures;
 import nl.waarom.sink.access.Access;
@@ -30,9 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -54,23 +47,14 @@ class PromoteBrowserIT {
 
   @BeforeAll
   static void start() {
-    Optional<Path> chromium = executable("chromium", "chromium-browser", "google-chrome");
-    Optional<Path> driver = executable("chromedriver");
-    assumeTrue(chromium.isPresent() && driver.isPresent(),
-        "no chromium/chromedriver on PATH: install the Debian packages chromium chromium-driver");
+    HeadlessChrome.assumeInstalled();
     database = Database.open(new Database.Options("", "", "", dataDir.resolve("postgres"), 0, 4));
     access = Access.create(AccessConfig.from(Config.load(AccessSettings.all(), Map.of())),
         Clock.systemUTC(), BoardServer.LOOPBACK, database.dataSource());
     server = BoardServer.start(BoardServer.Listen.plain(BoardServer.LOOPBACK, 0), access,
         database.dataSource(), Clock.systemUTC(), Ranking.defaults(),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true, () -> true);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium.get().toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-background-networking", "--window-size=1280,1000",
-        "--user-data-dir=" + dataDir.resolve("chrome"));
-    browser = new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(driver.get().toFile()).usingAnyFreePort().build(), options);
+    browser = HeadlessChrome.start(dataDir.resolve("chrome"));
   }
 
   @AfterAll
@@ -122,10 +106,4 @@ class PromoteBrowserIT {
         .contains("id: thermostaat-koppelen").contains("'" + DraftFixtures.RULE + "'");
   }
 
-  private static Optional<Path> executable(String... names) {
-    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-    return Stream.of(names).flatMap(n -> Stream.of(path.split(java.io.File.pathSeparator))
-            .map(dir -> Path.of(dir, n)))
-        .filter(Files::isExecutable).findFirst();
-  }
 }
