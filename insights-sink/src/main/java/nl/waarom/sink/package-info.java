@@ -14,7 +14,8 @@
  *   <li>{@code contacts}: the contact retention purge, the corrections producer and reason names;
  *       imports {@code db}.</li>
  *   <li>{@code explore}: the workspace's figures for a period (overview, a reason's page, the
- *       contrast of its words); imports {@code db} and the taxonomy module.</li>
+ *       contrast of its words); imports {@code db}, {@code contacts} (reason names) and the taxonomy
+ *       module.</li>
  *   <li>{@code backtest}: the backtest of an emerging reason's drafted rule over the stored
  *       contacts, with the analyzer's classification library ({@code nl.waarom.analyzer.classify},
  *       {@code .backtest}; never the analyzer's service packages); imports {@code db} and

@@ -187,7 +187,7 @@ public final class BoardServer implements AutoCloseable {
     BoardRoutes routes = new BoardRoutes(dataSource, clock, backlog, names);
     BacklogRoutes items = new BacklogRoutes(dataSource, backlog, ranking, money, names);
     ContactRoutes contacts = new ContactRoutes(dataSource, names, corrections, clock);
-    ExploreRoutes explore = new ExploreRoutes(dataSource, money, clock);
+    ExploreRoutes explore = new ExploreRoutes(dataSource, money, clock, names);
     BoardEvents events = new BoardEvents(dataSource, Duration.ofSeconds(1));
     DraftBacktests backtests = new DraftBacktests(dataSource, ClassifierRecipe.DEFAULT,
         backtestMaxContacts, BACKTEST_KEPT_FOR, clock);

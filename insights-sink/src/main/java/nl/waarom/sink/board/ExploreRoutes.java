@@ -2,9 +2,11 @@ package nl.waarom.sink.board;
 
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import nl.waarom.sink.contacts.ReasonNames;
 import nl.waarom.sink.explore.Explorer;
 import nl.waarom.sink.explore.Names;
 import nl.waarom.sink.explore.Overview;
@@ -22,8 +24,9 @@ final class ExploreRoutes {
   private final Money money;
   private final Clock clock;
 
-  ExploreRoutes(DataSource dataSource, Money money, Clock clock) {
-    this.explorer = new Explorer(dataSource, money.costPerMinute());
+  ExploreRoutes(DataSource dataSource, Money money, Clock clock,
+      Supplier<ReasonNames> names) {
+    this.explorer = new Explorer(dataSource, money.costPerMinute(), names);
     this.money = money;
     this.clock = clock;
   }

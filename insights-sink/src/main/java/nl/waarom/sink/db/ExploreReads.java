@@ -48,13 +48,6 @@ public final class ExploreReads {
    */
   public record Point(Instant start, long count, Double baseline) {}
 
-  /**
-   * A reason of the taxonomy in force.
-   *
-   * @param parent the group; null for a top-level entry
-   */
-  public record TaxonomyName(String version, String reasonId, String nameNl, String nameEn,
-      String parent, int position) {}
 
   /** The taxonomy in force as the analyzer loaded it. */
   public record TaxonomyText(String version, String yaml) {}
@@ -205,18 +198,6 @@ public final class ExploreReads {
         .map((rs, ctx) -> new ContactRow(rs.getString("contact_id"),
             Sql.getInstant(rs, "occurred_at"), rs.getString("channel"), rs.getString("queue"),
             rs.getString("snippet"), Json.readStrings(rs.getString("evidence"))))
-        .list());
-  }
-
-  /** The reasons of the taxonomy version in force (the latest published), in file order. */
-  public List<TaxonomyName> taxonomyNames() {
-    return db.read(h -> h.createQuery("SELECT r.version, r.reason_id, r.name_nl, r.name_en,"
-            + " r.parent, r.position FROM taxonomy_reasons r WHERE r.version = (SELECT version"
-            + " FROM taxonomy_versions ORDER BY published_at DESC, version DESC LIMIT 1)"
-            + " ORDER BY r.position")
-        .map((rs, ctx) -> new TaxonomyName(rs.getString("version"), rs.getString("reason_id"),
-            rs.getString("name_nl"), rs.getString("name_en"), rs.getString("parent"),
-            rs.getInt("position")))
         .list());
   }
 

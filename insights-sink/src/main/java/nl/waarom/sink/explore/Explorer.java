@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
+import nl.waarom.sink.contacts.ReasonNames;
 import nl.waarom.sink.db.ExploreReads;
 import nl.waarom.taxonomy.Reason;
 import nl.waarom.taxonomy.RuleCheck;
@@ -30,14 +32,17 @@ public final class Explorer {
 
   private final ExploreReads reads;
   private final double costPerMinute;
+  private final Supplier<ReasonNames> names;
 
   /**
    * @param dataSource never null
    * @param costPerMinute the configured cost of a handle minute; not negative
+   * @param names the names of the taxonomy version in force, as the rest of the board has them
    */
-  public Explorer(DataSource dataSource, double costPerMinute) {
+  public Explorer(DataSource dataSource, double costPerMinute, Supplier<ReasonNames> names) {
     this.reads = new ExploreReads(dataSource);
     this.costPerMinute = costPerMinute;
+    this.names = names;
   }
 
   public double costPerMinute() {
@@ -46,7 +51,7 @@ public final class Explorer {
 
   /** The names of the taxonomy version in force. */
   public Names names() {
-    return new Names(reads.taxonomyNames());
+    return new Names(names.get());
   }
 
   /** The queues of the contacts kept, for the filter; never null. */
