@@ -116,7 +116,7 @@ final class ExploreRenderer {
     }
     html.append("<table id=\"overview\">\n<thead><tr>");
     for (String h : List.of("reason", "contacts", "previous", "change", "changePct", "cost",
-        "handle", "repeats", "negative")) {
+        "handle", "repeats", "callbacks", "negative")) {
       html.append("<th>").append(escape(t.t("col." + h))).append("</th>");
     }
     html.append("</tr></thead>\n<tbody>\n");
@@ -171,6 +171,8 @@ final class ExploreRenderer {
         .append("</td><td class=\"handle\">")
         .append(handle == null ? "–" : escape(t.t("unit.minutes", t.number(handle, 1))))
         .append("</td><td class=\"repeats\">").append(t.percent(now.repeatRate()))
+        .append("</td><td class=\"callbacks\" title=\"").append(escape(t.count(now.callbacks())))
+        .append("\">").append(t.percent(now.callbackRate()))
         .append("</td><td class=\"negative\">").append(t.percent(now.negativeShare()))
         .append("</td>");
   }
