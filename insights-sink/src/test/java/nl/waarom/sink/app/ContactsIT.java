@@ -124,6 +124,8 @@ class ContactsIT {
     JsonNode found = Json.mapper().readTree(get("/api/contacts?q=afgeschreven", "vi").body());
     assertThat(found.path("contacts").findValuesAsText("contactId"))
         .containsExactly("chat-words-first");
+    assertThat(Json.mapper().readTree(get("/api/contacts/chat-words-first", "vi").body())
+        .path("contact").path("callbackRequested").asText()).isEqualTo("true");
     JsonNode byReason = Json.mapper().readTree(
         get("/api/contacts?reason=delivery-late&channel=email", "vi").body());
     assertThat(byReason.path("contacts").findValuesAsText("contactId"))
