@@ -15,8 +15,9 @@ import nl.waarom.sink.explore.Overview;
  * Renders the overview of a period ({@code /explore}): a form to choose the period, channel,
  * queue and order; the share of contacts explained; and a table of the taxonomy's groups, each
  * followed by its reasons, with contacts now and in the previous period, the change, cost, mean
- * handle time, repeat rate and share of negative contacts. Each reason links to its page. Row ids:
- * {@code group-<id>} and {@code reason-<id>}. Every piece of data is escaped.
+ * handle time, repeat rate, callback rate (its title the number of callback requests) and share of
+ * negative contacts. Each reason links to its page. Row ids: {@code group-<id>} and
+ * {@code reason-<id>}; cells carry the column as their class. Every piece of data is escaped.
  */
 final class ExploreRenderer {
   static final List<String> CHANNELS = List.of("CHAT", "CALL", "EMAIL", "OTHER");
