@@ -23,15 +23,39 @@ public final class AccessGate {
       + "form-action 'self'; frame-ancestors 'none'";
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-  private final Access access;
-
-  private AccessGate(Access access) {
-    this.access = access;
+  /**
+   * Shows a refusal to a person in a browser (a page request), e.g. in the page's language.
+   */
+  @FunctionalInterface
+  public interface RefusalPage {
+    /**
+     * Answers the request with a page.
+     *
+     * @param status 401 or 403
+     * @param message what to do, in English; never null
+     */
+    void show(Context ctx, int status, String message);
   }
 
-  /** Adds the headers, the checks, the refusal rendering and the /auth routes. */
+  private final Access access;
+  private final RefusalPage refusalPage;
+
+  private AccessGate(Access access, RefusalPage refusalPage) {
+    this.access = access;
+    this.refusalPage = refusalPage;
+  }
+
+  /** Adds the headers, the checks, the refusal rendering (plain text) and the /auth routes. */
   public static void install(RoutesConfig routes, Access access) {
-    AccessGate gate = new AccessGate(access);
+    install(routes, access, SignInRoutes::text);
+  }
+
+  /**
+   * Adds the headers, the checks, the refusal rendering and the /auth routes; a refused page
+   * request is answered by {@code refusalPage}.
+   */
+  public static void install(RoutesConfig routes, Access access, RefusalPage refusalPage) {
+    AccessGate gate = new AccessGate(access, refusalPage);
     routes.before(AccessGate::securityHeaders);
     routes.beforeMatched(gate::check);
     routes.exception(AccessDenied.class, gate::refuse);
@@ -129,7 +153,7 @@ public final class AccessGate {
       ctx.header("WWW-Authenticate", "Bearer realm=\"waarom\"");
     }
     if (page) {
-      SignInRoutes.text(ctx, e.status(), e.getMessage());
+      refusalPage.show(ctx, e.status(), e.getMessage());
       return;
     }
     ctx.status(e.status()).contentType("application/json; charset=utf-8")

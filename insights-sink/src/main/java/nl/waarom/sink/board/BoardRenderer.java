@@ -70,7 +70,8 @@ public final class BoardRenderer {
   private static void fragment(StringBuilder html, String name, BoardView view, Texts t) {
     switch (name) {
       case "share" -> share(html, view, t);
-      case "top-reasons" -> topReasons(html, view.topReasons(), view.sparklines(), view.names(), t);
+      case "top-reasons" -> topReasons(html, view.topReasons(), view.sparklines(),
+          view.names().in(t.lang()), t);
       case "emerging" -> emerging(html, view.emerging(), t);
       case "backlog" -> backlog(html, view.backlog(), view.names(), t);
       default -> throw new IllegalArgumentException("no fragment '" + name + "'");
