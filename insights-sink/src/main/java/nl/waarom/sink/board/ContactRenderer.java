@@ -23,7 +23,9 @@ import nl.waarom.sink.db.StoredContact;
  * its redacted words with the evidence of its reasons marked (offsets index into the turn texts;
  * turn -1 is the subject), its reasons with confidence and source, the sentiment of each turn, the
  * taxonomy version, a link to the contact it repeats, its corrections, and the editor's form to
- * correct it (driven by {@code /static/contacts.js}). Every piece of data is escaped.
+ * correct it (driven by {@code /static/contacts.js}, which takes the words it shows from the form's
+ * {@code data-} attributes). Both pages are in the page's language ({@link Page}), the reasons by
+ * their names in it. Every piece of data is escaped.
  */
 final class ContactRenderer {
   private static final DateTimeFormatter TIME =

@@ -86,7 +86,7 @@ public final class ItemRenderer {
     actions(html, item, t);
     html.append("</section>\n<section id=\"chart\">\n<h2>").append(escape(t.t("item.chart")))
         .append("</h2>\n")
-        .append(Svg.volumeChart(view.hourly(), view.baseline(), 720, 160))
+        .append(Svg.volumeChart(view.hourly(), view.baseline(), 720, 160, t))
         .append("\n</section>\n<section id=\"latest\">\n<h2>").append(escape(t.t("item.latest")))
         .append("</h2>\n<p>")
         .append(escape(latest.summary())).append("</p>\n");
