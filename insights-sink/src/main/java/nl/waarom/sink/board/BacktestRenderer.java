@@ -30,10 +30,11 @@ final class BacktestRenderer {
     ReasonNames named = names.in(t.lang());
     StringBuilder html = new StringBuilder(8192);
     String id = escape(item.itemId());
-    page.head(html, t.t("backtest.pageTitle", item.title()));
+    String title = BoardRenderer.title(item, named, t);
+    page.head(html, t.t("backtest.pageTitle", title));
     html.append("<p><a href=\"/items/").append(escape(path(item.itemId()))).append("\">← ")
         .append(escape(t.t("backtest.item"))).append("</a></p>\n<h1>")
-        .append(escape(t.t("backtest.title", item.title()))).append("</h1>\n")
+        .append(escape(t.t("backtest.title", title))).append("</h1>\n")
         .append("<section id=\"backtest\">\n");
     for (String rule : b.rules()) {
       html.append("<p>").append(escape(t.t("backtest.rule"))).append(" <code class=\"rule\">")
@@ -80,10 +81,11 @@ final class BacktestRenderer {
   static String running(Page page, BacklogItem item) {
     Texts t = page.t();
     StringBuilder html = new StringBuilder(1024);
-    page.head(html, t.t("backtest.pageTitle", item.title()));
+    String title = BoardRenderer.title(item, ReasonNames.ids(), t);
+    page.head(html, t.t("backtest.pageTitle", title));
     return html.append("<meta http-equiv=\"refresh\" content=\"5\">\n<p><a href=\"/items/")
         .append(escape(path(item.itemId()))).append("\">← ").append(escape(t.t("backtest.item")))
-        .append("</a></p>\n<h1>").append(escape(t.t("backtest.title", item.title())))
+        .append("</a></p>\n<h1>").append(escape(t.t("backtest.title", title)))
         .append("</h1>\n<p id=\"backtest-running\">").append(escape(t.t("backtest.running")))
         .append("</p>\n</body>\n</html>\n").toString();
   }

@@ -109,7 +109,7 @@ public final class BoardRenderer {
       InsightRow latest = item.latestInsight();
       html.append("<article class=\"emerging\" id=\"emerging-").append(escape(item.itemId()))
           .append("\">\n<h3><a href=\"/items/").append(escape(item.itemId())).append("\">")
-          .append(escape(item.title())).append("</a></h3>\n<p>")
+          .append(escape(title(item, ReasonNames.ids(), t))).append("</a></h3>\n<p>")
           .append(escape(t.t("board.emergingLine", t.count(latest.count()),
               String.join(", ", latest.candidateTerms())))).append("</p>\n");
       if (latest.details().draftedRule() != null) {
@@ -189,7 +189,7 @@ public final class BoardRenderer {
     InsightRow latest = item.latestInsight();
     html.append("<article class=\"item\" id=\"item-").append(escape(item.itemId())).append("\">\n")
         .append("<h3><a href=\"/items/").append(escape(item.itemId())).append("\">")
-        .append(escape(item.title())).append("</a></h3>\n")
+        .append(escape(title(item, names, t))).append("</a></h3>\n")
         .append("<p class=\"meta\">").append(escape(t.t("item.kind"))).append(" ")
         .append(escape(t.or("kind." + item.kind(), item.kind())))
         .append(" · ").append(escape(t.t("item.reason"))).append(" ")
@@ -258,6 +258,22 @@ public final class BoardRenderer {
     insight.details().signals().stream().filter(s -> s.kind().equals("TERM"))
         .map(SignalRow::value).forEach(words::add);
     return words;
+  }
+
+  /**
+   * The item's title in a language: its kind's label and its reason's name in {@code names} when
+   * they know it, else what the stored title says ({@code Spike: Payment problem} is
+   * {@code Piek: Betaling lukt niet} in Dutch).
+   */
+  static String title(BacklogItem item, ReasonNames names, Texts t) {
+    String stored = item.title();
+    int colon = stored.indexOf(": ");
+    if (colon < 0) {
+      return stored;
+    }
+    String subject = item.reasonId() != null && names.knows(item.reasonId())
+        ? names.name(item.reasonId()) : stored.substring(colon + 2);
+    return t.or("title." + item.kind(), stored.substring(0, colon)) + ": " + subject;
   }
 
   /** The item's reason by its display name, or its new phrases. */

@@ -33,9 +33,10 @@ public final class ItemRenderer {
   /** The whole page in the page's language. */
   static String render(Page page, ItemView view, ValueFormula value) {
     StringBuilder html = new StringBuilder(8192);
-    page.head(html, view.item().title() + " · Waarom");
+    String title = BoardRenderer.title(view.item(), view.names().in(page.t().lang()), page.t());
+    page.head(html, title + " · Waarom");
     html.append("<p><a href=\"/\">← ").append(escape(page.t().t("item.back")))
-        .append("</a></p>\n<h1>").append(escape(view.item().title()))
+        .append("</a></p>\n<h1>").append(escape(title))
         .append("</h1>\n<div data-fragment=\"item\" data-item=\"")
         .append(escape(view.item().itemId())).append("\">\n")
         .append(fragment(page.t(), view, value)).append("</div>\n</body>\n</html>\n");

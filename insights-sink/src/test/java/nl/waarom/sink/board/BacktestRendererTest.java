@@ -55,7 +55,7 @@ class BacktestRendererTest {
     String html = BacktestRenderer.render(nl, item("new"), backtest(), NAMES);
 
     assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"nl\">")
-        .contains("<h1>Backtest van de voorgestelde regel: Emerging reason: thermostaat,"
+        .contains("<h1>Backtest van de voorgestelde regel: Nieuwe reden: thermostaat,"
             + " koppelen</h1>")
         .contains("<p>Voorgestelde regel <code class=\"rule\">thermostaat AND koppel*</code></p>")
         .contains("<dt>Geteste contacten</dt><dd id=\"contacts\">2.000 (de nieuwste, hoogstens"
@@ -88,6 +88,7 @@ class BacktestRendererTest {
             + " taxonomy v1</dd>")
         .contains("<dd id=\"explained\">75.0% → 100.0%</dd>")
         .contains("Payment problem → new reason thermostaat-koppelen: 1,200")
-        .contains(">Promote to taxonomy</button>");
+        .contains(">Promote to taxonomy</button>")
+        .contains("<h1>Backtest of the drafted rule: Emerging reason: thermostaat, koppelen</h1>");
   }
 }
