@@ -69,7 +69,8 @@ final class ContactRenderer {
         .append("</a></p>\n<h1>").append(escape(t.t("contacts.title"))).append("</h1>\n")
         .append("<form method=\"get\" action=\"/contacts\" id=\"contact-search\" class=\"search\">")
         .append("\n<p><label>").append(escape(t.t("contacts.words"))).append(" <input id=\"q\"")
-        .append(" name=\"q\" value=\"").append(escape(s.filter().words())).append("\"></label> <label>")
+        .append(" name=\"q\" value=\"").append(escape(s.filter().words()))
+        .append("\"></label> <label>")
         .append(escape(t.t("contacts.reason"))).append(" <select id=\"reason\" name=\"reason\">");
     option(html, "", t.t("contacts.any"), false);
     for (var r : s.names().reasons()) {
@@ -184,7 +185,8 @@ final class ContactRenderer {
         .append("</h2>\n");
     if (c.reasons().isEmpty()) {
       html.append("<p id=\"unexplained\">").append(escape(c.unexplained() == null
-          ? t.t("contact.notClassified") : t.t("contact.unexplained"))).append("</p>\n</section>\n");
+          ? t.t("contact.notClassified") : t.t("contact.unexplained")))
+          .append("</p>\n</section>\n");
       return;
     }
     html.append("<ul>\n");
@@ -279,7 +281,8 @@ final class ContactRenderer {
         .append("</button> <button type=\"button\" id=\"correct-none\" data-correct=\"none\">")
         .append(escape(t.t("contact.noneOfThese"))).append("</button></p>\n"
             + "<p class=\"error\" id=\"correct-error\" role=\"alert\"></p>\n"
-            + "<p class=\"meta\" id=\"correct-status\" role=\"status\"></p>\n</form>\n</section>\n");
+            + "<p class=\"meta\" id=\"correct-status\" role=\"status\"></p>\n</form>\n"
+            + "</section>\n");
   }
 
   private static void data(StringBuilder html, String name, String value) {

@@ -106,7 +106,8 @@ public final class ItemRenderer {
           .append(escape(t.t("item.contacts", t.count(i.count())))).append(" · ")
           .append(escape(i.summary())).append("</li>\n");
     }
-    html.append("</ul>\n</section>\n<section id=\"history\">\n<h2>").append(escape(t.t("item.history")))
+    html.append("</ul>\n</section>\n<section id=\"history\">\n<h2>")
+        .append(escape(t.t("item.history")))
         .append("</h2>\n<ol>\n");
     for (BacklogEvent e : view.history()) {
       html.append("<li>").append(escape(TIME.format(e.at()))).append(" · ")
@@ -149,7 +150,8 @@ public final class ItemRenderer {
     }
     html.append("</p>\n<p><label>").append(escape(t.t("item.note")))
         .append(" <input id=\"reason\" name=\"reason\"></label> <label>")
-        .append(escape(t.t("item.fixLive"))).append(" <input id=\"effectiveAt\" name=\"effectiveAt\""
+        .append(escape(t.t("item.fixLive")))
+        .append(" <input id=\"effectiveAt\" name=\"effectiveAt\""
             + " placeholder=\"2026-03-02T09:00:00Z\"></label></p>\n<p><label>")
         .append(escape(t.t("item.ownerLabel"))).append(" <input id=\"owner-input\" name=\"owner\">"
             + "</label> <button type=\"button\" data-action=\"owner\">")

@@ -32,9 +32,9 @@ class ItemRendererTest {
     double value = ranking.valueAtStake(latest.estimatedCost(), null, 1_234.0, 6.5,
         "SELF_SERVICE", 0.25);
     BacklogItem item = new BacklogItem("repeat-hotspot.payment-problem",
-        "Repeat hotspot: Payment problem", "REPEAT_HOTSPOT", "payment-problem", List.of(), "triaged", 1, START, START, 7_219.0,
-        "SELF_SERVICE", latest, new BacklogItem.Work(value, 1_234.0, 6.5, 0.25, "lena", null, null,
-            null, null, null));
+        "Repeat hotspot: Payment problem", "REPEAT_HOTSPOT", "payment-problem", List.of(),
+        "triaged", 1, START, START, 7_219.0, "SELF_SERVICE", latest, new BacklogItem.Work(value,
+            1_234.0, 6.5, 0.25, "lena", null, null, null, null, null));
     return new ItemView(item, List.of(latest), List.of(new BacklogEvent(1, START, "eva", "status",
         "new", "triaged", null), new BacklogEvent(2, START, "eva", "owner", null, null, "lena")),
         new long[] {3, 5}, new double[] {2, 2}, NAMES);
@@ -70,7 +70,8 @@ class ItemRendererTest {
     assertThat(html).contains("<h1>Repeat hotspot: Payment problem</h1>")
         .contains("status <b class=\"status\" id=\"status\">triaged</b> · owner"
             + " <span id=\"owner\">lena</span> · kind REPEAT_HOTSPOT · reason Payment problem")
-        .contains("~1,234 contacts per week · handle time 6.5 min · repeat rate 25% · SELF_SERVICE")
+        .contains("~1,234 contacts per week · handle time 6.5 min · repeat rate 25%"
+            + " · SELF_SERVICE")
         .contains("(80% vs 5%)", "eva · status new → triaged");
   }
 }

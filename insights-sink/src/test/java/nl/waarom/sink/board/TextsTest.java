@@ -27,7 +27,8 @@ class TextsTest {
   @Test
   void everyKeyTheBoardAsksForIsInBothLanguagesAndEveryPatternParses() throws IOException {
     // the literal keys of t.t("...") in the board's sources (keys built from data use t.or)
-    Pattern literal = Pattern.compile("\\bt\\(\\)\\.t\\(\"([A-Za-z0-9_.]+)\"|\\bt\\.t\\(\"([A-Za-z0-9_.]+)\"");
+    Pattern literal = Pattern.compile(
+        "\\bt\\(\\)\\.t\\(\"([A-Za-z0-9_.]+)\"|\\bt\\.t\\(\"([A-Za-z0-9_.]+)\"");
     Set<String> asked = new TreeSet<>();
     try (Stream<Path> sources = Files.list(Path.of("src/main/java/nl/waarom/sink/board"))) {
       for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
