@@ -41,7 +41,7 @@ final class BacktestRenderer {
           .append(escape(rule)).append("</code></p>\n");
     }
     if (b.problem() != null) {
-      html.append("<p id=\"backtest-problem\">").append(escape(b.problem())).append("</p>\n");
+      problem(html, t, b);
     }
     BacktestResult r = b.result();
     if (r != null && r.contacts() > 0) {
@@ -88,6 +88,23 @@ final class BacktestRenderer {
         .append("</a></p>\n<h1>").append(escape(t.t("backtest.title", title)))
         .append("</h1>\n<p id=\"backtest-running\">").append(escape(t.t("backtest.running")))
         .append("</p>\n</body>\n</html>\n").toString();
+  }
+
+  /**
+   * Why there are no figures, in the page's language: the backtest's own words say it in English
+   * (for the API); which of its three cases it is shows in the backtest itself.
+   */
+  private static void problem(StringBuilder html, Texts t, DraftBacktest b) {
+    html.append("<p id=\"backtest-problem\">");
+    if (b.taxonomyVersion() == null) {
+      html.append(escape(t.t("backtest.noTaxonomy")));
+    } else if (b.result() != null) {
+      html.append(escape(t.t("backtest.noContacts")));
+    } else {
+      html.append(escape(t.t("backtest.doesNotLoad", b.taxonomyVersion())))
+          .append(" <code>").append(escape(b.problem())).append("</code>");
+    }
+    html.append("</p>\n");
   }
 
   private static void figures(StringBuilder html, Texts t, DraftBacktest b, BacktestResult r) {

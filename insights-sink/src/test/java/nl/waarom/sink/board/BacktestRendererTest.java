@@ -91,4 +91,27 @@ class BacktestRendererTest {
         .contains(">Promote to taxonomy</button>")
         .contains("<h1>Backtest of the drafted rule: Emerging reason: thermostaat, koppelen</h1>");
   }
+
+  @Test
+  void whyThereAreNoFiguresIsSaidInThePagesLanguage() {
+    Page nl = new Page(Texts.NL, "/items/x/backtest", Map.of());
+    String id = "emerging-reason.thermostaat_koppelen";
+
+    assertThat(BacktestRenderer.render(nl, item("new"), new DraftBacktest(id, null, null,
+        List.of(), null, 50_000, "No taxonomy has been published yet."), NAMES))
+        .contains("<p id=\"backtest-problem\">Er is nog geen taxonomie gepubliceerd:")
+        .doesNotContain("No taxonomy");
+    BacktestResult none = new BacktestResult("v1", "v1+draft", 0, 0, 0, 0, List.of(), List.of(),
+        Duration.ZERO);
+    assertThat(BacktestRenderer.render(nl, item("new"), new DraftBacktest(id, "v1", NEW,
+        List.of("thermostaat"), none, 50_000, "There are no contacts."), NAMES))
+        .contains("<p id=\"backtest-problem\">Er zijn binnen de bewaartermijn nog geen contacten"
+            + " om de regel op te testen.</p>")
+        .doesNotContain("id=\"figures\"");
+    assertThat(BacktestRenderer.render(nl, item("new"), new DraftBacktest(id, "v1", null,
+        List.of(), null, 50_000, "The drafted reason does not load into taxonomy v1: bad <rule>"),
+        NAMES))
+        .contains("<p id=\"backtest-problem\">De voorgestelde reden past niet in taxonomie v1:"
+            + " <code>The drafted reason does not load into taxonomy v1: bad &lt;rule&gt;</code>");
+  }
 }
