@@ -60,7 +60,7 @@ class BacktestRendererTest {
         .contains("<p>Voorgestelde regel <code class=\"rule\">thermostaat AND koppel*</code></p>")
         .contains("<dt>Geteste contacten</dt><dd id=\"contacts\">2.000 (de nieuwste, hoogstens"
             + " 50.000) tegen taxonomie v1</dd>")
-        .contains("<dt>De nieuwe reden zou krijgen</dt><dd id=\"taken\">1.700</dd>")
+        .contains("<dt>Contacten voor de nieuwe reden</dt><dd id=\"taken\">1.700</dd>")
         .contains("<dd id=\"from-unexplained\">500</dd>")
         .contains("<dt>Verklaard aandeel</dt><dd id=\"explained\">75,0% → 100,0%</dd>")
         .contains("<dd id=\"elapsed\">2,5 s</dd>")
@@ -69,7 +69,7 @@ class BacktestRendererTest {
         .contains("<h2>Onverklaarde contacten die de regel zou verklaren</h2>")
         .contains("onverklaard → nieuwe reden thermostaat-koppelen: 500")
         .contains(">Opnemen in de taxonomie</button>")
-        .contains("(alleen redacteuren)")
+        .contains("(alleen voor redacteuren)")
         .doesNotContain("Payment problem", "Backtest of", "Explained share", "unexplained →");
     assertThat(BacktestRenderer.render(nl, item("dismissed"), backtest(), NAMES))
         .contains("<p id=\"promote-closed\">Dit item is afgewezen: het kan niet meer worden"

@@ -46,17 +46,17 @@ class ItemRendererTest {
         Map.of()), view(), ValueFormula.defaults());
 
     assertThat(html).contains("<html lang=\"nl\">", ">← bord</a>")
-        .contains("<title>Brandpunt van herhaalcontact: Betaling lukt niet · Waarom</title>")
-        .contains("<h1>Brandpunt van herhaalcontact: Betaling lukt niet</h1>")
+        .contains("<title>Hotspot van herhaalcontacten: Betaling lukt niet · Waarom</title>")
+        .contains("<h1>Hotspot van herhaalcontacten: Betaling lukt niet</h1>")
         .contains("<p class=\"meta\">status <b class=\"status\" id=\"status\">getrieerd</b>"
-            + " · eigenaar <span id=\"owner\">lena</span> · soort brandpunt van herhaalcontact"
+            + " · eigenaar <span id=\"owner\">lena</span> · soort hotspot van herhaalcontacten"
             + " · reden Betaling lukt niet</p>")
         .contains(" · ~1.234 contacten per week · afhandeltijd 6,5 min · herhaalpercentage 25%"
             + " · selfservice</p>")
         .contains("(selfservice)")
         .contains("<p class=\"signals\">Waarom: queue = <b>betalen</b> (80% t.o.v. 5%)</p>")
         .contains("aria-label=\"volume per uur tegen de basislijn\"", "piek 5 per uur")
-        .contains("<li>2026-11-24 10:00 UTC · brandpunt van herhaalcontact · 1.500 contacten · ")
+        .contains("<li>2026-11-24 10:00 UTC · hotspot van herhaalcontacten · 1.500 contacten · ")
         .contains("eva · status nieuw → getrieerd", "eva · eigenaar: lena")
         .contains(">In behandeling</button>", "<label>Reden of notitie <input",
             "<label>Eigenaar <input", ">Toewijzen</button>", ">Notitie toevoegen</button>")
