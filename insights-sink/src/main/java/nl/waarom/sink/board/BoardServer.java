@@ -198,9 +198,8 @@ public final class BoardServer implements AutoCloseable {
       cfg.jetty.port = listen.port();
       listen.tls().ifPresent(pem -> HttpsListener.install(cfg, pem));
       cfg.startup.showJavalinBanner = false;
-      AccessGate.install(cfg.routes, access, (ctx, status, message) -> ErrorPage.answer(ctx,
-          status, Page.of(ctx).t().t(status == 401 ? "error.signIn" : "error.forbidden"),
-          message));
+      AccessGate.install(cfg.routes, access, (ctx, status, why, message) -> ErrorPage.answer(
+          ctx, status, Page.of(ctx).t().t("signIn." + why.name()), message));
       cfg.routes.get("/", routes::board, Role.VIEWER);
       cfg.routes.get("/fragments/{name}", routes::fragment, Role.VIEWER);
       cfg.routes.get("/items/{id}", items::page, Role.VIEWER);

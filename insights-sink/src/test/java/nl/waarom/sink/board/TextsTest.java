@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import nl.waarom.sink.access.AccessGate;
 import org.junit.jupiter.api.Test;
 
 class TextsTest {
@@ -43,6 +44,9 @@ class TextsTest {
     }
     assertThat(asked).as("keys the sources ask for").contains("contact.reasons", "backtest.title",
         "item.status");
+    for (AccessGate.Refusal why : AccessGate.Refusal.values()) {
+      asked.add("signIn." + why.name()); // the refusal pages a browser gets
+    }
     assertThat(Texts.EN.keys()).containsAll(asked);
     assertThat(Texts.NL.keys()).containsAll(asked);
     for (Texts t : new Texts[] {Texts.EN, Texts.NL}) {
