@@ -218,11 +218,6 @@ public final class BoardRenderer {
   }
 
   /** What explains the insight: the strongest signals, e.g. {@code queue = betalen (80% vs 5%)}. */
-  static void signals(StringBuilder html, InsightRow latest) {
-    signals(html, latest, Texts.EN);
-  }
-
-  /** The strongest signals in a language. */
   static void signals(StringBuilder html, InsightRow latest, Texts t) {
     List<SignalRow> signals = latest.details().signals();
     if (signals.isEmpty()) {
@@ -277,11 +272,6 @@ public final class BoardRenderer {
   }
 
   /** The item's reason by its display name, or its new phrases. */
-  static String reasonOf(BacklogItem item, ReasonNames names) {
-    return reasonOf(item, names, Texts.EN);
-  }
-
-  /** The item's reason by its display name in {@code names}, or its new phrases, in a language. */
   static String reasonOf(BacklogItem item, ReasonNames names, Texts t) {
     if (item.reasonId() != null) {
       return names.name(item.reasonId());
@@ -307,12 +297,7 @@ public final class BoardRenderer {
         + t.t("board.estimatedCost", cost(item.estimatedCost(), t)) + value;
   }
 
-  /** Estimated contacts per week; "volume unknown" when not estimated. */
-  static String volume(Double weeklyVolume) {
-    return volume(weeklyVolume, Texts.EN);
-  }
-
-  /** Estimated contacts per week in a language. */
+  /** Estimated contacts per week in a language; its "volume unknown" when not estimated. */
   static String volume(Double weeklyVolume, Texts t) {
     return weeklyVolume == null ? t.t("item.volumeUnknown")
         : t.t("item.weekly", t.count(Math.round(weeklyVolume)));
