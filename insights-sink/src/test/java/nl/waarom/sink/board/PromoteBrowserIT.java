@@ -110,8 +110,9 @@ class PromoteBrowserIT {
     browser.get(base + "/items/" + itemId + "?lang=nl");
     wait.until(ExpectedConditions.textToBe(By.id("status"), "getrieerd"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Nieuwe reden: ");
-    assertThat(browser.findElement(By.id("history")).getText())
-        .contains(EDITOR + " · opgenomen in de taxonomie nieuw → getrieerd");
+    // the live part of the page may be redrawn while it is read: read it with the wait
+    wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.id("history"))
+        .getText().contains(EDITOR + " · opgenomen in de taxonomie nieuw → getrieerd"));
     wait.until(ExpectedConditions.textToBe(By.id("who-name"), EDITOR));
     assertThat(browser.findElement(By.id("who")).getText())
         .startsWith("aangemeld als " + EDITOR + " (redacteur)");
