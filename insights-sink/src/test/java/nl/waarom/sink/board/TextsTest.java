@@ -26,6 +26,29 @@ class TextsTest {
   }
 
   @Test
+  void eachBundleFileHasEveryKeyOfTheOtherItself() throws IOException {
+    // read the files as they are: the Dutch bundle's parent is the English one, so a key missing
+    // from the Dutch file would otherwise still be found (in English)
+    java.util.Properties en = properties("messages.properties");
+    java.util.Properties nl = properties("messages_nl.properties");
+    assertThat(nl.stringPropertyNames()).as("keys of messages_nl.properties")
+        .containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
+    for (String key : en.stringPropertyNames()) {
+      assertThat(nl.getProperty(key)).as(key).isNotBlank();
+    }
+  }
+
+  private static java.util.Properties properties(String name) throws IOException {
+    java.util.Properties p = new java.util.Properties();
+    try (var in = Files.newBufferedReader(
+        Path.of("src/main/resources/nl/waarom/sink/board", name),
+        java.nio.charset.StandardCharsets.UTF_8)) {
+      p.load(in);
+    }
+    return p;
+  }
+
+  @Test
   void everyKeyTheBoardAsksForIsInBothLanguagesAndEveryPatternParses() throws IOException {
     // the literal keys of t.t("...") in the board's sources (keys built from data use t.or)
     Pattern literal = Pattern.compile(
