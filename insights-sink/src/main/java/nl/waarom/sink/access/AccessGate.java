@@ -23,19 +23,62 @@ public final class AccessGate {
       + "form-action 'self'; frame-ancestors 'none'";
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-  private final Access access;
-
-  private AccessGate(Access access) {
-    this.access = access;
+  /** Why a person in a browser is refused or cannot sign in. */
+  public enum Refusal {
+    /** 401: a page needs signing in. */
+    SIGN_IN_NEEDED,
+    /** 403: the role is too weak, or a change lacks the session's CSRF token. */
+    FORBIDDEN,
+    /** 404: sign-in through a provider is not configured. */
+    NOT_CONFIGURED,
+    /** 503: the provider cannot be reached. */
+    UNAVAILABLE,
+    /** 401: the provider's answer did not sign anyone in. */
+    FAILED,
+    /** 401: a one-time sign-in link was used already or has expired. */
+    LINK_SPENT
   }
 
-  /** Adds the headers, the checks, the refusal rendering and the /auth routes. */
+  /**
+   * Shows a refusal, or a sign-in that did not work, to a person in a browser, e.g. in the page's
+   * language. The default answers the English message as plain text.
+   */
+  @FunctionalInterface
+  public interface RefusalPage {
+    /**
+     * Answers the request with a page.
+     *
+     * @param status the HTTP status
+     * @param why what went wrong; never null
+     * @param message what went wrong and what to do, in English; never null
+     */
+    void show(Context ctx, int status, Refusal why, String message);
+  }
+
+  private final Access access;
+  private final RefusalPage refusalPage;
+
+  private AccessGate(Access access, RefusalPage refusalPage) {
+    this.access = access;
+    this.refusalPage = refusalPage;
+  }
+
+  /** Adds the headers, the checks, the refusal rendering (plain text) and the /auth routes. */
   public static void install(RoutesConfig routes, Access access) {
-    AccessGate gate = new AccessGate(access);
+    install(routes, access, (ctx, status, why, message) -> SignInRoutes.text(ctx, status,
+        message));
+  }
+
+  /**
+   * Adds the headers, the checks, the refusal rendering and the /auth routes; a refused page
+   * request is answered by {@code refusalPage}.
+   */
+  public static void install(RoutesConfig routes, Access access, RefusalPage refusalPage) {
+    AccessGate gate = new AccessGate(access, refusalPage);
     routes.before(AccessGate::securityHeaders);
     routes.beforeMatched(gate::check);
     routes.exception(AccessDenied.class, gate::refuse);
-    SignInRoutes.install(routes, access);
+    SignInRoutes.install(routes, access, refusalPage);
   }
 
   static void securityHeaders(Context ctx) {
@@ -129,7 +172,8 @@ public final class AccessGate {
       ctx.header("WWW-Authenticate", "Bearer realm=\"waarom\"");
     }
     if (page) {
-      SignInRoutes.text(ctx, e.status(), e.getMessage());
+      refusalPage.show(ctx, e.status(), e.status() == 401 ? Refusal.SIGN_IN_NEEDED
+          : Refusal.FORBIDDEN, e.getMessage());
       return;
     }
     ctx.status(e.status()).contentType("application/json; charset=utf-8")

@@ -12,17 +12,20 @@ import nl.waarom.sink.db.Json;
  * The sign-in routes under /auth: start an OpenID Connect sign-in ({@code /auth/login}) and
  * complete it ({@code /auth/callback}), redeem a one-time link ({@code /auth/link}), ask who is
  * signed in and the session's CSRF token ({@code /auth/me}), and sign out ({@code POST
- * /auth/logout}). A successful sign-in always starts a fresh session (no fixation).
+ * /auth/logout}). A successful sign-in always starts a fresh session (no fixation). What a person
+ * is told when a sign-in does not work is shown by the server's {@link AccessGate.RefusalPage}.
  */
 final class SignInRoutes {
   private final Access access;
+  private final AccessGate.RefusalPage page;
 
-  private SignInRoutes(Access access) {
+  private SignInRoutes(Access access, AccessGate.RefusalPage page) {
     this.access = access;
+    this.page = page;
   }
 
-  static void install(RoutesConfig routes, Access access) {
-    SignInRoutes r = new SignInRoutes(access);
+  static void install(RoutesConfig routes, Access access, AccessGate.RefusalPage page) {
+    SignInRoutes r = new SignInRoutes(access, page);
     routes.get("/auth/login", r::login);
     routes.get("/auth/callback", r::callback);
     routes.get("/auth/link", r::link);
@@ -34,8 +37,8 @@ final class SignInRoutes {
     noStore(ctx);
     Optional<OidcLogin> oidc = access.oidc();
     if (oidc.isEmpty()) {
-      text(ctx, 404, "Sign-in through a provider is not configured here "
-          + "(WAAROM_OIDC_ISSUER).");
+      page.show(ctx, 404, AccessGate.Refusal.NOT_CONFIGURED, "Sign-in through a provider is not"
+          + " configured here (WAAROM_OIDC_ISSUER).");
       return;
     }
     try {
@@ -44,7 +47,7 @@ final class SignInRoutes {
           (int) OidcLogin.PENDING_FOR.toSeconds());
       ctx.redirect(start.authorizationUri().toString());
     } catch (OidcLogin.LoginFailed e) {
-      text(ctx, 503, e.getMessage());
+      page.show(ctx, 503, AccessGate.Refusal.UNAVAILABLE, e.getMessage());
     }
   }
 
@@ -52,7 +55,8 @@ final class SignInRoutes {
     noStore(ctx);
     Optional<OidcLogin> oidc = access.oidc();
     if (oidc.isEmpty()) {
-      text(ctx, 404, "Sign-in through a provider is not configured here.");
+      page.show(ctx, 404, AccessGate.Refusal.NOT_CONFIGURED,
+          "Sign-in through a provider is not configured here.");
       return;
     }
     String state = ctx.cookie(Access.LOGIN_COOKIE);
@@ -61,7 +65,8 @@ final class SignInRoutes {
       OidcLogin.Done done = oidc.get().complete(ctx.queryParamMap(), state);
       signIn(ctx, done.identity(), done.next());
     } catch (OidcLogin.LoginFailed e) {
-      text(ctx, 401, "Sign-in failed: " + e.getMessage() + ". Sign in again: /auth/login");
+      page.show(ctx, 401, AccessGate.Refusal.FAILED, "Sign-in failed: " + e.getMessage()
+          + ". Sign in again: /auth/login");
     }
   }
 
@@ -69,8 +74,8 @@ final class SignInRoutes {
     noStore(ctx);
     Optional<Identity> who = access.links().redeem(ctx.queryParam("token"));
     if (who.isEmpty()) {
-      text(ctx, 401, "This sign-in link has been used already or has "
-          + "expired. Restart the local stack for a new one, or sign in another way.");
+      page.show(ctx, 401, AccessGate.Refusal.LINK_SPENT, "This sign-in link has been used already"
+          + " or has expired. Restart the local stack for a new one, or sign in another way.");
       return;
     }
     signIn(ctx, who.get(), "/");

@@ -71,9 +71,15 @@ final class BacklogRoutes {
     BoardRoutes.json(ctx, 200, body);
   }
 
-  /** GET /items/{id} : the item page. */
+  /** GET /items/{id} : the item page; an unknown item answers 404 with a page in its language. */
   void page(Context ctx) {
-    ctx.html(ItemRenderer.render(Page.of(ctx), itemView(ctx.pathParam("id")), value));
+    Page page = Page.of(ctx);
+    String id = ctx.pathParam("id");
+    if (backlog.item(id).isEmpty()) {
+      ErrorPage.answer(ctx, 404, page.t().t("item.notFound", id), null);
+      return;
+    }
+    ctx.html(ItemRenderer.render(page, itemView(id), value));
   }
 
   /** GET /fragments/item/{id} : the live part of the item page. */

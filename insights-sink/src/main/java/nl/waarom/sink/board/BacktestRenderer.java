@@ -5,7 +5,6 @@ import static nl.waarom.sink.board.Html.escape;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import nl.waarom.analyzer.backtest.BacktestResult;
 import nl.waarom.analyzer.backtest.Flip;
 import nl.waarom.analyzer.backtest.FlipGroup;
@@ -19,83 +18,109 @@ import nl.waarom.sink.db.BacklogItem;
  * the contacts the sink keeps — how many it would take, how many of those had no reason and how
  * many another one (with examples linking to the contacts), the explained share before and after —
  * and the promote button (driven by {@code /static/board.js}, which sends the session's CSRF
- * token; only an editor may promote). Every piece of data is escaped.
+ * token; only an editor may promote). In the page's language, reasons by their names in it. Every
+ * piece of data is escaped.
  */
 final class BacktestRenderer {
   private BacktestRenderer() {}
 
-  static String render(BacklogItem item, DraftBacktest b, ReasonNames names) {
+  /** The figures in the page's language, the reasons by their names in that language. */
+  static String render(Page page, BacklogItem item, DraftBacktest b, ReasonNames names) {
+    Texts t = page.t();
+    ReasonNames named = names.in(t.lang());
     StringBuilder html = new StringBuilder(8192);
     String id = escape(item.itemId());
-    Page.english("/items").head(html, "Backtest: " + item.title() + " · Waarom");
-    html.append("<p><a href=\"/items/").append(escape(path(item.itemId())))
-        .append("\">← item</a></p>\n<h1>Backtest of the drafted rule: ")
-        .append(escape(item.title())).append("</h1>\n<section id=\"backtest\">\n");
+    String title = BoardRenderer.title(item, named, t);
+    page.head(html, t.t("backtest.pageTitle", title));
+    html.append("<p><a href=\"/items/").append(escape(path(item.itemId()))).append("\">← ")
+        .append(escape(t.t("backtest.item"))).append("</a></p>\n<h1>")
+        .append(escape(t.t("backtest.title", title))).append("</h1>\n")
+        .append("<section id=\"backtest\">\n");
     for (String rule : b.rules()) {
-      html.append("<p>Drafted rule <code class=\"rule\">").append(escape(rule))
-          .append("</code></p>\n");
+      html.append("<p>").append(escape(t.t("backtest.rule"))).append(" <code class=\"rule\">")
+          .append(escape(rule)).append("</code></p>\n");
     }
     if (b.problem() != null) {
-      html.append("<p id=\"backtest-problem\">").append(escape(b.problem())).append("</p>\n");
+      problem(html, t, b);
     }
     BacktestResult r = b.result();
     if (r != null && r.contacts() > 0) {
-      figures(html, b, r);
-      html.append("<h2>Taken from other reasons</h2>\n");
+      figures(html, t, b, r);
+      html.append("<h2>").append(escape(t.t("backtest.fromReasons"))).append("</h2>\n");
       if (b.fromOtherReasons().isEmpty()) {
-        html.append("<p id=\"from-reasons-none\">None: every contact it takes had no reason.</p>\n");
+        html.append("<p id=\"from-reasons-none\">").append(escape(t.t("backtest.fromReasonsNone")))
+            .append("</p>\n");
       }
-      flips(html, "from-reasons", b.fromOtherReasons(), b, names);
+      flips(html, t, "from-reasons", b.fromOtherReasons(), b, named);
       if (b.unexplainedFlips() != null) {
-        html.append("<h2>Unexplained contacts it would explain</h2>\n");
-        flips(html, "from-unexplained-examples", List.of(b.unexplainedFlips()), b, names);
+        html.append("<h2>").append(escape(t.t("backtest.unexplained"))).append("</h2>\n");
+        flips(html, t, "from-unexplained-examples", List.of(b.unexplainedFlips()), b, named);
       }
       if (!b.otherFlips().isEmpty()) {
-        html.append("<h2>Other changes</h2>\n<p>The classifier's model also learns from the"
-            + " drafted reason's examples, which can move other contacts.</p>\n");
-        flips(html, "other-flips", b.otherFlips(), b, names);
+        html.append("<h2>").append(escape(t.t("backtest.other"))).append("</h2>\n<p>")
+            .append(escape(t.t("backtest.otherNote"))).append("</p>\n");
+        flips(html, t, "other-flips", b.otherFlips(), b, named);
       }
     }
     html.append("</section>\n");
     Status status = Status.parse(item.status()).orElse(Status.NEW);
     if (status == Status.NEW || status == Status.TRIAGED) {
-      html.append("<form class=\"promote\" onsubmit=\"return false\">\n<p>Promoting records the"
-              + " drafted taxonomy entry in the item's history and triages the item (editors"
-              + " only).</p>\n<p><button type=\"button\" id=\"promote\" data-action=\"promote\""
-              + " data-item=\"").append(id).append("\">Promote to taxonomy</button></p>\n")
+      html.append("<form class=\"promote\" onsubmit=\"return false\">\n<p>")
+          .append(escape(t.t("backtest.promoteNote"))).append("</p>\n<p><button type=\"button\""
+              + " id=\"promote\" data-action=\"promote\" data-item=\"").append(id).append("\">")
+          .append(escape(t.t("board.promote"))).append("</button></p>\n")
           .append("<p class=\"error\" id=\"action-error\" role=\"alert\"></p>\n</form>\n");
     } else {
-      html.append("<p id=\"promote-closed\">This item is ").append(escape(item.status()))
-          .append(": it can no longer be promoted.</p>\n");
+      html.append("<p id=\"promote-closed\">").append(escape(t.t("backtest.closed",
+          t.or("state." + item.status(), item.status())))).append("</p>\n");
     }
     return html.append("</body>\n</html>\n").toString();
   }
 
   /** The page while the backtest still runs: it reloads itself every few seconds. */
-  static String running(BacklogItem item) {
+  static String running(Page page, BacklogItem item) {
+    Texts t = page.t();
     StringBuilder html = new StringBuilder(1024);
-    Page.english("/items").head(html, "Backtest: " + item.title() + " · Waarom");
+    String title = BoardRenderer.title(item, ReasonNames.ids(), t);
+    page.head(html, t.t("backtest.pageTitle", title));
     return html.append("<meta http-equiv=\"refresh\" content=\"5\">\n<p><a href=\"/items/")
-        .append(escape(path(item.itemId()))).append("\">← item</a></p>\n<h1>Backtest of the")
-        .append(" drafted rule: ").append(escape(item.title())).append("</h1>\n")
-        .append("<p id=\"backtest-running\">The backtest is running: this page shows the")
-        .append(" figures when it is done.</p>\n</body>\n</html>\n").toString();
+        .append(escape(path(item.itemId()))).append("\">← ").append(escape(t.t("backtest.item")))
+        .append("</a></p>\n<h1>").append(escape(t.t("backtest.title", title)))
+        .append("</h1>\n<p id=\"backtest-running\">").append(escape(t.t("backtest.running")))
+        .append("</p>\n</body>\n</html>\n").toString();
   }
 
-  private static void figures(StringBuilder html, DraftBacktest b, BacktestResult r) {
+  /**
+   * Why there are no figures, in the page's language: the backtest's own words say it in English
+   * (for the API); which of its three cases it is shows in the backtest itself.
+   */
+  private static void problem(StringBuilder html, Texts t, DraftBacktest b) {
+    html.append("<p id=\"backtest-problem\">");
+    if (b.taxonomyVersion() == null) {
+      html.append(escape(t.t("backtest.noTaxonomy")));
+    } else if (b.result() != null) {
+      html.append(escape(t.t("backtest.noContacts")));
+    } else {
+      html.append(escape(t.t("backtest.doesNotLoad", b.taxonomyVersion())))
+          .append(" <code>").append(escape(b.problem())).append("</code>");
+    }
+    html.append("</p>\n");
+  }
+
+  private static void figures(StringBuilder html, Texts t, DraftBacktest b, BacktestResult r) {
     html.append("<dl class=\"figures\" id=\"figures\">\n");
-    figure(html, "contacts", "Contacts backtested", String.format(Locale.ROOT,
-        "%,d (the newest, at most %,d) against taxonomy %s", r.contacts(), b.maxContacts(),
-        b.taxonomyVersion()));
-    figure(html, "taken", "The new reason would take", String.format(Locale.ROOT, "%,d", b.taken()));
-    figure(html, "from-unexplained", "of which unexplained before", String.format(Locale.ROOT,
-        "%,d", b.fromUnexplained()));
-    figure(html, "from-reasons-count", "of which from another reason", String.format(Locale.ROOT,
-        "%,d", b.fromOtherReasons().stream().mapToLong(FlipGroup::count).sum()));
-    figure(html, "explained", "Explained share", String.format(Locale.ROOT, "%.1f%% → %.1f%%",
-        r.explainedShareBefore() * 100, r.explainedShareAfter() * 100));
-    figure(html, "elapsed", "Took", String.format(Locale.ROOT, "%.1f s",
-        r.elapsed().toMillis() / 1000.0));
+    figure(html, "contacts", t.t("backtest.contacts"), t.t("backtest.contactsValue",
+        t.count(r.contacts()), t.count(b.maxContacts()), b.taxonomyVersion()));
+    figure(html, "taken", t.t("backtest.taken"), t.count(b.taken()));
+    figure(html, "from-unexplained", t.t("backtest.fromUnexplained"),
+        t.count(b.fromUnexplained()));
+    figure(html, "from-reasons-count", t.t("backtest.fromOther"),
+        t.count(b.fromOtherReasons().stream().mapToLong(FlipGroup::count).sum()));
+    figure(html, "explained", t.t("backtest.explained"),
+        t.number(r.explainedShareBefore() * 100, 1) + "% → "
+            + t.number(r.explainedShareAfter() * 100, 1) + "%");
+    figure(html, "elapsed", t.t("backtest.took"), t.t("backtest.seconds",
+        t.number(r.elapsed().toMillis() / 1000.0, 1)));
     html.append("</dl>\n");
   }
 
@@ -104,7 +129,7 @@ final class BacktestRenderer {
         .append(escape(value)).append("</dd>\n");
   }
 
-  private static void flips(StringBuilder html, String id, List<FlipGroup> groups,
+  private static void flips(StringBuilder html, Texts t, String id, List<FlipGroup> groups,
       DraftBacktest b, ReasonNames names) {
     if (groups.isEmpty()) {
       return;
@@ -112,9 +137,9 @@ final class BacktestRenderer {
     html.append("<ul class=\"flips\" id=\"").append(id).append("\">\n");
     for (FlipGroup g : groups) {
       html.append("<li class=\"flip\" data-from=\"").append(escape(g.from())).append("\">")
-          .append(escape(name(g.from(), b, names))).append(" → ")
-          .append(escape(name(g.to(), b, names)))
-          .append(": ").append(String.format(Locale.ROOT, "%,d", g.count())).append("\n<ul>\n");
+          .append(escape(name(t, g.from(), b, names))).append(" → ")
+          .append(escape(name(t, g.to(), b, names)))
+          .append(": ").append(t.count(g.count())).append("\n<ul>\n");
       for (Flip f : g.examples()) {
         html.append("<li><a href=\"/contacts/").append(escape(path(f.contactId()))).append("\">")
             .append(escape(f.contactId())).append("</a> ")
@@ -125,11 +150,12 @@ final class BacktestRenderer {
     html.append("</ul>\n");
   }
 
-  private static String name(String reasonId, DraftBacktest b, ReasonNames names) {
+  private static String name(Texts t, String reasonId, DraftBacktest b, ReasonNames names) {
     if (reasonId.equals(b.reasonId())) {
-      return "new reason " + reasonId;
+      return t.t("backtest.newReason", reasonId);
     }
-    return reasonId.equals(BacktestResult.UNEXPLAINED) ? "unexplained" : names.name(reasonId);
+    return reasonId.equals(BacktestResult.UNEXPLAINED) ? t.t("backtest.unexplainedName")
+        : names.name(reasonId);
   }
 
   private static String path(String segment) {

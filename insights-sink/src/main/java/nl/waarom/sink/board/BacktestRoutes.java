@@ -37,13 +37,21 @@ final class BacktestRoutes {
 
   /**
    * GET /items/{id}/backtest : the figures and the promote button; while a long backtest still
-   * runs, a page that reloads itself.
+   * runs, a page that reloads itself; in the page's language, as is its 404.
    */
   void page(Context ctx) {
-    BacklogItem item = emerging(ctx.pathParam("id"));
+    Page page = Page.of(ctx);
+    String id = ctx.pathParam("id");
+    BacklogItem item = backlog.item(id).orElse(null);
+    if (item == null || !"EMERGING_REASON".equals(item.kind())) {
+      ErrorPage.answer(ctx, 404, item == null ? page.t().t("item.notFound", id)
+          : page.t().t("item.noDraftedRule", id, page.t().or("kind." + item.kind(), item.kind())),
+          null);
+      return;
+    }
     ctx.html(backtests.within(item, WAIT)
-        .map(b -> BacktestRenderer.render(item, b, names.get()))
-        .orElseGet(() -> BacktestRenderer.running(item)));
+        .map(b -> BacktestRenderer.render(page, item, b, names.get()))
+        .orElseGet(() -> BacktestRenderer.running(page, item)));
   }
 
   /** GET /api/items/{id}/backtest : the figures as JSON; 202 {"running": true} while it runs. */

@@ -70,7 +70,8 @@ public final class BoardRenderer {
   private static void fragment(StringBuilder html, String name, BoardView view, Texts t) {
     switch (name) {
       case "share" -> share(html, view, t);
-      case "top-reasons" -> topReasons(html, view.topReasons(), view.sparklines(), view.names(), t);
+      case "top-reasons" -> topReasons(html, view.topReasons(), view.sparklines(),
+          view.names().in(t.lang()), t);
       case "emerging" -> emerging(html, view.emerging(), t);
       case "backlog" -> backlog(html, view.backlog(), view.names(), t);
       default -> throw new IllegalArgumentException("no fragment '" + name + "'");
@@ -91,9 +92,9 @@ public final class BoardRenderer {
       series[i] = Math.round(view.shares().get(series.length - 1 - i).share() * 1000);
     }
     html.append("<p><span class=\"big\" id=\"explained-share\">")
-        .append(String.format(Locale.ROOT, "%.0f%%", latest.share() * 100))
-        .append("</span> of ").append(latest.total()).append(" contacts in the 15 minutes from ")
-        .append(escape(TIME.format(latest.windowStart()))).append(" have a reason ")
+        .append(t.number(latest.share() * 100, 0)).append("%</span> ")
+        .append(escape(t.t("board.shareOf", t.count(latest.total()),
+            TIME.format(latest.windowStart())))).append(" ")
         .append(Svg.sparkline(series, 160, 28)).append("</p>\n</section>\n");
   }
 
@@ -108,11 +109,11 @@ public final class BoardRenderer {
       InsightRow latest = item.latestInsight();
       html.append("<article class=\"emerging\" id=\"emerging-").append(escape(item.itemId()))
           .append("\">\n<h3><a href=\"/items/").append(escape(item.itemId())).append("\">")
-          .append(escape(item.title())).append("</a></h3>\n<p>")
-          .append(latest.count()).append(" unexplained contacts · phrases ")
-          .append(escape(String.join(", ", latest.candidateTerms()))).append("</p>\n");
+          .append(escape(title(item, ReasonNames.ids(), t))).append("</a></h3>\n<p>")
+          .append(escape(t.t("board.emergingLine", t.count(latest.count()),
+              String.join(", ", latest.candidateTerms())))).append("</p>\n");
       if (latest.details().draftedRule() != null) {
-        html.append("<p class=\"rule\">Drafted rule: <code>")
+        html.append("<p class=\"rule\">").append(escape(t.t("item.rule"))).append(" <code>")
             .append(escape(latest.details().draftedRule())).append("</code></p>\n");
       }
       html.append("<p><button data-action=\"promote\" data-item=\"").append(escape(item.itemId()))
@@ -127,23 +128,26 @@ public final class BoardRenderer {
   private static void topReasons(StringBuilder html, TopReasons top,
       Map<String, long[]> sparklines, ReasonNames names, Texts t) {
     html.append("<section id=\"top-reasons\">\n<h2>").append(escape(t.t("board.topReasons")))
-        .append("</h2>\n<p class=\"meta\">Last ")
-        .append(top.minutes()).append(" minutes up to ").append(escape(TIME.format(top.asOf())))
-        .append(". ").append(explained(top)).append("</p>\n");
+        .append("</h2>\n<p class=\"meta\">")
+        .append(escape(t.t("board.window", t.count(top.minutes()), TIME.format(top.asOf()))))
+        .append(" ").append(escape(explained(top, t))).append("</p>\n");
     if (top.reasons().isEmpty()) {
       html.append("<p>").append(escape(t.t("board.noContacts"))).append("</p>\n</section>\n");
       return;
     }
-    html.append("<table>\n<thead><tr><th>Reason</th><th>Total</th>");
-    CHANNELS.forEach(ch -> html.append("<th>").append(ch).append("</th>"));
-    html.append("<th title=\"Share of the contacts whose customer ended negative or was negative "
-        + "in most turns\">Negative</th><th>Per minute</th></tr></thead>\n<tbody>\n");
+    html.append("<table>\n<thead><tr><th>").append(escape(t.t("board.col.reason")))
+        .append("</th><th>").append(escape(t.t("board.col.total"))).append("</th>");
+    CHANNELS.forEach(ch -> html.append("<th>").append(escape(t.t("board.col." + ch)))
+        .append("</th>"));
+    html.append("<th title=\"").append(escape(t.t("board.col.negativeTitle"))).append("\">")
+        .append(escape(t.t("board.col.negative"))).append("</th><th>")
+        .append(escape(t.t("board.col.perMinute"))).append("</th></tr></thead>\n<tbody>\n");
     for (TopReasons.ReasonCounts r : top.reasons()) {
       html.append("<tr><td>").append(escape(names.name(r.reasonId()))).append("</td><td>")
           .append(r.total())
           .append("</td>");
       CHANNELS.forEach(ch -> html.append("<td>").append(r.on(ch)).append("</td>"));
-      html.append("<td class=\"negative\">").append(negative(r)).append("</td>");
+      html.append("<td class=\"negative\">").append(negative(r, t)).append("</td>");
       html.append("<td>").append(Svg.sparkline(sparklines.get(r.reasonId()), 120, 20))
           .append("</td></tr>\n");
     }
@@ -151,22 +155,22 @@ public final class BoardRenderer {
   }
 
   /** "25 %" with the counts as a tooltip; a dash when no contact of the reason has a sentiment. */
-  private static String negative(TopReasons.ReasonCounts r) {
+  private static String negative(TopReasons.ReasonCounts r, Texts t) {
     Double share = r.negativeShare();
     if (share == null) {
       return "–";
     }
-    return String.format(Locale.ROOT, "<span title=\"%d of %d contacts\">%.0f %%</span>",
-        r.negativeCount(), r.sentimentCount(), share * 100);
+    return "<span title=\"" + escape(t.t("board.negativeOf", t.count(r.negativeCount()),
+        t.count(r.sentimentCount()))) + "\">" + t.percent(share) + "</span>";
   }
 
-  private static String explained(TopReasons top) {
+  private static String explained(TopReasons top, Texts t) {
     Double share = top.explainedShare();
     if (share == null) {
-      return "Explained: no contacts yet.";
+      return t.t("board.explainedNone");
     }
-    return String.format(Locale.ROOT, "Explained: %.0f%% (%d of %d contacts have a reason).",
-        share * 100, top.explained(), top.total());
+    return t.t("board.explained", t.number(share * 100, 0) + "%", t.count(top.explained()),
+        t.count(top.total()));
   }
 
   private static void backlog(StringBuilder html, List<BacklogItem> items, ReasonNames names,
@@ -176,33 +180,37 @@ public final class BoardRenderer {
     if (items.isEmpty()) {
       html.append("<p>").append(escape(t.t("board.noItems"))).append("</p>\n");
     }
-    items.forEach(item -> item(html, item, names));
+    ReasonNames named = names.in(t.lang());
+    items.forEach(item -> item(html, item, named, t));
     html.append("</section>\n");
   }
 
-  static void item(StringBuilder html, BacklogItem item, ReasonNames names) {
+  static void item(StringBuilder html, BacklogItem item, ReasonNames names, Texts t) {
     InsightRow latest = item.latestInsight();
     html.append("<article class=\"item\" id=\"item-").append(escape(item.itemId())).append("\">\n")
         .append("<h3><a href=\"/items/").append(escape(item.itemId())).append("\">")
-        .append(escape(item.title())).append("</a></h3>\n")
-        .append("<p class=\"meta\">kind ").append(escape(item.kind()))
-        .append(" · reason ").append(escape(reasonOf(item, names)))
-        .append(" · status <span class=\"status\">").append(escape(item.status()))
-        .append("</span>")
-        .append(item.work().owner() == null ? "" : " · owner " + escape(item.work().owner()))
-        .append(" · ").append(item.insightCount()).append(item.insightCount() == 1 ? " insight" : " insights")
+        .append(escape(title(item, names, t))).append("</a></h3>\n")
+        .append("<p class=\"meta\">").append(escape(t.t("item.kind"))).append(" ")
+        .append(escape(t.or("kind." + item.kind(), item.kind())))
+        .append(" · ").append(escape(t.t("item.reason"))).append(" ")
+        .append(escape(reasonOf(item, names, t)))
+        .append(" · ").append(escape(t.t("item.status"))).append(" <span class=\"status\">")
+        .append(escape(t.or("state." + item.status(), item.status()))).append("</span>")
+        .append(item.work().owner() == null ? "" : " · " + escape(t.t("item.owner")) + " "
+            + escape(item.work().owner()))
+        .append(" · ").append(escape(t.t(item.insightCount() == 1 ? "board.insight"
+            : "board.insights", t.count(item.insightCount()))))
         .append("</p>\n")
         .append("<p class=\"summary\">").append(escape(latest.summary())).append("</p>\n")
-        .append("<p class=\"numbers\">").append(latest.count()).append(" contacts vs baseline ")
-        .append(String.format(Locale.ROOT, "%.1f", latest.baseline()))
-        .append(" in ").append(escape(TIME.format(latest.windowStart()))).append(" to ")
-        .append(escape(TIME.format(latest.windowEnd())))
-        .append(" · ").append(escape(valued(latest, item)))
-        .append(" · ").append(escape(item.preventability() == null ? "UNKNOWN" : item.preventability()))
+        .append("<p class=\"numbers\">").append(escape(t.t("board.numbers",
+            t.count(latest.count()), t.number(latest.baseline(), 1),
+            TIME.format(latest.windowStart()), TIME.format(latest.windowEnd()))))
+        .append(" · ").append(escape(valued(latest, item, t)))
+        .append(" · ").append(escape(ItemRenderer.preventability(t, item.preventability())))
         .append("</p>\n");
-    signals(html, latest);
+    signals(html, latest, t);
     if (latest.details().draftedRule() != null) {
-      html.append("<p class=\"rule\">Drafted rule: <code>")
+      html.append("<p class=\"rule\">").append(escape(t.t("item.rule"))).append(" <code>")
           .append(escape(latest.details().draftedRule())).append("</code></p>\n");
     }
     examples(html, latest, highlights(latest));
@@ -210,18 +218,19 @@ public final class BoardRenderer {
   }
 
   /** What explains the insight: the strongest signals, e.g. {@code queue = betalen (80% vs 5%)}. */
-  static void signals(StringBuilder html, InsightRow latest) {
+  static void signals(StringBuilder html, InsightRow latest, Texts t) {
     List<SignalRow> signals = latest.details().signals();
     if (signals.isEmpty()) {
       return;
     }
-    html.append("<p class=\"signals\">Why: ");
+    html.append("<p class=\"signals\">").append(escape(t.t("item.why"))).append(" ");
     for (int i = 0; i < Math.min(5, signals.size()); i++) {
       SignalRow s = signals.get(i);
       html.append(i == 0 ? "" : "; ").append(escape(s.name())).append(" = <b>")
           .append(escape(s.value())).append("</b> ")
-          .append(String.format(Locale.ROOT, "(%.0f%% vs %.0f%%)", s.share() * 100,
-              s.backgroundShare() * 100));
+          .append("(").append(t.number(s.share() * 100, 0)).append("% ")
+          .append(escape(t.t("item.versus"))).append(" ")
+          .append(t.number(s.backgroundShare() * 100, 0)).append("%)");
     }
     html.append("</p>\n");
   }
@@ -246,40 +255,63 @@ public final class BoardRenderer {
     return words;
   }
 
+  /**
+   * The item's title in a language: its kind's label and its reason's name in {@code names} when
+   * they know it, else what the stored title says ({@code Spike: Payment problem} is
+   * {@code Piek: Betaling lukt niet} in Dutch).
+   */
+  static String title(BacklogItem item, ReasonNames names, Texts t) {
+    String stored = item.title();
+    int colon = stored.indexOf(": ");
+    if (colon < 0) {
+      return stored;
+    }
+    String subject = item.reasonId() != null && names.knows(item.reasonId())
+        ? names.name(item.reasonId()) : stored.substring(colon + 2);
+    return t.or("title." + item.kind(), stored.substring(0, colon)) + ": " + subject;
+  }
+
   /** The item's reason by its display name, or its new phrases. */
-  static String reasonOf(BacklogItem item, ReasonNames names) {
+  static String reasonOf(BacklogItem item, ReasonNames names, Texts t) {
     if (item.reasonId() != null) {
       return names.name(item.reasonId());
     }
-    return item.candidateTerms().isEmpty() ? "none" : "new: " + String.join(", ", item.candidateTerms());
+    return item.candidateTerms().isEmpty() ? t.t("item.noReason")
+        : t.t("item.newPhrases", String.join(", ", item.candidateTerms()));
   }
 
   /**
    * What an item is worth: a spike's excess contacts and what its episode cost, or a structural
    * insight's weekly volume and weekly cost; then the value at stake (the rank).
    */
-  static String valued(InsightRow latest, BacklogItem item) {
-    String value = " · value at stake " + String.format(Locale.ROOT, "%,.0f",
-        item.work().valueAtStake());
+  static String valued(InsightRow latest, BacklogItem item, Texts t) {
+    String value = " · " + t.t("board.valueAtStake", t.count(Math.round(
+        item.work().valueAtStake())));
     Double excess = latest.details().excessContacts();
     if (excess != null) {
-      return String.format(Locale.ROOT, "%,.0f excess contacts", excess) + " · episode cost "
-          + (item.estimatedCost() == null ? "unknown"
-              : String.format(Locale.ROOT, "%,.0f", item.estimatedCost())) + value;
+      return t.t("board.excess", t.count(Math.round(excess))) + " · "
+          + t.t("board.episodeCost", item.estimatedCost() == null ? t.t("item.unknown")
+              : t.count(Math.round(item.estimatedCost()))) + value;
     }
-    return volume(latest.details().weeklyVolume()) + " · estimated cost "
-        + cost(item.estimatedCost()) + value;
+    return volume(latest.details().weeklyVolume(), t) + " · "
+        + t.t("board.estimatedCost", cost(item.estimatedCost(), t)) + value;
   }
 
-  /** Estimated contacts per week; "volume unknown" when not estimated. */
-  static String volume(Double weeklyVolume) {
-    return weeklyVolume == null ? "volume unknown"
-        : String.format(Locale.ROOT, "~%,.0f contacts per week", weeklyVolume);
+  /** Estimated contacts per week in a language; its "volume unknown" when not estimated. */
+  static String volume(Double weeklyVolume, Texts t) {
+    return weeklyVolume == null ? t.t("item.volumeUnknown")
+        : t.t("item.weekly", t.count(Math.round(weeklyVolume)));
   }
 
   /** Per week, in the configured currency; "unknown" when not estimated. */
   static String cost(Double cost) {
-    return cost == null ? "unknown" : String.format(Locale.ROOT, "%,.0f per week", cost);
+    return cost(cost, Texts.EN);
+  }
+
+  /** Per week in a language; its "unknown" when not estimated. */
+  static String cost(Double cost, Texts t) {
+    return cost == null ? t.t("item.unknown")
+        : t.t("board.perWeek", t.count(Math.round(cost)));
   }
 
   /** For tests and callers that format instants the same way as the page. */

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * of an emerging reason's drafted rule ({@code /items/{id}/backtest}, {@link BacktestRoutes}), and
  * the ops endpoints {@code /healthy},
  * {@code /ready}, {@code /metrics}. Bad query parameters answer 400 with
- * {@code {"error": ..., "parameter": ...}}; an unreachable database answers 503.
+ * {@code {"error": ..., "parameter": ...}}; an unreachable database answers 503. A page a browser
+ * shows answers these with a page in its language instead ({@link ErrorPage}).
  *
  * <p>Every route names the {@link Role} it needs: reading the board and the API needs a viewer,
  * every change an editor; the ops endpoints, the static files, the OpenAPI document and the
@@ -197,7 +198,8 @@ public final class BoardServer implements AutoCloseable {
       cfg.jetty.port = listen.port();
       listen.tls().ifPresent(pem -> HttpsListener.install(cfg, pem));
       cfg.startup.showJavalinBanner = false;
-      AccessGate.install(cfg.routes, access);
+      AccessGate.install(cfg.routes, access, (ctx, status, why, message) -> ErrorPage.answer(
+          ctx, status, Page.of(ctx).t().t("signIn." + why.name()), message));
       cfg.routes.get("/", routes::board, Role.VIEWER);
       cfg.routes.get("/fragments/{name}", routes::fragment, Role.VIEWER);
       cfg.routes.get("/items/{id}", items::page, Role.VIEWER);
@@ -231,8 +233,14 @@ public final class BoardServer implements AutoCloseable {
       if (listen.managementPort() < 0) {
         OpsEndpoints.install(cfg, registry, healthy, ready);
       }
-      cfg.routes.exception(QueryParams.BadParameterException.class, (e, ctx) ->
-          BoardRoutes.json(ctx, 400, Map.of("error", e.getMessage(), "parameter", e.parameter())));
+      cfg.routes.exception(QueryParams.BadParameterException.class, (e, ctx) -> {
+        if (ErrorPage.isPage(ctx)) {
+          ErrorPage.answer(ctx, 400, Page.of(ctx).t().t("error.badParameter", e.parameter()),
+              e.getMessage());
+          return;
+        }
+        BoardRoutes.json(ctx, 400, Map.of("error", e.getMessage(), "parameter", e.parameter()));
+      });
       cfg.routes.exception(BacklogException.class, (e, ctx) -> {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("error", e.getMessage());
@@ -243,6 +251,10 @@ public final class BoardServer implements AutoCloseable {
       });
       cfg.routes.exception(DatabaseException.class, (e, ctx) -> {
         LOG.warn("database unavailable for {}: {}", ctx.path(), e.getMessage());
+        if (ErrorPage.isPage(ctx)) {
+          ErrorPage.answer(ctx, 503, Page.of(ctx).t().t("error.database"), null);
+          return;
+        }
         BoardRoutes.json(ctx, 503, Map.of("error", "database unavailable"));
       });
     });

@@ -59,13 +59,14 @@ final class ContactRoutes {
     this.clock = clock;
   }
 
-  /** GET /contacts?reason=&channel=&from=&to=&q=&page= : the search page. */
+  /** GET /contacts?reason=&channel=&from=&to=&q=&page= : the search page, in its language. */
   void searchPage(Context ctx) {
     ContactReads.Filter filter = filter(ctx);
     int page = QueryParams.intParam(ctx, "page", 1, 1, 10_000);
     List<StoredContact> found = contacts.search(filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
-    ctx.html(ContactRenderer.search(new ContactRenderer.Search(filter, page, found,
-        names.get().in(ctx.header("Accept-Language")))));
+    Page view = Page.of(ctx);
+    ctx.html(ContactRenderer.search(view, new ContactRenderer.Search(filter, page, found,
+        names.get().in(view.t().lang()))));
   }
 
   /** GET /api/contacts?reason=&channel=&from=&to=&q=&limit=&offset= : contacts, newest first. */
@@ -83,13 +84,14 @@ final class ContactRoutes {
   /** GET /contacts/{id} : the contact page. */
   void page(Context ctx) {
     String id = ctx.pathParam("id");
+    Page view = Page.of(ctx);
     Optional<StoredContact> contact = contacts.contact(id);
     if (contact.isEmpty()) {
-      ctx.status(404).html(ContactRenderer.notFound(id));
+      ctx.status(404).html(ContactRenderer.notFound(view, id));
       return;
     }
-    ReasonNames inForce = names.get().in(ctx.header("Accept-Language"));
-    ctx.html(ContactRenderer.contact(new ContactRenderer.Page(contact.get(),
+    ReasonNames inForce = names.get().in(view.t().lang());
+    ctx.html(ContactRenderer.contact(view, new ContactRenderer.View(contact.get(),
         contacts.corrections(id), namesOf(contact.get(), inForce), choices(contact.get(), inForce),
         publisher != null)));
   }

@@ -16,7 +16,8 @@ import nl.waarom.sink.db.InsightRow;
  * lifecycle allows from its status (buttons the page script turns into API calls), its reason's
  * hourly volume against the baseline, the latest insight's explanation and examples with the
  * matched words marked, the insight history and the change history. The body below the title is
- * the fragment {@code /fragments/item/<id>}, swapped in live like the board's sections.
+ * the fragment {@code /fragments/item/<id>}, swapped in live like the board's sections. In the
+ * page's language (the insight's summary is written by the analyzer, in English).
  */
 public final class ItemRenderer {
   private static final DateTimeFormatter TIME =
@@ -32,9 +33,10 @@ public final class ItemRenderer {
   /** The whole page in the page's language. */
   static String render(Page page, ItemView view, ValueFormula value) {
     StringBuilder html = new StringBuilder(8192);
-    page.head(html, view.item().title() + " · Waarom");
+    String title = BoardRenderer.title(view.item(), view.names().in(page.t().lang()), page.t());
+    page.head(html, title + " · Waarom");
     html.append("<p><a href=\"/\">← ").append(escape(page.t().t("item.back")))
-        .append("</a></p>\n<h1>").append(escape(view.item().title()))
+        .append("</a></p>\n<h1>").append(escape(title))
         .append("</h1>\n<div data-fragment=\"item\" data-item=\"")
         .append(escape(view.item().itemId())).append("\">\n")
         .append(fragment(page.t(), view, value)).append("</div>\n</body>\n</html>\n");
@@ -46,45 +48,52 @@ public final class ItemRenderer {
     return fragment(Texts.EN, view, ValueFormula.defaults());
   }
 
-  /** The live part of the page. */
+  /** The live part of the page in a language, the reasons by their names in it. */
   static String fragment(Texts t, ItemView view, ValueFormula value) {
     BacklogItem item = view.item();
     InsightRow latest = item.latestInsight();
     StringBuilder html = new StringBuilder(8192);
     html.append("<section id=\"item\" data-status=\"").append(escape(item.status())).append("\">\n")
-        .append("<p class=\"meta\">status <b class=\"status\" id=\"status\">")
-        .append(escape(item.status())).append("</b> · owner <span id=\"owner\">")
-        .append(escape(item.work().owner() == null ? "nobody yet" : item.work().owner()))
-        .append("</span> · kind ").append(escape(item.kind())).append(" · reason ")
-        .append(escape(BoardRenderer.reasonOf(item, view.names()))).append("</p>\n")
-        .append("<p class=\"numbers\">value at stake <b id=\"value-at-stake\">")
+        .append("<p class=\"meta\">").append(escape(t.t("item.status")))
+        .append(" <b class=\"status\" id=\"status\">")
+        .append(escape(t.or("state." + item.status(), item.status()))).append("</b> · ")
+        .append(escape(t.t("item.owner"))).append(" <span id=\"owner\">")
+        .append(escape(item.work().owner() == null ? t.t("item.nobody") : item.work().owner()))
+        .append("</span> · ").append(escape(t.t("item.kind"))).append(" ")
+        .append(escape(t.or("kind." + item.kind(), item.kind()))).append(" · ")
+        .append(escape(t.t("item.reason"))).append(" ")
+        .append(escape(BoardRenderer.reasonOf(item, view.names().in(t.lang()), t))).append("</p>\n")
+        .append("<p class=\"numbers\">").append(escape(t.t("item.valueAtStake")))
+        .append(" <b id=\"value-at-stake\">")
         .append(escape(value.money().whole(item.work().valueAtStake(), t.locale()))).append("</b>")
         .append(latest.details().excessContacts() != null ? "" : " · "
-            + escape(BoardRenderer.volume(item.work().weeklyVolume())))
-        .append(" · handle time ").append(item.work().avgHandleMinutes() == null ? "unknown"
-            : String.format(Locale.ROOT, "%.1f min", item.work().avgHandleMinutes()))
-        .append(" · repeat rate ").append(item.work().repeatRate() == null ? "unknown"
-            : String.format(Locale.ROOT, "%.0f%%", item.work().repeatRate() * 100))
-        .append(" · ").append(escape(item.preventability() == null ? "UNKNOWN"
-            : item.preventability()))
+            + escape(BoardRenderer.volume(item.work().weeklyVolume(), t)))
+        .append(" · ").append(escape(t.t("item.handle"))).append(" ")
+        .append(escape(item.work().avgHandleMinutes() == null ? t.t("item.unknown")
+            : t.t("unit.minutes", t.number(item.work().avgHandleMinutes(), 1))))
+        .append(" · ").append(escape(t.t("item.repeats"))).append(" ")
+        .append(escape(item.work().repeatRate() == null ? t.t("item.unknown")
+            : t.number(item.work().repeatRate() * 100, 0) + "%"))
+        .append(" · ").append(escape(preventability(t, item.preventability())))
         .append("</p>\n").append(value.html(item, t));
     if (item.work().dismissedReason() != null) {
-      html.append("<p>Dismissed: ").append(escape(item.work().dismissedReason())).append("</p>\n");
+      html.append("<p>").append(escape(t.t("item.dismissed", item.work().dismissedReason())))
+          .append("</p>\n");
     }
     if (item.work().verification() != null) {
-      html.append("<p class=\"verification\">Impact verification: <code>")
-          .append(escape(item.work().verification())).append("</code></p>\n");
+      html.append("<p class=\"verification\">").append(escape(t.t("item.verification")))
+          .append(" <code>").append(escape(item.work().verification())).append("</code></p>\n");
     }
     actions(html, item, t);
     html.append("</section>\n<section id=\"chart\">\n<h2>").append(escape(t.t("item.chart")))
         .append("</h2>\n")
-        .append(Svg.volumeChart(view.hourly(), view.baseline(), 720, 160))
+        .append(Svg.volumeChart(view.hourly(), view.baseline(), 720, 160, t))
         .append("\n</section>\n<section id=\"latest\">\n<h2>").append(escape(t.t("item.latest")))
         .append("</h2>\n<p>")
         .append(escape(latest.summary())).append("</p>\n");
-    BoardRenderer.signals(html, latest);
+    BoardRenderer.signals(html, latest, t);
     if (latest.details().draftedRule() != null) {
-      html.append("<p class=\"rule\">Drafted rule: <code>")
+      html.append("<p class=\"rule\">").append(escape(t.t("item.rule"))).append(" <code>")
           .append(escape(latest.details().draftedRule())).append("</code></p>\n");
     }
     BoardRenderer.examples(html, latest, BoardRenderer.highlights(latest));
@@ -93,17 +102,20 @@ public final class ItemRenderer {
         .append(view.insights().size()).append(")</h2>\n<ul>\n");
     for (InsightRow i : view.insights()) {
       html.append("<li>").append(escape(TIME.format(i.detectedAt()))).append(" · ")
-          .append(escape(i.kind())).append(" · ").append(i.count()).append(" contacts · ")
+          .append(escape(t.or("kind." + i.kind(), i.kind()))).append(" · ")
+          .append(escape(t.t("item.contacts", t.count(i.count())))).append(" · ")
           .append(escape(i.summary())).append("</li>\n");
     }
-    html.append("</ul>\n</section>\n<section id=\"history\">\n<h2>").append(escape(t.t("item.history")))
+    html.append("</ul>\n</section>\n<section id=\"history\">\n<h2>")
+        .append(escape(t.t("item.history")))
         .append("</h2>\n<ol>\n");
     for (BacklogEvent e : view.history()) {
       html.append("<li>").append(escape(TIME.format(e.at()))).append(" · ")
-          .append(escape(e.actor())).append(" · ").append(escape(e.action()));
+          .append(escape(e.actor())).append(" · ")
+          .append(escape(t.or("action." + e.action(), e.action())));
       if (e.toStatus() != null) {
-        html.append(" ").append(escape(e.fromStatus())).append(" → ")
-            .append(escape(e.toStatus()));
+        html.append(" ").append(escape(t.or("state." + e.fromStatus(), e.fromStatus())))
+            .append(" → ").append(escape(t.or("state." + e.toStatus(), e.toStatus())));
       }
       if (e.detail() != null) {
         html.append(e.action().equals("promote") ? ": <pre class=\"draft\">" + escape(e.detail())
@@ -112,6 +124,12 @@ public final class ItemRenderer {
       html.append("</li>\n");
     }
     return html.append("</ol>\n</section>\n").toString();
+  }
+
+  /** A preventability by its name in the language; UNKNOWN's when there is none. */
+  static String preventability(Texts t, String preventability) {
+    String p = preventability == null ? "UNKNOWN" : preventability;
+    return t.or("preventability." + p, p);
   }
 
   private static void actions(StringBuilder html, BacklogItem item, Texts t) {
@@ -128,14 +146,17 @@ public final class ItemRenderer {
     }
     if ("EMERGING_REASON".equals(item.kind()) && (from == Status.NEW || from == Status.TRIAGED)) {
       html.append("<a class=\"button\" id=\"backtest-draft\" href=\"/items/").append(id)
-          .append("/backtest\">Backtest the drafted rule, then promote</a>");
+          .append("/backtest\">").append(escape(t.t("item.backtest"))).append("</a>");
     }
-    html.append("</p>\n<p><label>Reason or note <input id=\"reason\" name=\"reason\"></label>"
-            + " <label>Fix live since <input id=\"effectiveAt\" name=\"effectiveAt\""
-            + " placeholder=\"2026-03-02T09:00:00Z\"></label></p>\n<p><label>Owner <input"
-            + " id=\"owner-input\" name=\"owner\"></label> <button type=\"button\""
-            + " data-action=\"owner\">Assign</button> <button type=\"button\""
-            + " data-action=\"note\">Add note</button></p>\n"
+    html.append("</p>\n<p><label>").append(escape(t.t("item.note")))
+        .append(" <input id=\"reason\" name=\"reason\"></label> <label>")
+        .append(escape(t.t("item.fixLive")))
+        .append(" <input id=\"effectiveAt\" name=\"effectiveAt\""
+            + " placeholder=\"2026-03-02T09:00:00Z\"></label></p>\n<p><label>")
+        .append(escape(t.t("item.ownerLabel"))).append(" <input id=\"owner-input\" name=\"owner\">"
+            + "</label> <button type=\"button\" data-action=\"owner\">")
+        .append(escape(t.t("item.assign"))).append("</button> <button type=\"button\""
+            + " data-action=\"note\">").append(escape(t.t("item.addNote"))).append("</button></p>\n"
             + "<p class=\"error\" id=\"action-error\" role=\"alert\"></p>\n</form>\n");
   }
 }

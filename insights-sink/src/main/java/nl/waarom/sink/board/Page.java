@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -43,15 +44,16 @@ public record Page(Texts t, String path, Map<String, List<String>> query) {
   }
 
   /**
-   * The page head (local stylesheet and script), the live and signed-in markers and the
-   * navigation: board, explore, contacts, and the language choice.
+   * The page head (local stylesheet and script), the body with the scripts' strings, the live
+   * and signed-in markers and the navigation: board, explore, contacts, and the language choice.
    */
   void head(StringBuilder html, String title) {
     html.append("<!DOCTYPE html>\n<html lang=\"").append(t.lang()).append("\">\n<head>\n")
         .append("<meta charset=\"utf-8\">\n<title>").append(escape(title)).append("</title>\n")
         .append("<link rel=\"stylesheet\" href=\"/static/board.css\">\n")
         .append("<script src=\"/static/board.js\" defer></script>\n")
-        .append("</head>\n<body>\n<p class=\"live\" id=\"live\">").append(escape(t.t("live.connecting")))
+        .append("</head>\n<body").append(scriptTexts())
+        .append(">\n<p class=\"live\" id=\"live\">").append(escape(t.t("live.connecting")))
         .append("</p>\n<p class=\"who\" id=\"who\"></p>\n<nav class=\"nav\" id=\"nav\">")
         .append(link("/", "nav.board", "nav-board")).append(" · ")
         .append(link("/explore", "nav.explore", "nav-explore")).append(" · ")
@@ -59,6 +61,19 @@ public record Page(Texts t, String path, Map<String, List<String>> query) {
         .append(" <span class=\"lang\">")
         .append(lang("nl", "Nederlands")).append(" | ").append(lang("en", "English"))
         .append("</span></nav>\n");
+  }
+
+  /**
+   * The strings the page scripts show (keys {@code js.*}), as {@code data-js-*} attributes of the
+   * body: the scripts hold no text of their own.
+   */
+  private String scriptTexts() {
+    StringBuilder attributes = new StringBuilder();
+    t.keys().stream().filter(k -> k.startsWith("js.")).sorted().forEach(k ->
+        attributes.append(" data-").append(k.replace('.', '-').toLowerCase(Locale.ROOT))
+            .append("=\"")
+            .append(escape(t.t(k))).append('"'));
+    return attributes.toString();
   }
 
   private String link(String href, String key, String id) {

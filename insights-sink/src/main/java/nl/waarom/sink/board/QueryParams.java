@@ -30,7 +30,7 @@ final class QueryParams {
     return value;
   }
 
-  /** A query parameter that cannot be used; answered with 400 and a JSON body. */
+  /** A query parameter that cannot be used; answered with 400 and a JSON body (a page: a page). */
   static final class BadParameterException extends RuntimeException {
     private final String parameter;
 

@@ -36,11 +36,16 @@ final class Svg {
    * labelled "peak N per hour"; one window draws a dot with its value, "one window so far".
    */
   static String volumeChart(long[] counts, double[] baseline, int width, int height) {
+    return volumeChart(counts, baseline, width, height, Texts.EN);
+  }
+
+  /** {@link #volumeChart(long[], double[], int, int)} with its words in a language. */
+  static String volumeChart(long[] counts, double[] baseline, int width, int height, Texts t) {
     if (counts.length == 0) {
-      return "<p class=\"meta\">No hourly volume for this reason yet.</p>";
+      return "<p class=\"meta\">" + Html.escape(t.t("item.noVolume")) + "</p>";
     }
-    return chart(counts, baseline, width, height, "hourly volume against baseline",
-        "peak %s per hour", "one window so far");
+    return chart(counts, baseline, width, height, t.t("item.chartLabel"), t.t("chart.peak.hour"),
+        t.t("chart.onePoint"));
   }
 
   /**

@@ -96,6 +96,14 @@ public final class Texts {
     return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
   }
 
+  /**
+   * The string {@code key}, or {@code fallback} when the bundle has no such key: for names of
+   * values the data may grow (kinds, statuses, sources), which then show as they are stored.
+   */
+  public String or(String key, String fallback) {
+    return bundle.containsKey(key) ? bundle.getString(key) : fallback;
+  }
+
   /** A whole number with this language's grouping, e.g. 11,424 or 11.424. */
   public String count(long n) {
     return NumberFormat.getIntegerInstance(locale).format(n);

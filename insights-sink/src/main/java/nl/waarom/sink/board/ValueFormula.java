@@ -66,7 +66,7 @@ final class ValueFormula {
     double repeat = item.work().repeatRate() == null ? 0 : item.work().repeatRate();
     html.append("</p>\n<p class=\"formula\" id=\"rank-formula\">")
         .append(escape(t.t("value.rank", money.whole(cost, t.locale()), t.number(weight, 1),
-            item.preventability() == null ? "UNKNOWN" : item.preventability(),
+            ItemRenderer.preventability(t, item.preventability()),
             t.number(repeat, 2), money.whole(item.work().valueAtStake(), t.locale()))))
         .append("</p>\n");
     return html.toString();

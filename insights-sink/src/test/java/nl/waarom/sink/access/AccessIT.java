@@ -169,9 +169,14 @@ class AccessIT {
     assertThat(first.headers().firstValue("Location")).hasValue("/");
     assertThat(first.headers().firstValue("Set-Cookie").orElseThrow())
         .startsWith(Access.SESSION_COOKIE + "=").contains("HttpOnly", "SameSite=Lax", "Secure");
-    assertThat(send("GET", Access.LINK_PATH + token, null, Map.of()).statusCode()).isEqualTo(401);
-    assertThat(send("GET", Access.LINK_PATH + "guessed", null, Map.of()).statusCode())
-        .isEqualTo(401);
+    HttpResponse<String> again = send("GET", Access.LINK_PATH + token, null,
+        Map.of("Accept-Language", "nl"));
+    assertThat(again.statusCode()).isEqualTo(401);
+    // a person is told in the board's language, with the English detail beside it
+    assertThat(again.body()).contains("<html lang=\"nl\">",
+        "Deze aanmeldlink is al gebruikt of verlopen.", "<code>This sign-in link has been used");
+    assertThat(send("GET", Access.LINK_PATH + "guessed", null, Map.of()).body())
+        .contains("<html lang=\"en\">", "This sign-in link has been used already or has expired.");
   }
 
   @Test
@@ -184,7 +189,11 @@ class AccessIT {
     HttpResponse<String> ended = send("GET", "/api/items", null, Map.of("Cookie", idle));
     assertThat(ended.statusCode()).isEqualTo(401);
     assertThat(ended.body()).contains("session has ended");
-    assertThat(status("GET", "/", Map.of("Cookie", idle))).isEqualTo(401);
+    HttpResponse<String> page = send("GET", "/", null, Map.of("Cookie", idle,
+        "Accept-Language", "nl"));
+    assertThat(page.statusCode()).isEqualTo(401);
+    assertThat(page.body()).contains("Meld je aan om deze pagina te zien.",
+        "your session has ended; sign in again");
 
     String busy = signInWithLink("lena");
     for (int i = 0; i < 5; i++) { // active every 20 minutes: never idle

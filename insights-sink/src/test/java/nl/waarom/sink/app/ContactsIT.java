@@ -133,7 +133,7 @@ class ContactsIT {
 
     String page = get("/contacts/chat-words-first", "vi").body();
     assertThat(page).contains("<b>Payment problem</b> <code>payment-problem</code> · 90% · source"
-            + " <span class=\"source\">RULE</span>")
+            + " <span class=\"source\">rule</span>")
         .contains("Ik ben <mark title=\"Payment problem\">dubbel afgeschreven</mark> voor mijn")
         .contains("<span class=\"sentiment negative\"")
         .contains("taxonomy <span id=\"taxonomy-version\">" + ContactFixtures.VERSION)

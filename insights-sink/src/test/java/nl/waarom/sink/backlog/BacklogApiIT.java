@@ -154,6 +154,48 @@ class BacklogApiIT {
   }
 
   @Test
+  void aPageABrowserAsksForSpeaksItsLanguageEvenToSayItCannotBeShownWhileTheApiStaysJson()
+      throws Exception {
+    insight("parcel-lost", 100, Preventability.PREVENT, null);
+
+    HttpResponse<String> item = page("/items/spike.parcel-lost", "nl-NL,nl;q=0.9");
+    assertThat(item.statusCode()).isEqualTo(200);
+    assertThat(item.body()).contains("<html lang=\"nl\">", "<h1>Piek: parcel lost</h1>",
+        "status <b class=\"status\" id=\"status\">nieuw</b>", ">Triëren</button>");
+
+    HttpResponse<String> unknown = page("/items/spike.nothing", "nl-NL,nl;q=0.9");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(unknown.body()).contains("<html lang=\"nl\">", "<h1>Niet gevonden</h1>",
+        "Geen backlogitem spike.nothing.");
+    assertThat(page("/items/spike.nothing?lang=en", "nl").body())
+        .contains("<html lang=\"en\">", "No backlog item spike.nothing.");
+    HttpResponse<String> noRule = page("/items/spike.parcel-lost/backtest", "nl");
+    assertThat(noRule.statusCode()).isEqualTo(404);
+    assertThat(noRule.body()).contains("Backlogitem spike.parcel-lost is van de soort piek: alleen"
+        + " een nieuwe reden heeft een voorgestelde regel om te backtesten.");
+    HttpResponse<String> badChannel = page("/contacts?channel=FAX", "nl");
+    assertThat(badChannel.statusCode()).isEqualTo(400);
+    assertThat(badChannel.body()).contains("De waarde van channel is ongeldig.")
+        .contains("<code>channel: one of CHAT, CALL, EMAIL, OTHER: &#39;FAX&#39;</code>");
+
+    // the API answers the same requests in English JSON, whatever the browser prefers
+    HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(uri("/api/items/spike.nothing"))
+        .header("Authorization", TestTokens.bearer("anna")).header("Accept-Language", "nl")
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(api.statusCode()).isEqualTo(404);
+    assertThat(Json.mapper().readTree(api.body()).get("error").asText())
+        .isEqualTo("no backlog item 'spike.nothing'");
+  }
+
+  private static HttpResponse<String> page(String path, String acceptLanguage) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(uri(path))
+            .header("Authorization", TestTokens.bearer("anna"))
+            .header("Accept-Language", acceptLanguage).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void anEmergingReasonIsPromotedToATaxonomyDraftForReview() throws Exception {
     Insight emerging = Insight.newBuilder(Fixtures.emerging(List.of("app update", "settings"),
             Fixtures.T0))

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import nl.waarom.sink.contacts.ReasonNames;
 import nl.waarom.sink.db.BacklogItem;
 import nl.waarom.sink.db.ExampleRow;
 import nl.waarom.sink.db.InsightDetails;
 import nl.waarom.sink.db.InsightRow;
 import nl.waarom.sink.db.ShareRow;
 import nl.waarom.sink.db.SignalRow;
+import nl.waarom.sink.db.TaxonomyRow;
 import org.junit.jupiter.api.Test;
 
 class BoardRendererTest {
@@ -157,5 +159,39 @@ class BoardRendererTest {
     assertThat(BoardRenderer.render(view)).contains("<div data-fragment=\"share\">",
         "<div data-fragment=\"top-reasons\">", "<div data-fragment=\"emerging\">",
         "<div data-fragment=\"backlog\">");
+  }
+
+  @Test
+  void theBoardInDutchWritesItsSentencesFiguresAndReasonNamesInDutch() {
+    ReasonNames names = ReasonNames.of(new TaxonomyRow("v1", START, "0", "", List.of(
+        new TaxonomyRow.ReasonName("payment-problem", "Betaling lukt niet", "Payment problem",
+            null, "prevent", "finance"))));
+    InsightRow latest = insight("payment-problem: 1,200 contacts", List.of());
+    BacklogItem spike = new BacklogItem("spike.payment-problem", "Spike: Payment problem",
+        "SPIKE", "payment-problem", List.of(), "in_progress", 1, START, NOW, 1500.0, "PREVENT",
+        latest);
+    BoardView view = new BoardView(top(List.of(
+        new TopReasons.Cell("payment-problem", "CHAT", 1_200, 1_000, 250),
+        new TopReasons.Cell("unexplained", "CALL", 300))), List.of(spike), java.util.Map.of(),
+        List.of(new ShareRow(15, START, START.plusSeconds(900), 1_500, 1_200, 0.8)), names);
+
+    String html = BoardRenderer.render(new Page(Texts.NL, "/", java.util.Map.of()), view);
+
+    assertThat(html).contains("<html lang=\"nl\">",
+            "<h1>Waarom: waarom klanten contact opnemen</h1>")
+        .contains("80%</span> van 1.500 contacten in het kwartier vanaf 2026-03-02 09:00 UTC"
+            + " hebben een reden")
+        .contains("Laatste 60 minuten tot 2026-03-02 10:00 UTC. Verklaard: 80% (1.200 van 1.500"
+            + " contacten hebben een reden).")
+        .contains("<th>Reden</th><th>Totaal</th><th>Chat</th><th>Telefoon</th><th>E-mail</th>")
+        .contains("<tr><td>Betaling lukt niet</td>")
+        .contains("<span title=\"250 van 1.000 contacten\">25 %</span>")
+        .contains(">Piek: Betaling lukt niet</a></h3>")
+        .contains("<p class=\"meta\">soort piek · reden Betaling lukt niet · status"
+            + " <span class=\"status\">in behandeling</span> · 1 inzicht</p>")
+        .contains("40 contacten tegen basislijn 10,0 van 2026-03-02 09:00 UTC tot 2026-03-02"
+            + " 10:00 UTC · volume onbekend · geschatte kosten 1.500 per week"
+            + " · waarde op het spel 0 · voorkomen")
+        .doesNotContain("Payment problem", "contacts vs", "contacts in", "Explained", "Last 60");
   }
 }

@@ -37,8 +37,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Correcting a contact in a real browser (headless Chromium, as {@link BoardBrowserIT}) against
  * the whole sink on a real broker and PostgreSQL: an editor signed in with a one-time link
  * searches the contacts by a word, opens one, sees its evidence marked, says it is another
- * reason, and sees the correction (source FEEDBACK) once the sink has read it back from the
- * corrections topic, where the Correction record carries the editor as its actor.
+ * reason, and sees the correction (source feedback) once the sink has read it back from the
+ * corrections topic, where the Correction record carries the editor as its actor. Then she
+ * switches to Dutch: the contact page, its reasons' names, the page script's words and her next
+ * correction ("none of these") are Dutch, and so are the search page and an unknown contact's page.
  */
 class ContactsBrowserIT {
   private static final Topics TOPICS = Topics.withPrefix("cb.");
@@ -124,7 +126,7 @@ class ContactsBrowserIT {
     wait.until(ExpectedConditions.presenceOfElementLocated(
         By.cssSelector("li.reason[data-source=FEEDBACK][data-reason=delivery-late]")));
     assertThat(browser.findElement(By.cssSelector("#reasons li.reason")).getText())
-        .startsWith("Late delivery delivery-late · 100% · source FEEDBACK");
+        .startsWith("Late delivery delivery-late · 100% · source feedback");
     assertThat(browser.findElement(By.id("corrections")).getText())
         .contains(EDITOR + " · Payment problem → Late delivery · taxonomy "
             + ContactFixtures.VERSION);
@@ -136,6 +138,53 @@ class ContactsBrowserIT {
     assertThat(onTopic.getPreviousReasonId()).isEqualTo(ContactFixtures.PAYMENT);
     assertThat(onTopic.getText()).isEqualTo(
         "Ik ben dubbel afgeschreven en mijn pakket is te laat");
+
+    walkInDutch(base, wait);
+  }
+
+  /** The same contact in Dutch: its page, a correction through the page script, the search. */
+  private static void walkInDutch(String base, WebDriverWait wait) {
+    browser.findElement(By.id("lang-nl")).click();
+    wait.until(ExpectedConditions.textToBe(By.cssSelector("#reasons h2"), "Redenen"));
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("nl");
+    assertThat(browser.findElement(By.id("contact-meta")).getText()).startsWith("chat · ")
+        .contains(" · wachtrij betalen · taal nl · ").contains(" · taxonomie ");
+    assertThat(browser.findElement(By.cssSelector("#reasons li.reason")).getText())
+        .startsWith("Levering te laat delivery-late · 100% · bron correctie");
+    assertThat(browser.findElement(By.id("corrections")).getText()).startsWith("Correcties")
+        .contains(EDITOR + " · Betaalprobleem → Levering te laat · taxonomie "
+            + ContactFixtures.VERSION);
+    // the page script's words come from the page: the signed-in line is Dutch too
+    wait.until(ExpectedConditions.textToBe(By.id("who-name"), EDITOR));
+    assertThat(browser.findElement(By.id("who")).getText())
+        .startsWith("aangemeld als " + EDITOR + " (redacteur)");
+    assertThat(browser.findElement(By.id("nav-contacts")).getText()).isEqualTo("Contacten");
+
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("correct-none")));
+    assertThat(browser.findElement(By.id("correct-section")).getText()).contains("Corrigeren")
+        .contains("Dit contact gaat over").contains("Dit is de reden");
+    assertThat(new Select(browser.findElement(By.id("correct-reason"))).getOptions())
+        .extracting(WebElement::getText).contains("Betaalprobleem", "Levering te laat");
+    browser.findElement(By.id("correct-none")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("unexplained"),
+        "Onverklaard: geen van de redenen uit de taxonomie."));
+    assertThat(browser.findElement(By.id("corrections")).getText())
+        .contains(EDITOR + " · Levering te laat → geen van deze · taxonomie ");
+    assertThat(browser.findElement(By.id("correct-error")).getText()).isEmpty();
+
+    browser.get(base + "/contacts"); // the choice is remembered
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("contact-chat-1001")));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Contacten");
+    assertThat(browser.findElement(By.cssSelector("#contacts thead")).getText())
+        .isEqualTo("Wanneer Kanaal Reden Woorden");
+    assertThat(browser.findElement(By.id("contact-chat-1001")).getText()).contains("onverklaard");
+    assertThat(new Select(browser.findElement(By.id("reason"))).getOptions())
+        .extracting(WebElement::getText).contains("alle", "Betaalprobleem", "onverklaard");
+    assertThat(browser.findElement(By.id("search")).getText()).isEqualTo("Zoeken");
+
+    browser.get(base + "/contacts/no-such-contact");
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Geen contact no-such-contact");
   }
 
   private static Correction correctionOf(String contactId) {

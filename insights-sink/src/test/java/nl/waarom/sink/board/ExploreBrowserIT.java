@@ -150,7 +150,7 @@ class ExploreBrowserIT {
     assertThat(browser.findElements(By.id("callback-requested"))).isEmpty();
     browser.get(base + "/contacts/chat-p1");
     assertThat(browser.findElement(By.id("callback-requested")).getText())
-        .isEqualTo("the customer asked to be called back");
+        .isEqualTo("de klant vroeg om teruggebeld te worden"); // still in Dutch
   }
 
   private static String cell(String rowId, String column) {

@@ -35,6 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * PostgreSQL: an editor signed in with a one-time link opens the item, follows "backtest the
  * drafted rule", reads what the rule would take (with an example contact it takes from another
  * reason), promotes it there, and is back on the item page, triaged, with the draft in its history.
+ * In Dutch, the item page and the backtest say the same in Dutch, reasons by their Dutch names.
  */
 class PromoteBrowserIT {
   private static final String EDITOR = "eva@example.com";
@@ -104,6 +105,27 @@ class PromoteBrowserIT {
     wait.until(ExpectedConditions.textToBe(By.id("status"), "triaged"));
     assertThat(browser.findElement(By.cssSelector("pre.draft")).getText())
         .contains("id: thermostaat-koppelen").contains("'" + DraftFixtures.RULE + "'");
+
+    // the same item and its backtest in Dutch, down to the page script's words
+    browser.get(base + "/items/" + itemId + "?lang=nl");
+    wait.until(ExpectedConditions.textToBe(By.id("status"), "getrieerd"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Nieuwe reden: ");
+    // the live part of the page may be redrawn while it is read: read it with the wait
+    wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.id("history"))
+        .getText().contains(EDITOR + " · opgenomen in de taxonomie nieuw → getrieerd"));
+    wait.until(ExpectedConditions.textToBe(By.id("who-name"), EDITOR));
+    assertThat(browser.findElement(By.id("who")).getText())
+        .startsWith("aangemeld als " + EDITOR + " (redacteur)");
+    wait.ignoring(StaleElementReferenceException.class).until(d -> {
+      d.findElement(By.id("backtest-draft")).click(); // the live part may be redrawn meanwhile
+      return true;
+    });
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("figures")));
+    assertThat(browser.findElement(By.id("explained")).getText()).isEqualTo("50,0% → 100,0%");
+    assertThat(browser.findElement(By.cssSelector("#from-reasons li.flip")).getText())
+        .startsWith("Betaling lukt niet → nieuwe reden thermostaat-koppelen: 1");
+    assertThat(browser.findElement(By.id("promote")).getText())
+        .isEqualTo("Opnemen in de taxonomie");
   }
 
 }

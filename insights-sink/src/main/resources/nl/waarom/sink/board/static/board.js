@@ -4,6 +4,10 @@
   'use strict';
   window.__boardLoadedAt = window.__boardLoadedAt || Date.now();
   const live = document.getElementById('live');
+  // the page's language: every string the script shows comes from the page (data-js-* on body)
+  function text(name, fallback) {
+    return document.body.getAttribute('data-js-' + name) || fallback;
+  }
 
   function fragmentUrl(el) {
     const name = el.dataset.fragment;
@@ -44,9 +48,9 @@
 
   function connect() {
     const events = new EventSource('/api/stream');
-    events.addEventListener('hello', () => { live.textContent = 'live'; live.classList.add('on'); });
+    events.addEventListener('hello', () => { live.textContent = text('live', 'live'); live.classList.add('on'); });
     events.addEventListener('changed', () => refresh());
-    events.onerror = () => { live.textContent = 'reconnecting…'; live.classList.remove('on'); };
+    events.onerror = () => { live.textContent = text('reconnecting', 'reconnecting…'); live.classList.remove('on'); };
     // A page the browser keeps in its back/forward cache would keep its stream open, and a few of
     // those use up the browser's connections to the board (six per host): close it on leaving,
     // open a fresh one when the page is shown again.
@@ -65,16 +69,16 @@
     if (!who) { return; }
     who.textContent = '';
     if (m.signedIn) {
-      who.append('signed in as ');
+      who.append(text('signedinas', 'signed in as') + ' ');
       const b = document.createElement('b');
       b.id = 'who-name';
       b.textContent = m.name;
-      who.append(b, ' (' + m.role + ') ');
+      who.append(b, ' (' + text('role-' + m.role, m.role) + ') ');
       if (m.csrf) {
         const out = document.createElement('button');
         out.type = 'button';
         out.id = 'sign-out';
-        out.textContent = 'Sign out';
+        out.textContent = text('signout', 'Sign out');
         out.addEventListener('click', async () => {
           await fetch('/auth/logout', {method: 'POST', headers: {'X-CSRF-Token': m.csrf}});
           window.location.href = '/';
@@ -85,16 +89,24 @@
       const a = document.createElement('a');
       a.id = 'sign-in';
       a.href = m.signInUrl + '?next=' + encodeURIComponent(window.location.pathname);
-      a.textContent = 'Sign in';
+      a.textContent = text('signin', 'Sign in');
       who.append(a);
     } else {
-      who.textContent = 'not signed in: read only';
+      who.textContent = text('readonly', 'not signed in: read only');
     }
   }
 
   function value(id) {
     const el = document.getElementById(id);
     return el ? el.value.trim() : '';
+  }
+
+  // the API's errors are English for machines: the page shows its own words for each status
+  function errorText(status, json) {
+    const known = document.body.getAttribute('data-js-error-' + status);
+    if (known) { return known.replace('{0}', json.field || ''); }
+    return text('error-other', 'The change failed (HTTP {0}).').replace('{0}', String(status))
+      + (json.error ? ' ' + json.error : '');
   }
 
   async function post(path, body) {
@@ -106,7 +118,7 @@
     const response = await fetch(path, {method: 'POST', headers: headers, body: JSON.stringify(body)});
     const json = await response.json().catch(() => ({}));
     if (!response.ok) {
-      const message = json.error || ('HTTP ' + response.status);
+      const message = errorText(response.status, json);
       if (error) { error.textContent = message; } else { alert(message); }
       return null;
     }
@@ -142,7 +154,7 @@
         break;
       }
       case 'dismiss': {
-        const reason = prompt('Why dismiss this new reason?');
+        const reason = prompt(text('dismisswhy', 'Why dismiss this new reason?'));
         if (reason) {
           await post(base + '/status', {status: 'dismissed', reason: reason});
         }

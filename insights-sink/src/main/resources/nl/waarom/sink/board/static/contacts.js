@@ -1,5 +1,6 @@
 // Waarom contact page: an editor's correction of a contact's reason. The correction is sent to
-// the corrections topic; the page reloads once the sink has stored it back from there.
+// the corrections topic; the page reloads once the sink has stored it back from there. The words
+// it shows come from the form's data-* attributes, in the page's language.
 (function () {
   'use strict';
   const form = document.getElementById('correct');
@@ -41,14 +42,16 @@
         {method: 'POST', headers: headers, body: JSON.stringify(body)});
       const json = await response.json().catch(() => ({}));
       if (!response.ok) {
-        error.textContent = json.error || ('HTTP ' + response.status);
+        // the API's error is English for machines; the page has its own words for each status
+        error.textContent = form.getAttribute('data-error-' + response.status)
+          || (form.dataset.errorOther || 'HTTP {0}').replace('{0}', String(response.status));
         return;
       }
-      status.textContent = 'Correction sent; it shows here once it is stored…';
+      status.textContent = form.dataset.sent;
       if (await stored(json.correctionId)) {
         window.location.reload();
       } else {
-        status.textContent = 'Correction sent; it is not stored yet: reload the page later.';
+        status.textContent = form.dataset.notStored;
       }
     } finally {
       form.querySelectorAll('button').forEach(b => { b.disabled = false; });
