@@ -20,6 +20,7 @@ CREATE TABLE rescore_runs (
     changed          bigint      NOT NULL DEFAULT 0,
     corrected        bigint      NOT NULL DEFAULT 0,
     error            text,
+    attempt          text,
     CHECK (status IN ('queued', 'running', 'done', 'failed')),
     CHECK (period_from < period_to)
 );
@@ -28,6 +29,7 @@ COMMENT ON TABLE rescore_runs IS
     'Re-score runs: the trends of [period_from, period_to) recomputed under taxonomy_version from the contacts kept. Queued by an editor on the board; run by the instance that leads the rescore job, one at a time, oldest first; a run interrupted by a restart or a change of leader starts over.';
 COMMENT ON COLUMN rescore_runs.taxonomy_version IS 'The taxonomy version the period is re-scored under: the version in force when the run was requested.';
 COMMENT ON COLUMN rescore_runs.status IS 'queued, running, done or failed (see error).';
+COMMENT ON COLUMN rescore_runs.attempt IS 'Set anew each time a leader claims the run: writes of an earlier attempt (a deposed leader still finishing) are refused.';
 COMMENT ON COLUMN rescore_runs.expected IS 'Contacts the run reads (the period, plus one repeat window before and after it for the repeat rule); set when it starts.';
 COMMENT ON COLUMN rescore_runs.contacts_read IS 'Contacts read so far.';
 COMMENT ON COLUMN rescore_runs.rescored IS 'Contacts of the period classified anew under taxonomy_version.';

@@ -22,7 +22,7 @@ public final class RescoreStore {
   private static final int FETCH = 1000;
   private static final String RUN_COLUMNS = "run_id, taxonomy_version, period_from, period_to,"
       + " requested_by, requested_at, status, started_at, finished_at, expected, contacts_read, rescored,"
-      + " kept, changed, corrected, error";
+      + " kept, changed, corrected, error, attempt";
 
   private final Db db;
 
@@ -49,11 +49,12 @@ public final class RescoreStore {
    *
    * @param expected contacts it reads; null until it started
    * @param error why it failed; null unless FAILED
+   * @param attempt the current attempt's token, set by {@link #claim}; null while queued
    */
   public record Run(String runId, String taxonomyVersion, Instant from, Instant to,
       String requestedBy, Instant requestedAt, Status status, Instant startedAt,
       Instant finishedAt, Long expected, long read, long rescored, long kept, long changed,
-      long corrected, String error) {
+      long corrected, String error, String attempt) {
     public Run {
       Objects.requireNonNull(runId, "runId");
       Objects.requireNonNull(taxonomyVersion, "taxonomyVersion");
@@ -151,31 +152,34 @@ public final class RescoreStore {
           .execute();
       h.createUpdate("UPDATE rescore_runs SET status = 'running', started_at = :now,"
               + " finished_at = NULL, expected = NULL, contacts_read = 0, rescored = 0, kept = 0,"
-              + " changed = 0, corrected = 0, error = NULL WHERE run_id = :id")
-          .bind("id", next.get()).bind("now", now).execute();
+              + " changed = 0, corrected = 0, error = NULL, attempt = :attempt WHERE run_id = :id")
+          .bind("id", next.get()).bind("now", now)
+          .bind("attempt", java.util.UUID.randomUUID().toString()).execute();
       return h.createQuery("SELECT " + RUN_COLUMNS + " FROM rescore_runs WHERE run_id = :id")
           .bind("id", next.get()).map((rs, ctx) -> run(rs)).findOne();
     });
   }
 
-  /** Records how many contacts a running run reads. */
-  public void expect(String runId, long expected) {
-    db.read(h -> h.createUpdate("UPDATE rescore_runs SET expected = :n WHERE run_id = :id")
-        .bind("n", expected).bind("id", runId).execute());
+  /** Records how many contacts a running attempt reads. */
+  public void expect(Run run, long expected) {
+    db.read(h -> h.createUpdate("UPDATE rescore_runs SET expected = :n WHERE run_id = :id"
+            + " AND attempt = :attempt")
+        .bind("n", expected).bind("id", run.runId()).bind("attempt", run.attempt()).execute());
   }
 
-  /** Records a running run's progress. */
-  public void progress(String runId, long read) {
+  /** Records a running attempt's progress. */
+  public void progress(Run run, long read) {
     db.read(h -> h.createUpdate("UPDATE rescore_runs SET contacts_read = :read WHERE run_id = :id"
-            + " AND status = 'running'")
-        .bind("read", read).bind("id", runId).execute());
+            + " AND status = 'running' AND attempt = :attempt")
+        .bind("read", read).bind("id", run.runId()).bind("attempt", run.attempt()).execute());
   }
 
-  /** Records why a run failed. */
-  public void fail(String runId, String error, Instant now) {
+  /** Records why a run failed, unless another attempt claimed it since. */
+  public void fail(Run run, String error, Instant now) {
     db.read(h -> h.createUpdate("UPDATE rescore_runs SET status = 'failed', finished_at = :now,"
-            + " error = :error WHERE run_id = :id")
-        .bind("id", runId).bind("error", error).bind("now", now).execute());
+            + " error = :error WHERE run_id = :id AND attempt = :attempt")
+        .bind("id", run.runId()).bind("attempt", run.attempt()).bind("error", error)
+        .bind("now", now).execute());
   }
 
   /**
@@ -187,20 +191,51 @@ public final class RescoreStore {
       long count, long handleCount, long handleMillis, long repeats, long sentimentCount,
       long negativeCount) {}
 
-  /** Adds windows of a running run (the 1-minute rows, written as the run goes). */
-  public void write(String runId, Collection<Window> windows) {
+  /** Thrown when a run was claimed again since this attempt started: it must stop. */
+  public static final class Superseded extends RuntimeException {
+    Superseded(String runId) {
+      super("re-score " + runId + " was claimed again by another attempt", null, false, false);
+    }
+  }
+
+  /**
+   * Adds windows of a running run (the 1-minute rows, written as the run goes).
+   *
+   * @throws Superseded when the run was claimed again since {@code run} was
+   */
+  public void write(Run run, Collection<Window> windows) {
     if (windows.isEmpty()) {
       return;
     }
-    db.useTransaction(h -> insert(h, runId, windows));
+    db.useTransaction(h -> {
+      current(h, run);
+      insert(h, run.runId(), windows);
+    });
+  }
+
+  /** Locks the run's row and checks that {@code run}'s attempt is still the current one. */
+  private static void current(Handle h, Run run) {
+    boolean same = h.createQuery("SELECT attempt = :attempt AND status = 'running'"
+            + " FROM rescore_runs WHERE run_id = :id FOR UPDATE")
+        .bind("id", run.runId()).bind("attempt", run.attempt()).mapTo(Boolean.class)
+        .findOne().orElse(false);
+    if (!same) {
+      throw new Superseded(run.runId());
+    }
   }
 
   /** How many contacts a run read, classified anew, kept and changed. */
   public record Tally(long read, long rescored, long kept, long changed, long corrected) {}
 
-  /** Writes the last windows of a run and marks it done, in one transaction. */
-  public void finish(String runId, Collection<Window> windows, Tally tally, Instant now) {
+  /**
+   * Writes the last windows of a run and marks it done, in one transaction.
+   *
+   * @throws Superseded when the run was claimed again since {@code run} was
+   */
+  public void finish(Run run, Collection<Window> windows, Tally tally, Instant now) {
+    String runId = run.runId();
     db.useTransaction(h -> {
+      current(h, run);
       insert(h, runId, windows);
       h.createUpdate("UPDATE rescore_runs SET status = 'done', finished_at = :now, contacts_read = :read,"
               + " rescored = :rescored, kept = :kept, changed = :changed,"
@@ -324,6 +359,6 @@ public final class RescoreStore {
         Status.of(rs.getString("status")), Sql.getInstant(rs, "started_at"),
         Sql.getInstant(rs, "finished_at"), exp, rs.getLong("contacts_read"), rs.getLong("rescored"),
         rs.getLong("kept"), rs.getLong("changed"), rs.getLong("corrected"),
-        rs.getString("error"));
+        rs.getString("error"), rs.getString("attempt"));
   }
 }

@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * around it in event-time order through a {@link Rescore}, and writes the figures; the run is done
  * when its 60-minute windows are written, in the same transaction. It checks every
  * {@value #CHECK_EVERY} contacts that it still leads, and stops the run (leaving it to the next
- * leader) when it does not. Counters {@value #RUNS} (by outcome) and {@value #CONTACTS}.
+ * leader) when it does not; a deposed leader that has not noticed yet cannot write into a run
+ * another leader claimed since (each claim is a new attempt, and every write checks it under
+ * the run's row lock). Counters {@value #RUNS} (by outcome) and {@value #CONTACTS}.
  */
 public final class Rescorer implements AutoCloseable {
   /** Counter of finished runs, tagged outcome=done|failed. */
@@ -126,6 +128,8 @@ public final class Rescorer implements AutoCloseable {
       }
     } catch (LostLead e) {
       LOG.info("re-score {} stopped: this instance no longer leads the job", run.runId());
+    } catch (RescoreStore.Superseded e) {
+      LOG.info("re-score {} stopped: another leader started it over", run.runId());
     } catch (TaxonomyException e) {
       fail(run, "taxonomy version " + run.taxonomyVersion() + " does not compile: "
           + e.getMessage());
@@ -139,11 +143,11 @@ public final class Rescorer implements AutoCloseable {
   private void execute(RescoreStore.Run run, Classifier classifier, BooleanSupplier leads) {
     Instant started = clock.instant();
     Instant[] range = Rescore.readRange(run.from(), run.to(), rule.window());
-    store.expect(run.runId(), store.count(range[0], range[1]));
+    store.expect(run, store.count(range[0], range[1]));
     Set<String> reasons = classifier.taxonomy().reasons().stream()
         .map(nl.waarom.taxonomy.Reason::id).collect(Collectors.toSet());
     Rescore rescore = new Rescore(run.from(), run.to(), classifier::classify, reasons, rule,
-        windows -> store.write(run.runId(), windows));
+        windows -> store.write(run, windows));
     long[] lastProgress = {System.nanoTime()};
     store.forEach(range[0], range[1], contact -> {
       rescore.accept(contact);
@@ -154,7 +158,7 @@ public final class Rescorer implements AutoCloseable {
           throw new LostLead();
         }
         if (System.nanoTime() - lastProgress[0] > TimeUnit.SECONDS.toNanos(2)) {
-          store.progress(run.runId(), read);
+          store.progress(run, read);
           lastProgress[0] = System.nanoTime();
         }
       }
@@ -163,7 +167,7 @@ public final class Rescorer implements AutoCloseable {
       throw new LostLead();
     }
     RescoreStore.Tally tally = rescore.tally();
-    store.finish(run.runId(), rescore.finish(), tally, clock.instant());
+    store.finish(run, rescore.finish(), tally, clock.instant());
     done.increment();
     LOG.info("re-scored {} to {} under taxonomy {} in {} s: {} contacts read, {} classified"
             + " anew, {} kept their reason, {} corrected by an editor, {} changed reason",
@@ -175,7 +179,7 @@ public final class Rescorer implements AutoCloseable {
   private void fail(RescoreStore.Run run, String why) {
     failed.increment();
     LOG.warn("re-score {} failed: {}", run.runId(), why);
-    store.fail(run.runId(), why, clock.instant());
+    store.fail(run, why, clock.instant());
   }
 
   @Override
