@@ -50,6 +50,7 @@ CREATE TABLE rescored_trends (
     repeat_count        bigint      NOT NULL DEFAULT 0,
     sentiment_count     bigint      NOT NULL DEFAULT 0,
     negative_count      bigint      NOT NULL DEFAULT 0,
+    callback_count      bigint      NOT NULL DEFAULT 0,
     PRIMARY KEY (run_id, window_minutes, reason_id, channel, window_start)
 );
 COMMENT ON TABLE rescored_trends IS

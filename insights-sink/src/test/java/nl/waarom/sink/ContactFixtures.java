@@ -65,7 +65,8 @@ public final class ContactFixtures {
         .setTaxonomyVersion(VERSION).setReasons(List.of(match)).setUnexplained(false)
         .setTurnSentiments(List.of(new TurnSentiment(turn < 0 ? 0 : turn, Sentiment.NEGATIVE,
             -0.6f)))
-        .setCustomerNegative(true).setTerms(List.of("afgeschreven")).build();
+        .setCustomerNegative(true).setTerms(List.of("afgeschreven"))
+        .setCallbackRequested(contact.getCallbackRequested()).build();
   }
 
   /** An unexplained classification. */

@@ -33,7 +33,7 @@ public final class RescoreFixtures {
    * Seeds the taxonomy in force, the contacts and their trend rows. This week: four payment-link
    * contacts (customers k1 twice, a day apart; k2; k3), a contact whose words were not kept
    * (debt collection then), and one an editor corrected to change-of-details; the week before:
-   * two payment-link contacts; and one more on 11-10 08:00, before both weeks, the oldest kept.
+   * two payment-link contacts (the customer of chat-3 asked to be called back); and one more on 11-10 08:00, before both weeks, the oldest kept.
    * Returns the version in force.
    */
   public static String seed(Database database) throws Exception {
@@ -81,14 +81,18 @@ public final class RescoreFixtures {
       }
       c.createStatement().executeUpdate("UPDATE contacts SET primary_reason_id ="
           + " 'change-of-details' WHERE contact_id = 'chat-6'");
+      c.createStatement().executeUpdate("UPDATE contacts SET callback_requested ="
+          + " (contact_id = 'chat-3')");
       // the trends the analyzer counted from them (a correction does not change a trend)
       c.createStatement().executeUpdate("INSERT INTO reason_trends (reason_id, channel,"
-          + " window_minutes, window_start, window_end, count, handle_count, handle_millis_total)"
+          + " window_minutes, window_start, window_end, count, handle_count, handle_millis_total,"
+          + " callback_count)"
           + " SELECT COALESCE(CASE WHEN contact_id = 'chat-6' THEN NULL ELSE primary_reason_id"
           + " END, 'unexplained'), channel, m, to_timestamp(floor(extract(epoch FROM"
           + " occurred_at) / (60 * m)) * 60 * m), to_timestamp(floor(extract(epoch FROM"
           + " occurred_at) / (60 * m)) * 60 * m) + make_interval(mins => m), count(*),"
-          + " count(handle_millis), COALESCE(sum(handle_millis), 0) FROM contacts,"
+          + " count(handle_millis), COALESCE(sum(handle_millis), 0),"
+          + " count(*) FILTER (WHERE callback_requested) FROM contacts,"
           + " (VALUES (1), (60)) AS w(m) GROUP BY 1, 2, 3, 4, 5");
     }
     return version;

@@ -131,6 +131,42 @@ class AvroSerdeTest {
   }
 
   @Test
+  void recordsOfBeforeCallbackRequestsReadAsWithoutOne() {
+    Schema v3 = ReleasedSchemas.versionsOf(ClassifiedContact.class.getName()).get(2);
+    GenericRecord r = new GenericData.Record(v3);
+    r.put("contactId", "chat-3");
+    r.put("channel", new GenericData.EnumSymbol(v3.getField("channel").schema(), "CHAT"));
+    r.put("occurredAt", 1_700_000_000_000L);
+    r.put("taxonomyVersion", "1");
+    r.put("reasons", List.of());
+    r.put("unexplained", true);
+    r.put("attributes", Map.of());
+    r.put("terms", List.of());
+    r.put("turnSentiments", List.of());
+    ClassifiedContact read = AvroSerde.of(ClassifiedContact.class).decode(encodeGeneric(v3, r));
+    assertThat(read.getContactId()).isEqualTo("chat-3");
+    assertThat(read.getCallbackRequested()).isFalse();
+
+    Schema trendV3 = ReleasedSchemas.versionsOf(ReasonTrend.class.getName()).get(2);
+    GenericRecord t = new GenericData.Record(trendV3);
+    t.put("reasonId", "billing");
+    t.put("channel", new GenericData.EnumSymbol(trendV3.getField("channel").schema(), "CALL"));
+    t.put("windowStart", 1_700_000_000_000L);
+    t.put("windowEnd", 1_700_000_060_000L);
+    t.put("count", 7L);
+    t.put("handleMillisTotal", 0L);
+    t.put("windowMinutes", 1);
+    t.put("handleCount", 0L);
+    t.put("repeatCount", 0L);
+    t.put("repeatsComplete", false);
+    t.put("sentimentCount", 5L);
+    t.put("negativeCount", 2L);
+    ReasonTrend trend = AvroSerde.of(ReasonTrend.class).decode(encodeGeneric(trendV3, t));
+    assertThat(List.of(trend.getCount(), trend.getNegativeCount(), trend.getCallbackCount()))
+        .containsExactly(7L, 2L, 0L);
+  }
+
+  @Test
   void topicPrefixIsApplied() {
     assertThat(Topics.withPrefix("acme.").all()).extracting(Topic::name).containsExactly(
         "acme.contacts.chat", "acme.contacts.call", "acme.contacts.email",

@@ -48,6 +48,7 @@ public final class ClassifiedContacts {
         .setCustomerStart(sentiment.customerStart())
         .setCustomerEnd(sentiment.customerEnd())
         .setCustomerNegative(sentiment.negative())
+        .setCallbackRequested(contact.getCallbackRequested())
         .build();
   }
 

@@ -20,9 +20,12 @@ import org.apache.kafka.streams.KeyValue;
  * @param negative whether the arriving contact is a negative one
  *     ({@code ClassifiedContact.customerNegative}); null when it has no sentiment (the customer
  *     said nothing), for a repeat, and in events written before sentiment existed
+ * @param callbackRequested whether the customer of the arriving contact asked to be called back
+ *     ({@code ClassifiedContact.callbackRequested}); false for a repeat, and in events written
+ *     before callback requests were counted
  */
 public record TrendEvent(String reasonId, Channel channel, long at, Long handleMillis,
-    boolean repeat, Boolean negative) {
+    boolean repeat, Boolean negative, boolean callbackRequested) {
 
   /**
    * The events of one classified contact, keyed {@code reasonId|channel}: its arrival and, when
@@ -33,12 +36,13 @@ public record TrendEvent(String reasonId, Channel channel, long at, Long handleM
     List<KeyValue<String, TrendEvent>> events = new ArrayList<>(2);
     events.add(KeyValue.pair(TrendKeys.reasonChannel(reasonId, contact.getChannel()),
         new TrendEvent(reasonId, contact.getChannel(), contact.getOccurredAt().toEpochMilli(),
-            contact.getHandleMillis(), false, contact.getCustomerNegative())));
+            contact.getHandleMillis(), false, contact.getCustomerNegative(),
+            contact.getCallbackRequested())));
     if (contact.getRepeatOf() != null && contact.getRepeatOfOccurredAt() != null
         && contact.getRepeatOfChannel() != null) {
       events.add(KeyValue.pair(TrendKeys.reasonChannel(reasonId, contact.getRepeatOfChannel()),
           new TrendEvent(reasonId, contact.getRepeatOfChannel(),
-              contact.getRepeatOfOccurredAt().toEpochMilli(), null, true, null)));
+              contact.getRepeatOfOccurredAt().toEpochMilli(), null, true, null, false)));
     }
     return events;
   }

@@ -132,7 +132,7 @@ public final class TrendRollupProcessor
           continue;
         }
         window = (window == null ? TrendWindow.EMPTY : window).withArrival(event.handleMillis(),
-            event.negative());
+            event.negative(), event.callbackRequested());
       }
       store.put(record.key(), start, window);
       publish(i, record.key(), start, window, now, record.timestamp());
@@ -175,6 +175,7 @@ public final class TrendRollupProcessor
         .setRepeatCount(window.repeatCount())
         .setSentimentCount(window.sentimentCount())
         .setNegativeCount(window.negativeCount())
+        .setCallbackCount(window.callbackCount())
         .setRepeatsComplete(end + options.repeatWindow().toMillis() <= now)
         .setBaseline(baseline)
         .setDeviation(baseline == null || baseline == 0 ? null : window.count() / baseline)

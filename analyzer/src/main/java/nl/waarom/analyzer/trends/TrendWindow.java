@@ -11,28 +11,32 @@ package nl.waarom.analyzer.trends;
  * @param sentimentCount how many of them have a sentiment (their customer said something); 0 in
  *     windows stored before sentiment existed
  * @param negativeCount how many of those are negative contacts
+ * @param callbackCount how many of them asked to be called back; 0 in windows stored before
+ *     callback requests were counted
  */
 public record TrendWindow(long count, long handleMillisTotal, long handleCount, long repeatCount,
-    long sentimentCount, long negativeCount) {
-  static final TrendWindow EMPTY = new TrendWindow(0, 0, 0, 0, 0, 0);
+    long sentimentCount, long negativeCount, long callbackCount) {
+  static final TrendWindow EMPTY = new TrendWindow(0, 0, 0, 0, 0, 0, 0);
 
   /**
    * This window with one more arriving contact.
    *
    * @param handleMillis its handle time; may be null
    * @param negative whether it is a negative contact; null when it has no sentiment
+   * @param callbackRequested whether its customer asked to be called back
    */
-  TrendWindow withArrival(Long handleMillis, Boolean negative) {
+  TrendWindow withArrival(Long handleMillis, Boolean negative, boolean callbackRequested) {
     return new TrendWindow(count + 1,
         handleMillisTotal + (handleMillis == null ? 0 : handleMillis),
         handleCount + (handleMillis == null ? 0 : 1), repeatCount,
         sentimentCount + (negative == null ? 0 : 1),
-        negativeCount + (Boolean.TRUE.equals(negative) ? 1 : 0));
+        negativeCount + (Boolean.TRUE.equals(negative) ? 1 : 0),
+        callbackCount + (callbackRequested ? 1 : 0));
   }
 
   /** This window with one more of its contacts repeated. */
   TrendWindow withRepeat() {
     return new TrendWindow(count, handleMillisTotal, handleCount, repeatCount + 1, sentimentCount,
-        negativeCount);
+        negativeCount, callbackCount);
   }
 }

@@ -9,7 +9,9 @@
  * {@link nl.waarom.analyzer.trends.TrendRollupProcessor} into one time-ordered key-value store
  * per granularity ({@link nl.waarom.analyzer.trends.WindowTable}). A custom processor rather than
  * the DSL's windowed aggregate, because a repeat must reach a window long after its grace (up to
- * the repeat window, 7 days) while a late arrival must not.
+ * the repeat window, 7 days) while a late arrival must not. An arrival adds to its windows' count,
+ * handle time, sentiment, negative and callback counts; a repeat only to the repeat count. Events
+ * and windows stored by an earlier version read with the fields they lack as null or 0.
  *
  * <p><b>Grace and retention</b> (defaults): 1-minute windows accept late contacts for 5 minutes
  * ({@code WAAROM_TREND_GRACE}) and are kept 16 minutes (the trailing baseline); 15- and 60-minute

@@ -140,9 +140,9 @@ class AnalyzerTopologyTest {
 
   @Test
   void classifiesDutchAndEnglishContactsWithEvidenceInTheTurn() {
-    Contact nl1 = contact("nl-1", Channel.CHAT, T0, List.of(
+    Contact nl1 = callback(contact("nl-1", Channel.CHAT, T0, List.of(
         turn(Speaker.AGENT, "Goedemiddag, waarmee kan ik helpen?"),
-        turn(Speaker.CUSTOMER, "De betaallink in jullie mail werkt niet")));
+        turn(Speaker.CUSTOMER, "De betaallink in jullie mail werkt niet"))));
     pipe(nl1);
     pipe(customerSays("en-1", Channel.EMAIL, T0.plusSeconds(5),
         "Where is my parcel? I ordered it last week."));
@@ -168,7 +168,10 @@ class AnalyzerTopologyTest {
         .setTerms(List.of("betaallink", "mail", "werkt", "betaallink mail", "mail werkt"))
         .setTurnSentiments(sentiment.turns()).setCustomerStart(sentiment.customerStart())
         .setCustomerEnd(sentiment.customerEnd()).setCustomerNegative(sentiment.negative())
+        .setCallbackRequested(true)
         .build());
+    assertThat(out).extracting(r -> r.value().getCallbackRequested())
+        .containsExactly(true, false, false);
     assertThat(out.get(0).value().getTurnSentiments()).extracting(TurnSentiment::getTurnIndex)
         .containsExactly(0, 1);
     assertThat(out.get(0).value().getCustomerEnd().getSentiment()).isEqualTo(Sentiment.NEGATIVE);
@@ -191,11 +194,12 @@ class AnalyzerTopologyTest {
 
   @Test
   void countsPerReasonChannelAndWindowWithBaseline() {
-    pipe(customerSays("a", Channel.CHAT, T0.plusSeconds(1), "storing"));
+    pipe(callback(customerSays("a", Channel.CHAT, T0.plusSeconds(1), "storing")));
     pipe(customerSays("b", Channel.CHAT, T0.plusSeconds(30), "no internet"));
-    pipe(customerSays("c", Channel.CALL, T0.plusSeconds(40), "the payment link does not work"));
+    pipe(callback(customerSays("c", Channel.CALL, T0.plusSeconds(40),
+        "the payment link does not work")));
     pipe(customerSays("d", Channel.EMAIL, T0.plusSeconds(50), "hallo"));
-    pipe(customerSays("e", Channel.CHAT, T0.plusSeconds(61), "storing"));
+    pipe(callback(customerSays("e", Channel.CHAT, T0.plusSeconds(61), "storing")));
     flush();
 
     Map<String, ReasonTrend> latest = trends.readKeyValuesToMap();
@@ -206,27 +210,28 @@ class AnalyzerTopologyTest {
     long all = negatives("storing", "no internet", "storing");
     long payment = negatives("the payment link does not work");
     long hallo = negatives("hallo");
+    // callbacks asked in a and c (minute 0) and in e (minute 1)
     assertThat(latest).isEqualTo(Map.of(
         "outage|CHAT|1|2026-11-24T10:00:00Z",
-        trend("outage", Channel.CHAT, 1, T0, 2, null, first),
+        trend("outage", Channel.CHAT, 1, T0, 2, null, first, 1),
         "payment-problem|CALL|1|2026-11-24T10:00:00Z",
-        trend("payment-problem", Channel.CALL, 1, T0, 1, null, payment),
+        trend("payment-problem", Channel.CALL, 1, T0, 1, null, payment, 1),
         "unexplained|EMAIL|1|2026-11-24T10:00:00Z",
-        trend("unexplained", Channel.EMAIL, 1, T0, 1, null, hallo),
+        trend("unexplained", Channel.EMAIL, 1, T0, 1, null, hallo, 0),
         "outage|CHAT|1|2026-11-24T10:01:00Z",
-        trend("outage", Channel.CHAT, 1, t1, 1, 2.0 / 15, storing),
+        trend("outage", Channel.CHAT, 1, t1, 1, 2.0 / 15, storing, 1),
         "outage|CHAT|15|2026-11-24T10:00:00Z",
-        trend("outage", Channel.CHAT, 15, T0, 3, null, all),
+        trend("outage", Channel.CHAT, 15, T0, 3, null, all, 2),
         "payment-problem|CALL|15|2026-11-24T10:00:00Z",
-        trend("payment-problem", Channel.CALL, 15, T0, 1, null, payment),
+        trend("payment-problem", Channel.CALL, 15, T0, 1, null, payment, 1),
         "unexplained|EMAIL|15|2026-11-24T10:00:00Z",
-        trend("unexplained", Channel.EMAIL, 15, T0, 1, null, hallo),
+        trend("unexplained", Channel.EMAIL, 15, T0, 1, null, hallo, 0),
         "outage|CHAT|60|2026-11-24T10:00:00Z",
-        trend("outage", Channel.CHAT, 60, T0, 3, null, all),
+        trend("outage", Channel.CHAT, 60, T0, 3, null, all, 2),
         "payment-problem|CALL|60|2026-11-24T10:00:00Z",
-        trend("payment-problem", Channel.CALL, 60, T0, 1, null, payment),
+        trend("payment-problem", Channel.CALL, 60, T0, 1, null, payment, 1),
         "unexplained|EMAIL|60|2026-11-24T10:00:00Z",
-        trend("unexplained", Channel.EMAIL, 60, T0, 1, null, hallo)));
+        trend("unexplained", Channel.EMAIL, 60, T0, 1, null, hallo, 0)));
     assertThat(output(topics.explainedShare).readKeyValuesToMap()).isEqualTo(Map.of(
         "1|2026-11-24T10:00:00Z", share(1, T0, 4, 3),
         "1|2026-11-24T10:01:00Z", share(1, t1, 1, 1),
@@ -244,13 +249,19 @@ class AnalyzerTopologyTest {
     return n;
   }
 
+  /** The contact with its customer asking to be called back. */
+  private static Contact callback(Contact contact) {
+    return Contact.newBuilder(contact).setCallbackRequested(true).build();
+  }
+
   /** Every contact of these tests has customer words, so a sentiment. */
   private static ReasonTrend trend(String reason, Channel channel, int minutes, Instant start,
-      long count, Double baseline, long negatives) {
+      long count, Double baseline, long negatives, long callbacks) {
     return ReasonTrend.newBuilder().setReasonId(reason).setChannel(channel).setWindowStart(start)
         .setWindowEnd(start.plusSeconds(60L * minutes)).setWindowMinutes(minutes).setCount(count)
         .setHandleMillisTotal(count * HANDLE).setHandleCount(count).setRepeatCount(0)
         .setRepeatsComplete(false).setSentimentCount(count).setNegativeCount(negatives)
+        .setCallbackCount(callbacks)
         .setBaseline(baseline).setDeviation(baseline == null ? null : count / baseline).build();
   }
 

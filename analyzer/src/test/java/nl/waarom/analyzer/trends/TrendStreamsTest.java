@@ -162,6 +162,40 @@ class TrendStreamsTest {
         "billing|CHAT|15|2026-11-23T10:00:00Z", "1 contacts, 1 of 1 negative"));
   }
 
+  private static ClassifiedContact askingCallback(ClassifiedContact contact) {
+    return ClassifiedContact.newBuilder(contact).setCallbackRequested(true).build();
+  }
+
+  @Test
+  void callbackRequestsAreCountedPerReasonChannelAndWindowOfEverySize() {
+    ClassifiedContact a = askingCallback(contact("a", "outage", Channel.CHAT, T0.plusSeconds(10),
+        null));
+    pipe(a);
+    pipe(contact("b", "outage", Channel.CHAT, T0.plusSeconds(20), null));
+    pipe(askingCallback(contact("c", "outage", Channel.CHAT, T0.plusSeconds(70), null)));
+    pipe(askingCallback(contact("d", "outage", Channel.CALL, T0.plusSeconds(80), null)));
+    pipe(askingCallback(contact("e", "outage", Channel.CHAT, T0.plusSeconds(16 * 60), null)));
+    // a repeat asking again counts as an arrival in its own window, never back in a's
+    pipe(askingCallback(repeat("f", "outage", Channel.CHAT, T0.plusSeconds(17 * 60), a)));
+
+    Map<String, String> latest = latestTrends().entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getCallbackCount() + " of "
+            + e.getValue().getCount() + ", " + e.getValue().getRepeatCount() + " repeated"));
+
+    assertThat(latest).isEqualTo(Map.ofEntries(
+        // 1-minute windows are kept a quarter of an hour: f's repeat finds a's no longer
+        Map.entry("outage|CHAT|1|2026-11-23T10:00:00Z", "1 of 2, 0 repeated"),
+        Map.entry("outage|CHAT|1|2026-11-23T10:01:00Z", "1 of 1, 0 repeated"),
+        Map.entry("outage|CALL|1|2026-11-23T10:01:00Z", "1 of 1, 0 repeated"),
+        Map.entry("outage|CHAT|1|2026-11-23T10:16:00Z", "1 of 1, 0 repeated"),
+        Map.entry("outage|CHAT|1|2026-11-23T10:17:00Z", "1 of 1, 0 repeated"),
+        Map.entry("outage|CHAT|15|2026-11-23T10:00:00Z", "2 of 3, 1 repeated"),
+        Map.entry("outage|CALL|15|2026-11-23T10:00:00Z", "1 of 1, 0 repeated"),
+        Map.entry("outage|CHAT|15|2026-11-23T10:15:00Z", "2 of 2, 0 repeated"),
+        Map.entry("outage|CHAT|60|2026-11-23T10:00:00Z", "4 of 5, 1 repeated"),
+        Map.entry("outage|CALL|60|2026-11-23T10:00:00Z", "1 of 1, 0 repeated")));
+  }
+
   @Test
   void aLateContactCountsWithinTheGraceOfEachSizeAndIsDroppedAndCountedBeyondIt() {
     pipe(contact("now", "outage", Channel.EMAIL, T0.plusSeconds(5 * 60 + 59), null));

@@ -136,6 +136,9 @@ final class ContactRenderer {
           .append(escape(URLEncoder.encode(c.repeatOf(), StandardCharsets.UTF_8))).append("\">")
           .append(escape(c.repeatOf())).append("</a>");
     }
+    if (Boolean.TRUE.equals(c.callbackRequested())) {
+      html.append(" · <span id=\"callback-requested\">the customer asked to be called back</span>");
+    }
     html.append("</p>\n");
     reasons(html, c, names);
     words(html, c, names);

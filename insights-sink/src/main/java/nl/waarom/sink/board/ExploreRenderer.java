@@ -16,8 +16,9 @@ import nl.waarom.sink.explore.Overview;
  * Renders the overview of a period ({@code /explore}): a form to choose the period, channel,
  * queue and order; the share of contacts explained; and a table of the taxonomy's groups, each
  * followed by its reasons, with contacts now and in the previous period, the change, cost, mean
- * handle time, repeat rate and share of negative contacts. Each reason links to its page. Row ids:
- * {@code group-<id>} and {@code reason-<id>}. Every piece of data is escaped.
+ * handle time, repeat rate, callback rate (its title the number of callback requests) and share of
+ * negative contacts. Each reason links to its page. Row ids: {@code group-<id>} and
+ * {@code reason-<id>}; cells carry the column as their class. Every piece of data is escaped.
  */
 final class ExploreRenderer {
   static final List<String> CHANNELS = List.of("CHAT", "CALL", "EMAIL", "OTHER");
@@ -120,7 +121,7 @@ final class ExploreRenderer {
     }
     html.append("<table id=\"overview\">\n<thead><tr>");
     for (String h : List.of("reason", "contacts", "previous", "change", "changePct", "cost",
-        "handle", "repeats", "negative")) {
+        "handle", "repeats", "callbacks", "negative")) {
       html.append("<th>").append(escape(t.t("col." + h))).append("</th>");
     }
     html.append("</tr></thead>\n<tbody>\n");
@@ -175,6 +176,8 @@ final class ExploreRenderer {
         .append("</td><td class=\"handle\">")
         .append(handle == null ? "–" : escape(t.t("unit.minutes", t.number(handle, 1))))
         .append("</td><td class=\"repeats\">").append(t.percent(now.repeatRate()))
+        .append("</td><td class=\"callbacks\" title=\"").append(escape(t.count(now.callbacks())))
+        .append("\">").append(t.percent(now.callbackRate()))
         .append("</td><td class=\"negative\">").append(t.percent(now.negativeShare()))
         .append("</td>");
   }

@@ -82,6 +82,8 @@ final class ReasonRenderer {
         .append(handle == null ? "–" : escape(t.t("unit.minutes", t.number(handle, 1))))
         .append(" · ").append(escape(t.t("col.repeats"))).append(" ")
         .append(t.percent(r.now().repeatRate()))
+        .append(" · ").append(escape(t.t("col.callbacks"))).append(" <span id=\"callbacks\">")
+        .append(t.percent(r.now().callbackRate())).append("</span>")
         .append(" · ").append(escape(t.t("col.negative"))).append(" ")
         .append(t.percent(r.now().negativeShare())).append("</p>\n");
   }

@@ -25,11 +25,13 @@ import nl.waarom.schemas.ClassifiedContact;
  * @param customerNegative may be null
  * @param turnSentiments never null
  * @param terms never null
+ * @param callbackRequested whether the customer asked to be called back
  */
 public record Classification(String contactId, String channel, Instant occurredAt, String language,
     String queue, String ivrPath, Map<String, String> attributes, String customerKey,
     Long handleMillis, String taxonomyVersion, List<ReasonEntry> reasons, String repeatOf,
-    Boolean customerNegative, List<TurnSentimentEntry> turnSentiments, List<String> terms) {
+    Boolean customerNegative, List<TurnSentimentEntry> turnSentiments, List<String> terms,
+    boolean callbackRequested) {
   public Classification {
     Objects.requireNonNull(contactId, "contactId");
     Objects.requireNonNull(channel, "channel");
@@ -58,6 +60,7 @@ public record Classification(String contactId, String channel, Instant occurredA
         c.getReasons().stream().map(ReasonEntry::from).toList(), c.getRepeatOf(),
         c.getCustomerNegative(),
         c.getTurnSentiments().stream().map(t -> new TurnSentimentEntry(t.getTurnIndex(),
-            t.getSentiment().name(), t.getScore())).toList(), c.getTerms());
+            t.getSentiment().name(), t.getScore())).toList(), c.getTerms(),
+        c.getCallbackRequested());
   }
 }

@@ -24,7 +24,8 @@ public final class ContactReads {
   private static final String COLUMNS = "contact_id, channel, occurred_at, language, queue,"
       + " attributes::text AS attributes, handle_millis, subject, turns::text AS turns,"
       + " taxonomy_version, primary_reason_id, reasons::text AS reasons, unexplained, repeat_of,"
-      + " customer_negative, turn_sentiments::text AS turn_sentiments, search_text";
+      + " customer_negative, turn_sentiments::text AS turn_sentiments, search_text,"
+      + " callback_requested";
 
   private final Db db;
 
@@ -112,6 +113,8 @@ public final class ContactReads {
     Boolean unexplainedOrNull = rs.wasNull() ? null : unexplained;
     boolean negative = rs.getBoolean("customer_negative");
     Boolean negativeOrNull = rs.wasNull() ? null : negative;
+    boolean callback = rs.getBoolean("callback_requested");
+    Boolean callbackOrNull = rs.wasNull() ? null : callback;
     return new StoredContact(rs.getString("contact_id"), rs.getString("channel"),
         Sql.getInstant(rs, "occurred_at"), rs.getString("language"), rs.getString("queue"),
         read(rs.getString("attributes"), ATTRIBUTES, Map.of()), handleMillis,
@@ -119,7 +122,8 @@ public final class ContactReads {
         rs.getString("taxonomy_version"), rs.getString("primary_reason_id"),
         ContactStore.reasons(rs.getString("reasons")), unexplainedOrNull,
         rs.getString("repeat_of"), negativeOrNull,
-        read(rs.getString("turn_sentiments"), SENTIMENTS, List.of()), rs.getString("search_text"));
+        read(rs.getString("turn_sentiments"), SENTIMENTS, List.of()), rs.getString("search_text"),
+        callbackOrNull);
   }
 
   private static <T> T read(String json, TypeReference<T> type, T empty) {

@@ -54,10 +54,12 @@ final class ContactStore {
   private static final String CLASSIFICATION = "INSERT INTO contacts AS c (contact_id, channel,"
       + " occurred_at, language, queue, ivr_path, attributes, customer_key, handle_millis,"
       + " taxonomy_version, primary_reason_id, reasons, classified_reasons, unexplained, repeat_of,"
-      + " customer_negative, turn_sentiments, terms) VALUES (:contactId, :channel, :occurredAt,"
+      + " customer_negative, turn_sentiments, terms, callback_requested) VALUES (:contactId,"
+      + " :channel, :occurredAt,"
       + " :language, :queue, :ivrPath, :attributes::jsonb, :customerKey, :handleMillis,"
       + " :taxonomyVersion, :primaryReasonId, :reasons::jsonb, :classifiedReasons::jsonb,"
-      + " :unexplained, :repeatOf, :customerNegative, :turnSentiments::jsonb, :terms::jsonb)"
+      + " :unexplained, :repeatOf, :customerNegative, :turnSentiments::jsonb, :terms::jsonb,"
+      + " :callbackRequested)"
       + " ON CONFLICT (contact_id) DO UPDATE SET channel = EXCLUDED.channel,"
       + " occurred_at = EXCLUDED.occurred_at, language = coalesce(EXCLUDED.language, c.language),"
       + " queue = coalesce(EXCLUDED.queue, c.queue),"
@@ -70,13 +72,16 @@ final class ContactStore {
       + " primary_reason_id = EXCLUDED.primary_reason_id, reasons = EXCLUDED.reasons,"
       + " classified_reasons = EXCLUDED.classified_reasons, unexplained = EXCLUDED.unexplained,"
       + " repeat_of = EXCLUDED.repeat_of, customer_negative = EXCLUDED.customer_negative,"
-      + " turn_sentiments = EXCLUDED.turn_sentiments, terms = EXCLUDED.terms, updated_at = now()"
+      + " turn_sentiments = EXCLUDED.turn_sentiments, terms = EXCLUDED.terms,"
+      + " callback_requested = EXCLUDED.callback_requested, updated_at = now()"
       + " WHERE (c.taxonomy_version, c.primary_reason_id, c.reasons, c.classified_reasons,"
       + " c.unexplained, c.repeat_of, c.customer_negative, c.turn_sentiments, c.terms,"
-      + " c.occurred_at, c.channel) IS DISTINCT FROM (EXCLUDED.taxonomy_version,"
+      + " c.occurred_at, c.channel, c.callback_requested) IS DISTINCT FROM"
+      + " (EXCLUDED.taxonomy_version,"
       + " EXCLUDED.primary_reason_id, EXCLUDED.reasons, EXCLUDED.classified_reasons,"
       + " EXCLUDED.unexplained, EXCLUDED.repeat_of, EXCLUDED.customer_negative,"
-      + " EXCLUDED.turn_sentiments, EXCLUDED.terms, EXCLUDED.occurred_at, EXCLUDED.channel)";
+      + " EXCLUDED.turn_sentiments, EXCLUDED.terms, EXCLUDED.occurred_at, EXCLUDED.channel,"
+      + " EXCLUDED.callback_requested)";
   private static final String LATEST = "SELECT DISTINCT ON (contact_id) correction_id, contact_id,"
       + " actor, reason_id, previous_reason_id, taxonomy_version, corrected_at FROM corrections"
       + " WHERE contact_id = ANY (:ids) ORDER BY contact_id, corrected_at DESC, correction_id DESC";
@@ -176,7 +181,8 @@ final class ContactStore {
           .bind("unexplained", now.unexplained()).bind("repeatOf", c.repeatOf())
           .bind("customerNegative", c.customerNegative())
           .bind("turnSentiments", Json.write(c.turnSentiments()))
-          .bind("terms", Json.write(c.terms())).add();
+          .bind("terms", Json.write(c.terms()))
+          .bind("callbackRequested", c.callbackRequested()).add();
     }
     return TrendStore.changed(batch.execute());
   }

@@ -35,9 +35,18 @@ public final class ExploreReads {
    *     contacts: the contacts that repeat an earlier one)
    * @param sentimentCount contacts with a sentiment
    * @param negativeCount of those, the negative ones
+   * @param callbacks contacts whose customer asked to be called back (contacts: those known to
+   *     have asked; a contact stored before callback requests were kept counts as not asking)
    */
   public record ReasonTotals(String reasonId, long contacts, long handleCount, long handleMillis,
-      long repeats, long sentimentCount, long negativeCount) {}
+      long repeats, long sentimentCount, long negativeCount, long callbacks) {
+    /** Totals without callback requests. */
+    public ReasonTotals(String reasonId, long contacts, long handleCount, long handleMillis,
+        long repeats, long sentimentCount, long negativeCount) {
+      this(reasonId, contacts, handleCount, handleMillis, repeats, sentimentCount, negativeCount,
+          0);
+    }
+  }
 
   /**
    * One point of a reason's series.
@@ -73,7 +82,8 @@ public final class ExploreReads {
       + " sum(handle_count)::bigint AS handle_count,"
       + " sum(handle_millis_total)::bigint AS handle_millis,"
       + " sum(repeat_count)::bigint AS repeats, sum(sentiment_count)::bigint AS sentiment_count,"
-      + " sum(negative_count)::bigint AS negative_count FROM <trends>"
+      + " sum(negative_count)::bigint AS negative_count,"
+      + " sum(callback_count)::bigint AS callbacks FROM <trends>"
       + " WHERE window_minutes = 60 AND window_start >= :from AND window_start < :to"
       + " AND (CAST(:channel AS text) IS NULL OR channel = :channel)"
       + " GROUP BY reason_id HAVING sum(count) > 0";
@@ -92,7 +102,8 @@ public final class ExploreReads {
       + " count(handle_millis) AS handle_count, COALESCE(sum(handle_millis), 0)::bigint"
       + " AS handle_millis, count(repeat_of) AS repeats,"
       + " count(customer_negative) AS sentiment_count,"
-      + " count(*) FILTER (WHERE customer_negative) AS negative_count FROM contacts"
+      + " count(*) FILTER (WHERE customer_negative) AS negative_count,"
+      + " count(*) FILTER (WHERE callback_requested) AS callbacks FROM contacts"
       + " WHERE taxonomy_version IS NOT NULL AND occurred_at >= :from AND occurred_at < :to"
       + " AND (CAST(:channel AS text) IS NULL OR channel = :channel) AND queue = :queue"
       + " GROUP BY 1";
@@ -129,7 +140,8 @@ public final class ExploreReads {
       }
       return q.map((rs, ctx) -> new ReasonTotals(rs.getString("reason_id"),
           rs.getLong("contacts"), rs.getLong("handle_count"), rs.getLong("handle_millis"),
-          rs.getLong("repeats"), rs.getLong("sentiment_count"), rs.getLong("negative_count")))
+          rs.getLong("repeats"), rs.getLong("sentiment_count"), rs.getLong("negative_count"),
+          rs.getLong("callbacks")))
           .list();
     });
   }

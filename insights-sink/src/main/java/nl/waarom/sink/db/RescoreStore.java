@@ -189,7 +189,7 @@ public final class RescoreStore {
    */
   public record Window(String reasonId, String channel, int windowMinutes, Instant start,
       long count, long handleCount, long handleMillis, long repeats, long sentimentCount,
-      long negativeCount) {}
+      long negativeCount, long callbacks) {}
 
   /** Thrown when a run was claimed again since this attempt started: it must stop. */
   public static final class Superseded extends RuntimeException {
@@ -249,16 +249,17 @@ public final class RescoreStore {
   private static void insert(Handle h, String runId, Collection<Window> windows) {
     PreparedBatch batch = h.prepareBatch("INSERT INTO rescored_trends (run_id, reason_id,"
         + " channel, window_minutes, window_start, window_end, count, handle_count,"
-        + " handle_millis_total, repeat_count, sentiment_count, negative_count) VALUES (:run,"
-        + " :reason, :channel, :minutes, :start, :end, :count, :handleCount, :handleMillis,"
-        + " :repeats, :sentiment, :negative)");
+        + " handle_millis_total, repeat_count, sentiment_count, negative_count, callback_count)"
+        + " VALUES (:run, :reason, :channel, :minutes, :start, :end, :count, :handleCount,"
+        + " :handleMillis, :repeats, :sentiment, :negative, :callbacks)");
     for (Window w : windows) {
       batch.bind("run", runId).bind("reason", w.reasonId()).bind("channel", w.channel())
           .bind("minutes", w.windowMinutes()).bind("start", w.start())
           .bind("end", w.start().plusSeconds(60L * w.windowMinutes()))
           .bind("count", w.count()).bind("handleCount", w.handleCount())
           .bind("handleMillis", w.handleMillis()).bind("repeats", w.repeats())
-          .bind("sentiment", w.sentimentCount()).bind("negative", w.negativeCount()).add();
+          .bind("sentiment", w.sentimentCount()).bind("negative", w.negativeCount())
+          .bind("callbacks", w.callbacks()).add();
     }
     batch.execute();
   }
@@ -270,6 +271,7 @@ public final class RescoreStore {
    * @param customerKey may be null
    * @param handleMillis may be null
    * @param customerNegative null when the customer said nothing (or no classification arrived)
+   * @param callbackRequested whether the customer asked to be called back
    * @param classified whether a classification arrived for it
    * @param primary its primary reason then (a correction applied); null when unexplained
    * @param secondaries its other reasons then; never null
@@ -278,7 +280,7 @@ public final class RescoreStore {
    */
   public record Contact(String contactId, String channel, Instant occurredAt,
       NewestContacts.Row words, String customerKey, Long handleMillis, Boolean customerNegative,
-      boolean classified, String primary, List<String> secondaries, boolean corrected,
+      boolean callbackRequested, boolean classified, String primary, List<String> secondaries, boolean corrected,
       String correctedReason) {}
 
   /** How many kept contacts occurred in [from, to). */
@@ -298,6 +300,7 @@ public final class RescoreStore {
         h.createQuery("SELECT c.contact_id, c.channel, c.occurred_at, c.language, c.queue,"
                 + " c.attributes::text AS attributes, c.subject, c.turns::text AS turns,"
                 + " c.customer_key, c.handle_millis, c.customer_negative,"
+                + " COALESCE(c.callback_requested, false) AS callback_requested,"
                 + " c.taxonomy_version IS NOT NULL AS classified, c.primary_reason_id,"
                 + " c.reasons::text AS reasons, k.contact_id IS NOT NULL AS corrected,"
                 + " k.reason_id AS corrected_reason FROM contacts c LEFT JOIN LATERAL"
@@ -321,7 +324,7 @@ public final class RescoreStore {
               List<String> reasons = reasonIds(rs.getString("reasons"));
               return new Contact(rs.getString("contact_id"), rs.getString("channel"), at, words,
                   rs.getString("customer_key"), handleMillis, customerNegative,
-                  rs.getBoolean("classified"), rs.getString("primary_reason_id"),
+                  rs.getBoolean("callback_requested"), rs.getBoolean("classified"), rs.getString("primary_reason_id"),
                   reasons.isEmpty() ? List.of() : reasons.subList(1, reasons.size()),
                   rs.getBoolean("corrected"), rs.getString("corrected_reason"));
             })

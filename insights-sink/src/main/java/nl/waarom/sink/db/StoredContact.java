@@ -24,12 +24,15 @@ import java.util.Map;
  * @param customerNegative may be null
  * @param turnSentiments never null
  * @param searchText the subject and customer words; may be null
+ * @param callbackRequested whether the customer asked to be called back; null when unknown (not
+ *     classified yet, or stored before callback requests were kept)
  */
 public record StoredContact(String contactId, String channel, Instant occurredAt, String language,
     String queue, Map<String, String> attributes, Long handleMillis, String subject,
     List<ContactText.Turn> turns, String taxonomyVersion, String primaryReasonId,
     List<ReasonEntry> reasons, Boolean unexplained, String repeatOf, Boolean customerNegative,
-    List<Classification.TurnSentimentEntry> turnSentiments, String searchText) {
+    List<Classification.TurnSentimentEntry> turnSentiments, String searchText,
+    Boolean callbackRequested) {
   public StoredContact {
     attributes = Map.copyOf(attributes);
     turns = List.copyOf(turns);

@@ -22,17 +22,28 @@ import nl.waarom.schemas.ReasonTrend;
  * @param repeatsComplete whether the repeat window after the window has passed
  * @param sentimentCount contacts with a sentiment (their customer said something)
  * @param negativeCount of those, the negative contacts
+ * @param callbackCount contacts whose customer asked to be called back
  */
 public record TrendRow(String reasonId, String channel, Instant windowStart, Instant windowEnd,
     long count, long handleMillisTotal, Double baseline, Double deviation, int windowMinutes,
     long handleCount, long repeatCount, boolean repeatsComplete, long sentimentCount,
-    long negativeCount) {
+    long negativeCount, long callbackCount) {
 
   public TrendRow {
     Objects.requireNonNull(reasonId, "reasonId");
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(windowStart, "windowStart");
     Objects.requireNonNull(windowEnd, "windowEnd");
+  }
+
+  /** A row without callback counts (as a ReasonTrend v3 record). */
+  public TrendRow(String reasonId, String channel, Instant windowStart, Instant windowEnd,
+      long count, long handleMillisTotal, Double baseline, Double deviation, int windowMinutes,
+      long handleCount, long repeatCount, boolean repeatsComplete, long sentimentCount,
+      long negativeCount) {
+    this(reasonId, channel, windowStart, windowEnd, count, handleMillisTotal, baseline, deviation,
+        windowMinutes, handleCount, repeatCount, repeatsComplete, sentimentCount, negativeCount,
+        0);
   }
 
   /** A row without sentiment counts (as a ReasonTrend v2 record). */
@@ -56,6 +67,6 @@ public record TrendRow(String reasonId, String channel, Instant windowStart, Ins
         trend.getWindowEnd(), trend.getCount(), trend.getHandleMillisTotal(), trend.getBaseline(),
         trend.getDeviation(), trend.getWindowMinutes(), trend.getHandleCount(),
         trend.getRepeatCount(), trend.getRepeatsComplete(), trend.getSentimentCount(),
-        trend.getNegativeCount());
+        trend.getNegativeCount(), trend.getCallbackCount());
   }
 }

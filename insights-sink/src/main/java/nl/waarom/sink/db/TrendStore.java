@@ -12,12 +12,13 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 final class TrendStore {
   private static final String VALUES = "window_end, count, handle_millis_total, baseline, deviation,"
-      + " handle_count, repeat_count, repeats_complete, sentiment_count, negative_count";
+      + " handle_count, repeat_count, repeats_complete, sentiment_count, negative_count,"
+      + " callback_count";
   private static final String UPSERT = "INSERT INTO reason_trends AS t (reason_id, channel,"
       + " window_minutes, window_start, " + VALUES + ", updated_at)"
       + " VALUES (:reasonId, :channel, :windowMinutes, :windowStart, :windowEnd, :count,"
       + " :handleMillisTotal, :baseline, :deviation, :handleCount, :repeatCount, :repeatsComplete,"
-      + " :sentimentCount, :negativeCount, now())"
+      + " :sentimentCount, :negativeCount, :callbackCount, now())"
       + " ON CONFLICT (reason_id, channel, window_minutes, window_start) DO UPDATE SET ("
       + VALUES + ", updated_at) = (" + prefixed("EXCLUDED.") + ", now())"
       + " WHERE (" + prefixed("t.") + ") IS DISTINCT FROM (" + prefixed("EXCLUDED.") + ")";
@@ -53,6 +54,7 @@ final class TrendStore {
           .bind("repeatsComplete", row.repeatsComplete())
           .bind("sentimentCount", row.sentimentCount())
           .bind("negativeCount", row.negativeCount())
+          .bind("callbackCount", row.callbackCount())
           .add();
     }
     return changed(batch.execute());

@@ -12,23 +12,24 @@ import nl.waarom.sink.db.ExploreReads.ReasonTotals;
  * @param repeats repeat contacts
  * @param sentimentCount contacts with a sentiment
  * @param negativeCount of those, the negative ones
+ * @param callbacks contacts whose customer asked to be called back
  */
 public record Figures(long contacts, long handleCount, long handleMillis, long repeats,
-    long sentimentCount, long negativeCount) {
+    long sentimentCount, long negativeCount, long callbacks) {
   /** Nothing. */
-  public static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0);
+  public static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0);
 
   /** The figures of one row of totals. */
   public static Figures of(ReasonTotals t) {
     return new Figures(t.contacts(), t.handleCount(), t.handleMillis(), t.repeats(),
-        t.sentimentCount(), t.negativeCount());
+        t.sentimentCount(), t.negativeCount(), t.callbacks());
   }
 
   /** Both added up. */
   public Figures plus(Figures o) {
     return new Figures(contacts + o.contacts, handleCount + o.handleCount,
         handleMillis + o.handleMillis, repeats + o.repeats, sentimentCount + o.sentimentCount,
-        negativeCount + o.negativeCount);
+        negativeCount + o.negativeCount, callbacks + o.callbacks);
   }
 
   /** Handle minutes of the contacts that had a handle time. */
@@ -54,6 +55,11 @@ public record Figures(long contacts, long handleCount, long handleMillis, long r
   /** negative / contacts with a sentiment; null when none had one. */
   public Double negativeShare() {
     return sentimentCount == 0 ? null : negativeCount / (double) sentimentCount;
+  }
+
+  /** callback requests / contacts; null without contacts. */
+  public Double callbackRate() {
+    return contacts == 0 ? null : callbacks / (double) contacts;
   }
 
   /** contacts − the previous period's contacts. */

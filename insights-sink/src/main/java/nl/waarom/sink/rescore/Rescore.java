@@ -48,6 +48,7 @@ public final class Rescore {
     long repeats;
     long sentimentCount;
     long negativeCount;
+    long callbacks;
   }
 
   private final Instant from;
@@ -171,6 +172,9 @@ public final class Rescore {
         c.handleCount++;
         c.handleMillis += contact.handleMillis();
       }
+      if (contact.callbackRequested()) {
+        c.callbacks++;
+      }
       if (contact.customerNegative() != null) {
         c.sentimentCount++;
         if (contact.customerNegative()) {
@@ -230,6 +234,6 @@ public final class Rescore {
   private static RescoreStore.Window window(Key k, int minutes, Counts c) {
     return new RescoreStore.Window(k.reasonId(), k.channel(), minutes,
         Instant.ofEpochMilli(k.start()), c.count, c.handleCount, c.handleMillis, c.repeats,
-        c.sentimentCount, c.negativeCount);
+        c.sentimentCount, c.negativeCount, c.callbacks);
   }
 }

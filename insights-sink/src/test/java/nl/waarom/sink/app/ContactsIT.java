@@ -85,8 +85,9 @@ class ContactsIT {
       throws Exception {
     broker.produce(TOPICS.taxonomy, Map.of(ContactFixtures.VERSION,
         ContactFixtures.taxonomy(NOW.minusSeconds(60))));
-    Contact wordsFirst = ContactFixtures.chat("chat-words-first", NOW.minusSeconds(600),
-        "Ik ben dubbel afgeschreven voor mijn bestelling");
+    Contact wordsFirst = Contact.newBuilder(ContactFixtures.chat("chat-words-first",
+        NOW.minusSeconds(600), "Ik ben dubbel afgeschreven voor mijn bestelling"))
+        .setCallbackRequested(true).build();
     Contact classifiedFirst = ContactFixtures.email("mail-classified-first", NOW.minusSeconds(300),
         "Pakket te laat", "Mijn pakket is nog steeds niet bezorgd");
     broker.produce(TOPICS.contactsChat, Map.of(wordsFirst.getContactId(), wordsFirst));
@@ -94,6 +95,11 @@ class ContactsIT {
         ContactFixtures.classified(classifiedFirst, ContactFixtures.DELIVERY, "te laat")));
     await().atMost(WAIT).until(() -> query("SELECT count(*) FROM contacts WHERE contact_id IN"
         + " ('chat-words-first', 'mail-classified-first')").equals(List.of("2")));
+    // the words alone do not say it: unknown until the classification arrives
+    assertThat(query("SELECT contact_id || ' ' || coalesce(callback_requested::text, 'unknown')"
+        + " FROM contacts WHERE contact_id IN ('chat-words-first', 'mail-classified-first')"
+        + " ORDER BY occurred_at"))
+        .containsExactly("chat-words-first unknown", "mail-classified-first false");
     broker.produce(TOPICS.classified, Map.of(wordsFirst.getContactId(),
         ContactFixtures.classified(wordsFirst, ContactFixtures.PAYMENT, "dubbel afgeschreven")));
     broker.produce(TOPICS.contactsEmail, Map.of(classifiedFirst.getContactId(), classifiedFirst));
@@ -109,12 +115,17 @@ class ContactsIT {
         + " ORDER BY occurred_at"))
         .containsExactly("chat-words-first CHAT payment-problem betalen 300000 RULE 3",
             "mail-classified-first EMAIL delivery-late 300000 RULE 1");
+    assertThat(query("SELECT contact_id FROM contacts WHERE callback_requested"
+        + " AND contact_id IN ('chat-words-first', 'mail-classified-first')"))
+        .containsExactly("chat-words-first");
     assertThat(query("SELECT search_text FROM contacts WHERE contact_id = 'mail-classified-first'"))
         .containsExactly("Pakket te laat\nMijn pakket is nog steeds niet bezorgd");
 
     JsonNode found = Json.mapper().readTree(get("/api/contacts?q=afgeschreven", "vi").body());
     assertThat(found.path("contacts").findValuesAsText("contactId"))
         .containsExactly("chat-words-first");
+    assertThat(Json.mapper().readTree(get("/api/contacts/chat-words-first", "vi").body())
+        .path("contact").path("callbackRequested").asText()).isEqualTo("true");
     JsonNode byReason = Json.mapper().readTree(
         get("/api/contacts?reason=delivery-late&channel=email", "vi").body());
     assertThat(byReason.path("contacts").findValuesAsText("contactId"))
@@ -125,8 +136,10 @@ class ContactsIT {
             + " <span class=\"source\">RULE</span>")
         .contains("Ik ben <mark title=\"Payment problem\">dubbel afgeschreven</mark> voor mijn")
         .contains("<span class=\"sentiment negative\"")
-        .contains("taxonomy <span id=\"taxonomy-version\">" + ContactFixtures.VERSION);
+        .contains("taxonomy <span id=\"taxonomy-version\">" + ContactFixtures.VERSION)
+        .contains("the customer asked to be called back");
     assertThat(get("/contacts/mail-classified-first", "vi").body())
+        .doesNotContain("called back")
         .contains("Subject: Pakket <mark title=\"Late delivery\">te laat</mark>");
     assertThat(get("/contacts", "vi").body()).contains("Payment problem (rule)")
         .contains("<option value=\"delivery-late\">Late delivery</option>");

@@ -25,7 +25,8 @@ class ContactRendererTest {
     return new StoredContact("c<1>", "EMAIL", AT, "nl", null, Map.of(), 90_000L, subject,
         List.of(new ContactText.Turn("CUSTOMER", text, AT)), "v1",
         reasons.isEmpty() ? null : reasons.get(0).reasonId(), reasons, reasons.isEmpty(),
-        "c0", true, List.of(new Classification.TurnSentimentEntry(0, "NEGATIVE", -0.5)), text);
+        "c0", true, List.of(new Classification.TurnSentimentEntry(0, "NEGATIVE", -0.5)), text,
+        !reasons.isEmpty());
   }
 
   @Test
@@ -47,6 +48,7 @@ class ContactRendererTest {
         .contains("<b>Payment &lt;problem&gt;</b> <code>payment-problem</code> · 90% · source")
         .contains("<span class=\"sentiment negative\" title=\"score -0.50\">negative</span>")
         .contains("repeat of <a id=\"repeat-of\" href=\"/contacts/c0\">c0</a>")
+        .contains("<span id=\"callback-requested\">the customer asked to be called back</span>")
         .contains("anna · Payment &lt;problem&gt; → none of these · taxonomy v1")
         .contains("<option value=\"payment-problem\" selected>Payment &lt;problem&gt;</option>");
   }
@@ -56,7 +58,7 @@ class ContactRendererTest {
     StoredContact c = contact(null, "waar is mijn pakket", List.of());
     assertThat(ContactRenderer.contact(new ContactRenderer.Page(c, List.of(), NAMES, List.of(),
         false))).contains("Unexplained: none of the taxonomy's reasons.")
-        .doesNotContain("id=\"correct\"");
+        .doesNotContain("id=\"correct\"").doesNotContain("callback-requested");
 
     String search = ContactRenderer.search(new ContactRenderer.Search(
         new ContactReads.Filter(null, null, null, null, "pakket"), 1, List.of(c), NAMES));

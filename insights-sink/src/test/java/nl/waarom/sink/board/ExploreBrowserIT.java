@@ -93,6 +93,10 @@ class ExploreBrowserIT {
     assertThat(cell("reason-payment-problem", "cost")).isEqualTo("€324"); // 60 × 6 min × €0.90
     assertThat(cell("reason-payment-problem", "repeats")).isEqualTo("10 %");
     assertThat(cell("reason-payment-problem", "negative")).isEqualTo("25 %");
+    assertThat(cell("reason-payment-problem", "callbacks")).isEqualTo("20 %"); // 18 of 90
+    assertThat(cell("group-billing", "callbacks")).isEqualTo("25 %"); // 18 + 7 of 100
+    assertThat(browser.findElement(By.cssSelector("#overview thead")).getText())
+        .contains("Callback requests");
     assertThat(cell("group-billing", "contacts")).isEqualTo("100");
     assertThat(cell("group-billing", "previous")).isEqualTo("80");
     assertThat(browser.findElement(By.id("group-billing")).getText())
@@ -106,12 +110,16 @@ class ExploreBrowserIT {
     assertThat(browser.findElement(By.id("group-billing")).getText())
         .startsWith("Facturen en betalen");
     assertThat(cell("reason-payment-problem", "change-pct")).isEqualTo("+50 %");
+    assertThat(browser.findElement(By.cssSelector("#overview thead")).getText())
+        .contains("Terugbelverzoeken");
     // a queue is only on the contacts kept: counted from them, and the page says so
     browser.get(base + "/explore?period=7d&queue=betalen");
     assertThat(browser.findElement(By.id("queue-note")).getText()).contains("betalen")
         .contains("2026-11-20 09:01");
     assertThat(cell("reason-payment-problem", "contacts")).isEqualTo("4");
     assertThat(cell("reason-debt-collection", "contacts")).isEqualTo("4");
+    assertThat(cell("reason-payment-problem", "callbacks")).isEqualTo("50 %"); // 2 of the 4
+    assertThat(cell("reason-debt-collection", "callbacks")).isEqualTo("0 %");
     assertThat(browser.findElement(By.id("explained-share")).getText()).isEqualTo("100 %");
     browser.get(base + "/explore?period=7d&channel=CHAT"); // the choice is remembered
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Verkennen");
@@ -121,6 +129,8 @@ class ExploreBrowserIT {
     wait.until(ExpectedConditions.textToBe(By.id("reason-name"), "Betaling lukt niet"));
     assertThat(browser.getCurrentUrl()).contains("/reasons/payment-problem?period=7d")
         .contains("channel=CHAT");
+    assertThat(browser.findElement(By.id("figures")).getText()).contains("Terugbelverzoeken");
+    assertThat(browser.findElement(By.id("callbacks")).getText()).isEqualTo("19 %"); // 15 of 80
     assertThat(browser.findElement(By.id("words")).getText()).contains("betaallink");
     assertThat(browser.findElement(By.id("words")).getText()).doesNotContain("factuur");
     assertThat(browser.findElement(By.id("attributes")).getText())
@@ -137,6 +147,10 @@ class ExploreBrowserIT {
 
     browser.findElement(By.linkText("chat-p4")).click();
     wait.until(ExpectedConditions.urlToBe(base + "/contacts/chat-p4"));
+    assertThat(browser.findElements(By.id("callback-requested"))).isEmpty();
+    browser.get(base + "/contacts/chat-p1");
+    assertThat(browser.findElement(By.id("callback-requested")).getText())
+        .isEqualTo("the customer asked to be called back");
   }
 
   private static String cell(String rowId, String column) {
@@ -165,44 +179,46 @@ class ExploreBrowserIT {
           + "  'Reminder and debt collection', 'billing', 'PREVENT', 'billing', 2)");
       Instant day = Instant.parse("2026-11-20T09:00:00Z");
       Instant weekBefore = Instant.parse("2026-11-12T09:00:00Z");
-      trend(c, "payment-problem", "CHAT", day, 50, 40, 40 * 6, 5, 40, 10);
-      trend(c, "payment-problem", "CHAT", day.plusSeconds(3600), 30, 20, 20 * 6, 3, 40, 10);
-      trend(c, "payment-problem", "CALL", day, 10, 0, 0, 1, 0, 0);
-      trend(c, "debt-collection", "EMAIL", day, 10, 0, 0, 0, 0, 0);
-      trend(c, "unexplained", "CHAT", day, 10, 0, 0, 0, 0, 0);
-      trend(c, "payment-problem", "CHAT", weekBefore, 60, 0, 0, 0, 0, 0);
-      trend(c, "debt-collection", "EMAIL", weekBefore, 20, 0, 0, 0, 0, 0);
+      trend(c, "payment-problem", "CHAT", day, 50, 40, 40 * 6, 5, 40, 10, 10);
+      trend(c, "payment-problem", "CHAT", day.plusSeconds(3600), 30, 20, 20 * 6, 3, 40, 10, 5);
+      trend(c, "payment-problem", "CALL", day, 10, 0, 0, 1, 0, 0, 3);
+      trend(c, "debt-collection", "EMAIL", day, 10, 0, 0, 0, 0, 0, 7);
+      trend(c, "unexplained", "CHAT", day, 10, 0, 0, 0, 0, 0, 0);
+      trend(c, "payment-problem", "CHAT", weekBefore, 60, 0, 0, 0, 0, 0, 30);
+      trend(c, "debt-collection", "EMAIL", weekBefore, 20, 0, 0, 0, 0, 0, 0);
       trend(c, "payment-problem", "CHAT", Instant.parse("2026-11-05T09:00:00Z"), 999, 0, 0, 0, 0,
-          0); // two weeks before: in neither period
+          0, 999); // two weeks before: in neither period
       for (int i = 1; i <= 4; i++) {
         contact(c, "chat-p" + i, "payment-problem", day.plusSeconds(60L * i),
             "[\"betaallink\", \"werkt niet\", \"bedankt\"]", "{\"campaign\": \"winter-mail\"}",
-            "de betaallink werkt niet, bedankt");
+            "de betaallink werkt niet, bedankt", i <= 2);
         contact(c, "chat-o" + i, "debt-collection", day.plusSeconds(60L * i + 30),
-            "[\"factuur\", \"aanmaning\", \"bedankt\"]", "{}", "ik kreeg een aanmaning");
+            "[\"factuur\", \"aanmaning\", \"bedankt\"]", "{}", "ik kreeg een aanmaning", false);
       }
     }
   }
 
   private static void trend(Connection c, String reason, String channel, Instant start,
       long count, long handleCount, long handleMinutes, long repeats, long sentiment,
-      long negative) throws Exception {
+      long negative, long callbacks) throws Exception {
     update(c, "INSERT INTO reason_trends (reason_id, channel, window_minutes, window_start,"
             + " window_end, count, handle_count, handle_millis_total, repeat_count, baseline,"
-            + " sentiment_count, negative_count) VALUES (?, ?, 60, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " sentiment_count, negative_count, callback_count)"
+            + " VALUES (?, ?, 60, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         reason, channel, Timestamp.from(start), Timestamp.from(start.plusSeconds(3600)), count,
-        handleCount, handleMinutes * 60_000, repeats, 12.5, sentiment, negative);
+        handleCount, handleMinutes * 60_000, repeats, 12.5, sentiment, negative, callbacks);
   }
 
   private static void contact(Connection c, String id, String reason, Instant at, String terms,
-      String attributes, String text) throws Exception {
+      String attributes, String text, boolean callback) throws Exception {
     update(c, "INSERT INTO contacts (contact_id, channel, occurred_at, queue, attributes,"
-            + " search_text, taxonomy_version, primary_reason_id, reasons, terms) VALUES"
-            + " (?, 'CHAT', ?, 'betalen', ?::jsonb, ?, '2026.12-1', ?, ?::jsonb, ?::jsonb)",
+            + " search_text, taxonomy_version, primary_reason_id, reasons, terms,"
+            + " callback_requested) VALUES"
+            + " (?, 'CHAT', ?, 'betalen', ?::jsonb, ?, '2026.12-1', ?, ?::jsonb, ?::jsonb, ?)",
         id, Timestamp.from(at), attributes, text, reason,
         "[{\"reasonId\": \"" + reason + "\", \"confidence\": 1.0, \"source\": \"RULE\","
             + " \"evidence\": [{\"term\": \"betaallink\", \"turnIndex\": 0, \"start\": 3,"
-            + " \"end\": 13}]}]", terms);
+            + " \"end\": 13}]}]", terms, callback);
   }
 
   private static void update(Connection c, String sql, Object... args) throws Exception {

@@ -141,6 +141,7 @@ class SinkRepositoryIT {
     trend.setHandleMillisTotal(123);
     trend.setBaseline(null);
     trend.setDeviation(null);
+    trend.setCallbackCount(4);
     ReasonTrend sameBatchFirst = Fixtures.trend("unexplained", Channel.CALL, Fixtures.T0, 1);
     ReasonTrend sameBatchLast = Fixtures.trend("unexplained", Channel.CALL, Fixtures.T0, 2);
 
@@ -152,8 +153,9 @@ class SinkRepositoryIT {
     assertThat(again).isEqualTo(new WriteResult(0, 0, 0, 0, 1));
     assertThat(query("SELECT reason_id || ' ' || channel || ' ' || count || ' '"
         + " || handle_millis_total || ' ' || coalesce(baseline::text, '-') || ' '"
-        + " || coalesce(deviation::text, '-') FROM reason_trends ORDER BY 1")).containsExactly(
-        "payment-problem CHAT 9 123 - -", "unexplained CALL 2 120000 4 0.5");
+        + " || coalesce(deviation::text, '-') || ' ' || callback_count FROM reason_trends"
+        + " ORDER BY 1")).containsExactly(
+        "payment-problem CHAT 9 123 - - 4", "unexplained CALL 2 120000 4 0.5 0");
   }
 
   @Test

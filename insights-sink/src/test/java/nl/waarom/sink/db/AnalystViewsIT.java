@@ -94,13 +94,14 @@ class AnalystViewsIT {
   private static void writeKnownRows() {
     SinkRepository repository = new SinkRepository(database.dataSource());
     repository.write(List.of(), List.of(
-        hour("payment-problem", "CHAT", MAR_2_09, 6, 4, 4 * 180_000, 2, true),
-        hour("payment-problem", "CHAT", MAR_2_09.plusSeconds(3600), 4, 0, 0, 1, true),
-        hour("payment-problem", "EMAIL", MAR_2_09, 5, 0, 0, 0, true),
-        hour("unexplained", "CHAT", MAR_2_09, 5, 0, 0, 0, true),
+        hour("payment-problem", "CHAT", MAR_2_09, 6, 4, 4 * 180_000, 2, true, 3),
+        hour("payment-problem", "CHAT", MAR_2_09.plusSeconds(3600), 4, 0, 0, 1, true, 1),
+        hour("payment-problem", "EMAIL", MAR_2_09, 5, 0, 0, 0, true, 0),
+        hour("unexplained", "CHAT", MAR_2_09, 5, 0, 0, 0, true, 0),
         hour("delivery-late", "CALL", Instant.parse("2026-03-02T23:00:00Z"), 2, 2, 2 * 600_000, 0,
-            false),
-        hour("payment-problem", "CHAT", Instant.parse("2026-03-03T00:00:00Z"), 10, 0, 0, 0, false),
+            false, 2),
+        hour("payment-problem", "CHAT", Instant.parse("2026-03-03T00:00:00Z"), 10, 0, 0, 0, false,
+            0),
         new TrendRow("payment-problem", "CHAT", MAR_2_09, MAR_2_09.plusSeconds(60), 3, 0, null,
             null, 1, 0, 1, false)),
         List.of(share(60, MAR_2_09, 16, 11), share(60, MAR_2_09.plusSeconds(3600), 4, 4),
@@ -127,9 +128,9 @@ class AnalystViewsIT {
   }
 
   private static TrendRow hour(String reason, String channel, Instant start, long count,
-      long handleCount, long handleMillis, long repeats, boolean complete) {
+      long handleCount, long handleMillis, long repeats, boolean complete, long callbacks) {
     return new TrendRow(reason, channel, start, start.plusSeconds(3600), count, handleMillis, 4.0,
-        count / 4.0, 60, handleCount, repeats, complete);
+        count / 4.0, 60, handleCount, repeats, complete, 0, 0, callbacks);
   }
 
   private static ShareRow share(int minutes, Instant start, long total, long explained) {
@@ -147,6 +148,18 @@ class AnalystViewsIT {
             List.of("2026-03-02", "unexplained", "CHAT", "5", "0.2273", "null"),
             List.of("2026-03-02", "delivery-late", "CALL", "2", "0.0909", "10.0"),
             List.of("2026-03-03", "payment-problem", "CHAT", "10", "1.0000", "null"));
+  }
+
+  @Test
+  void dailyReasonVolumeCountsTheCallbackRequestsOfTheDay() throws SQLException {
+    assertThat(rows("SELECT day, reason_id, channel, callback_requests, callback_rate"
+        + " FROM daily_reason_volume ORDER BY day, contacts DESC, reason_id, channel"))
+        .containsExactly(
+            List.of("2026-03-02", "payment-problem", "CHAT", "4", "0.4"),
+            List.of("2026-03-02", "payment-problem", "EMAIL", "0", "0.0"),
+            List.of("2026-03-02", "unexplained", "CHAT", "0", "0.0"),
+            List.of("2026-03-02", "delivery-late", "CALL", "2", "1.0"),
+            List.of("2026-03-03", "payment-problem", "CHAT", "0", "0.0"));
   }
 
   @Test

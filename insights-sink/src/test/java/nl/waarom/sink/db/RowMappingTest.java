@@ -56,14 +56,16 @@ class RowMappingTest {
   }
 
   @Test
-  void trendCarriesItsSentimentCounts() {
+  void trendCarriesItsSentimentAndCallbackCounts() {
     Instant start = Instant.parse("2026-03-02T09:05:00Z");
     ReasonTrend trend = Fixtures.trend("payment-problem", Channel.CHAT, start, 8);
     trend.setSentimentCount(6);
     trend.setNegativeCount(2);
+    trend.setCallbackCount(3);
     TrendRow row = TrendRow.from(trend);
 
-    assertThat(List.of(row.sentimentCount(), row.negativeCount())).containsExactly(6L, 2L);
+    assertThat(List.of(row.sentimentCount(), row.negativeCount(), row.callbackCount()))
+        .containsExactly(6L, 2L, 3L);
   }
 
   @Test

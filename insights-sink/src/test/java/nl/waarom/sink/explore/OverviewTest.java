@@ -42,8 +42,8 @@ class OverviewTest {
   void reasonsRollUpIntoTheirGroupsWithTheChangeAgainstThePreviousPeriod() {
     Period week = Period.parse("7d", null, null, NOW);
     List<ReasonTotals> now = List.of(
-        new ReasonTotals("payment-problem", 90, 60, 60 * 6 * 60_000L, 9, 80, 20),
-        new ReasonTotals("debt-collection", 10, 10, 10 * 4 * 60_000L, 0, 10, 1),
+        new ReasonTotals("payment-problem", 90, 60, 60 * 6 * 60_000L, 9, 80, 20, 18),
+        new ReasonTotals("debt-collection", 10, 10, 10 * 4 * 60_000L, 0, 10, 1, 7),
         new ReasonTotals("outage", 40, 0, 0, 2, 0, 0),
         new ReasonTotals("unexplained", 10, 0, 0, 0, 0, 0));
     List<ReasonTotals> before = List.of(
@@ -63,6 +63,8 @@ class OverviewTest {
         .containsExactly("payment-problem", "debt-collection");
     assertThat(billing.now().contacts()).isEqualTo(100);
     assertThat(billing.before().contacts()).isEqualTo(80);
+    assertThat(billing.now().callbacks()).isEqualTo(25);
+    assertThat(billing.now().callbackRate()).isEqualTo(0.25);
     Overview.Line payment = billing.lines().get(0);
     assertThat(payment.now().growth(payment.before())).isEqualTo(30);
     assertThat(payment.now().growthShare(payment.before())).isEqualTo(0.5);
@@ -70,9 +72,12 @@ class OverviewTest {
     assertThat(payment.now().cost(0.9)).isCloseTo(60 * 6 * 0.9, within(1e-9));
     assertThat(payment.now().repeatRate()).isEqualTo(0.1);
     assertThat(payment.now().negativeShare()).isEqualTo(0.25);
+    assertThat(payment.now().callbackRate()).isEqualTo(0.2);
+    assertThat(payment.before().callbackRate()).as("none asked").isEqualTo(0.0);
     Overview.Line gone = o.groups().get(3).lines().get(0);
     assertThat(gone.now().contacts()).isZero();
     assertThat(gone.now().growthShare(gone.before())).isEqualTo(-1.0);
+    assertThat(gone.now().callbackRate()).as("no contacts").isNull();
     assertThat(o.groups().get(1).lines().get(0).now().cost(0.9)).as("no handle time").isNull();
     assertThat(o.groups().get(1).lines().get(0).now().growthShare(Figures.NONE))
         .as("nothing before").isNull();

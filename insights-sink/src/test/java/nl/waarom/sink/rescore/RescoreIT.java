@@ -159,6 +159,7 @@ class RescoreIT {
     assertThat(line(rescored, "payment-problem").before().contacts()).isEqualTo(2);
     assertThat(line(rescored, "payment-problem").now().repeats()).isEqualTo(1); // chat-2
     assertThat(line(rescored, "payment-problem").now().handleMinutes()).isEqualTo(16.0);
+    assertThat(line(rescored, "payment-problem").now().callbacks()).isEqualTo(1); // chat-3
     assertThat(line(rescored, "change-of-details").now().contacts()).isEqualTo(1);
     assertThat(line(rescored, "debt-collection").now().contacts()).isEqualTo(1);
     assertThat(line(rescored, "unexplained")).isNull();

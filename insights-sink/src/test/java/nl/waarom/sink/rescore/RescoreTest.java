@@ -91,29 +91,30 @@ class RescoreTest {
   @Test
   void anEditorsCorrectionStandsAndAContactWithoutWordsKeepsItsReasonOfThen() {
     accept(new RescoreStore.Contact("a", "CHAT", Instant.parse("2026-11-18T09:00:00Z"),
-        row("a", "2026-11-18T09:00:00Z", "pay"), "k1", 120_000L, true, true, "payment-problem",
+        row("a", "2026-11-18T09:00:00Z", "pay"), "k1", 120_000L, true, true, true, "payment-problem",
         List.of(), true, "other"));
     accept(new RescoreStore.Contact("b", "CALL", Instant.parse("2026-11-18T09:01:00Z"),
-        row("b", "2026-11-18T09:01:00Z", "pay"), "k2", null, null, true, null, List.of(), true,
-        null)); // "none of these": stays unexplained
+        row("b", "2026-11-18T09:01:00Z", "pay"), "k2", null, null, false, true, null, List.of(),
+        true, null)); // "none of these": stays unexplained
     accept(new RescoreStore.Contact("c", "CHAT", Instant.parse("2026-11-18T09:02:00Z"),
-        row("c", "2026-11-18T09:02:00Z", "login"), "k3", null, false, true, "gone", List.of(),
-        true, "gone")); // corrected to a reason this version lacks: classified anew
+        row("c", "2026-11-18T09:02:00Z", "login"), "k3", null, false, false, true, "gone",
+        List.of(), true, "gone")); // corrected to a reason this version lacks: classified anew
     accept(new RescoreStore.Contact("d", "EMAIL", Instant.parse("2026-11-18T09:03:00Z"), null,
-        "k4", 60_000L, false, true, "debt-collection", List.of(), false, null));
+        "k4", 60_000L, false, true, true, "debt-collection", List.of(), false, null));
     accept(new RescoreStore.Contact("e", "EMAIL", Instant.parse("2026-11-18T09:04:00Z"), null,
-        "k5", null, null, false, null, List.of(), false, null)); // nothing to count it under
+        "k5", null, null, false, false, null, List.of(), false, null)); // nothing to count it under
 
     List<RescoreStore.Window> hours = rescore.finish();
     assertThat(hours).extracting(RescoreStore.Window::reasonId, RescoreStore.Window::channel,
             RescoreStore.Window::count, RescoreStore.Window::handleMillis,
-            RescoreStore.Window::sentimentCount, RescoreStore.Window::negativeCount)
+            RescoreStore.Window::sentimentCount, RescoreStore.Window::negativeCount,
+            RescoreStore.Window::callbacks)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("other", "CHAT", 1L, 120_000L, 1L, 1L),
-            org.assertj.core.groups.Tuple.tuple(Rescore.UNEXPLAINED, "CALL", 1L, 0L, 0L, 0L),
-            org.assertj.core.groups.Tuple.tuple("login-problem", "CHAT", 1L, 0L, 1L, 0L),
+            org.assertj.core.groups.Tuple.tuple("other", "CHAT", 1L, 120_000L, 1L, 1L, 1L),
+            org.assertj.core.groups.Tuple.tuple(Rescore.UNEXPLAINED, "CALL", 1L, 0L, 0L, 0L, 0L),
+            org.assertj.core.groups.Tuple.tuple("login-problem", "CHAT", 1L, 0L, 1L, 0L, 0L),
             org.assertj.core.groups.Tuple.tuple("debt-collection", "EMAIL", 1L, 60_000L, 1L,
-                0L));
+                0L, 1L));
     // read 5; classified anew: c; kept: d; corrected: a, b; changed: a (payment → other),
     // c (gone → login-problem)
     assertThat(rescore.tally()).isEqualTo(new RescoreStore.Tally(5, 1, 1, 2, 2));
@@ -136,7 +137,7 @@ class RescoreTest {
 
   private static RescoreStore.Contact words(String id, String at, String customer, String text) {
     return new RescoreStore.Contact(id, "CHAT", Instant.parse(at), row(id, at, text), customer,
-        null, null, true, null, List.of(), false, null);
+        null, null, false, true, null, List.of(), false, null);
   }
 
   private static NewestContacts.Row row(String id, String at, String text) {
