@@ -55,3 +55,24 @@ CREATE TABLE rescored_trends (
 );
 COMMENT ON TABLE rescored_trends IS
     'The trends of a re-score run, shaped like reason_trends (1- and 60-minute windows, no baseline): contacts per reason, channel and window under the run''s taxonomy version. repeat_count is filled in the 60-minute rows only, counted back into the first contact''s window as the analyzer does.';
+COMMENT ON COLUMN rescore_runs.run_id IS 'A UUID.';
+COMMENT ON COLUMN rescore_runs.period_from IS 'Start (inclusive) of the period re-scored; the board asks for a page''s period and the previous one of the same length.';
+COMMENT ON COLUMN rescore_runs.period_to IS 'End (exclusive) of the period re-scored.';
+COMMENT ON COLUMN rescore_runs.requested_by IS 'The identity of the editor (or API token) that queued the run.';
+COMMENT ON COLUMN rescore_runs.requested_at IS 'When the run was queued.';
+COMMENT ON COLUMN rescore_runs.started_at IS 'When the current attempt started; NULL while queued.';
+COMMENT ON COLUMN rescore_runs.finished_at IS 'When the run was done or failed.';
+COMMENT ON COLUMN rescore_runs.error IS 'Why the run failed; NULL otherwise.';
+COMMENT ON COLUMN rescored_trends.run_id IS 'The run these figures belong to.';
+COMMENT ON COLUMN rescored_trends.reason_id IS 'Reason id of the run''s taxonomy version, or ''unexplained''.';
+COMMENT ON COLUMN rescored_trends.channel IS 'CHAT, CALL, EMAIL or OTHER.';
+COMMENT ON COLUMN rescored_trends.window_minutes IS 'Window length in minutes: 1 or 60.';
+COMMENT ON COLUMN rescored_trends.window_start IS 'Start (inclusive) of the event-time window.';
+COMMENT ON COLUMN rescored_trends.window_end IS 'End (exclusive) of the event-time window.';
+COMMENT ON COLUMN rescored_trends.count IS 'Contacts of the period with this reason on this channel in the window.';
+COMMENT ON COLUMN rescored_trends.handle_count IS 'Of those, the contacts with a known handle time.';
+COMMENT ON COLUMN rescored_trends.handle_millis_total IS 'Sum of their handle times (milliseconds).';
+COMMENT ON COLUMN rescored_trends.repeat_count IS 'Contacts of this window the same customer contacted about again (same reason under the run''s version) within the repeat window; 60-minute rows only.';
+COMMENT ON COLUMN rescored_trends.sentiment_count IS 'Contacts whose customer said something, so that have a sentiment.';
+COMMENT ON COLUMN rescored_trends.negative_count IS 'Of those, the negative contacts.';
+COMMENT ON COLUMN rescored_trends.callback_count IS 'Contacts whose customer asked to be called back.';

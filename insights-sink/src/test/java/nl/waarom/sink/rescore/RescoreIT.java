@@ -186,6 +186,22 @@ class RescoreIT {
     assertThat(list.get("rescores")).hasSize(1);
   }
 
+  @Test
+  void theMigrationDocumentsEveryColumnOfTheReScoreTables() throws Exception {
+    try (var c = database.dataSource().getConnection();
+        var rs = c.createStatement().executeQuery("SELECT c.table_name || '.' || c.column_name"
+            + " FROM information_schema.columns c JOIN pg_class t ON t.relname = c.table_name"
+            + " WHERE c.table_schema = 'public'"
+            + " AND c.table_name IN ('rescore_runs', 'rescored_trends')"
+            + " AND col_description(t.oid, c.ordinal_position) IS NULL")) {
+      java.util.List<String> undocumented = new java.util.ArrayList<>();
+      while (rs.next()) {
+        undocumented.add(rs.getString(1));
+      }
+      assertThat(undocumented).isEmpty();
+    }
+  }
+
   private static Classifier compile(nl.waarom.sink.db.TaxonomyRow row) {
     TaxonomyDocument doc = TaxonomyDocument.builtIn();
     if (row != null) {
