@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import nl.waarom.analyzer.repeats.LedgerEntry.Outcome;
+import nl.waarom.analyzer.repeats.rule.CustomerLedger;
+import nl.waarom.analyzer.repeats.rule.LedgerEntry;
+import nl.waarom.analyzer.repeats.rule.LedgerEntry.Outcome;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.ClassifiedContact;
 import nl.waarom.schemas.ReasonMatch;
@@ -135,7 +137,7 @@ public final class RepeatLedger
     }
     LedgerEntry entry = ledger.judge(contact.getContactId(),
         reasons.isEmpty() ? null : reasons.get(0).getReasonId(), secondaries, at,
-        contact.getChannel().name(), options);
+        contact.getChannel().name(), options.rule());
     store.put(customer, ledger.with(entry).from(horizon(now)));
     forward(record, mark(contact, entry), entry.outcome().name().toLowerCase(Locale.ROOT));
   }

@@ -50,4 +50,9 @@ public record RepeatOptions(Duration window, Duration transferGap, Duration late
   public Duration ledgerRetention() {
     return window.plus(lateness);
   }
+
+  /** The window and transfer gap, as the repeat rule takes them. */
+  public nl.waarom.analyzer.repeats.rule.RepeatRule rule() {
+    return new nl.waarom.analyzer.repeats.rule.RepeatRule(window, transferGap);
+  }
 }

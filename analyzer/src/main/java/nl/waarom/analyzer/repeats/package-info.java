@@ -5,7 +5,8 @@
  * downstream. Classified contacts are re-keyed by customerKey and repartitioned
  * ({@code by-customer}), so one task sees all contacts of a customer, on every channel. Its
  * changelogged {@code repeat-ledger} store keeps each customer's recent contacts (window +
- * lateness); the rule ({@link nl.waarom.analyzer.repeats.CustomerLedger}) marks a contact as a
+ * lateness); the rule ({@link nl.waarom.analyzer.repeats.rule.CustomerLedger}, a library package the sink's re-score
+ * uses too) marks a contact as a
  * repeat of the first contact of its chain (repeatOf, repeatOfOccurredAt, repeatOfChannel) when
  * the customer contacted about its primary reason within the repeat window before it, unless it
  * came within the transfer gap of the previous contact. The contacts leave re-keyed by contactId

@@ -51,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RepeatHotspotDetectorTest {
   private static final Instant D0 = Instant.parse("2026-11-01T00:00:00Z");
-  private static final RepeatOptions OPTIONS = CustomerLedgerTest.OPTIONS;
+  private static final RepeatOptions OPTIONS = nl.waarom.analyzer.repeats.rule.CustomerLedgerTest.OPTIONS;
   private static Taxonomy taxonomy;
 
   private final Topics topics = Topics.defaults();

@@ -8,6 +8,9 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nl.waarom.analyzer.classify.ClassifierRecipe;
+import nl.waarom.analyzer.classify.TaxonomyDocument;
+import nl.waarom.analyzer.repeats.rule.RepeatRule;
 import nl.waarom.platform.CommonSettings;
 import nl.waarom.platform.Config;
 import nl.waarom.platform.HttpsListener;
@@ -31,6 +34,7 @@ import nl.waarom.sink.export.ExportConfig;
 import nl.waarom.sink.export.Exporter;
 import nl.waarom.sink.lead.Leadership;
 import nl.waarom.sink.lead.SingletonJob;
+import nl.waarom.sink.rescore.Rescorer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +49,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Starts the database (embedded unless {@code WAAROM_JDBC_URL} is set), the consumer, then the
  * HTTP server, then the {@link ImpactVerifier}, the tracker {@link Exporter} (when
- * {@code WAAROM_EXPORT_TRACKER} is set) and the {@link ContactRetention} purge. Several instances may share one consumer group and one
- * database: the verifier, the exporter and the purge run only on the instance that leads them
- * ({@link Leadership}). {@link #close()} stops them in the order exporter, verifier, purge, leadership
+ * {@code WAAROM_EXPORT_TRACKER} is set), the {@link ContactRetention} purge and the
+ * {@link Rescorer}. Several instances may share one consumer group and one database: the
+ * verifier, the exporter, the purge and the re-score run only on the instance that leads them
+ * ({@link Leadership}). {@link #close()} stops them in the order exporter, verifier, purge,
+ * re-score, leadership
  * (releasing the locks), consumer, HTTP, corrections producer, pool, embedded PostgreSQL.
  */
 public final class SinkApp implements AutoCloseable {
@@ -65,11 +71,14 @@ public final class SinkApp implements AutoCloseable {
   private final String bind;
   private final ContactRetention retention;
   private final CorrectionPublisher corrections;
+  private final Rescorer rescorer;
 
   private SinkApp(Database database, SinkConsumer consumer, BoardServer server,
       ImpactVerifier verifier, Exporter exporter, Leadership leadership, Access access,
-      String bind, ContactRetention retention, CorrectionPublisher corrections) {
+      String bind, ContactRetention retention, CorrectionPublisher corrections,
+      Rescorer rescorer) {
     this.retention = retention;
+    this.rescorer = rescorer;
     this.corrections = corrections;
     this.access = access;
     this.bind = bind;
@@ -97,6 +106,7 @@ public final class SinkApp implements AutoCloseable {
         HttpsListener.configured(config, SinkSettings.TLS_CERT, SinkSettings.TLS_KEY, null),
         config.get(SinkSettings.MANAGEMENT_PORT)); // a bad pairing fails before anything starts
     AccessConfig accessConfig = AccessConfig.from(config);
+    RepeatRule repeatRule = repeatRule(config);
     Database database = Database.open(databaseOptions(config));
     SinkConsumer consumer = null;
     Leadership leadership = null;
@@ -125,8 +135,8 @@ public final class SinkApp implements AutoCloseable {
       Exporter exporter = Exporter.create(exportConfig, database.dataSource(), registry,
           Clock.systemUTC(), ranking).orElse(null);
       Set<SingletonJob> jobs = exporter == null
-          ? EnumSet.of(SingletonJob.VERIFY, SingletonJob.PURGE)
-          : EnumSet.of(SingletonJob.VERIFY, SingletonJob.EXPORT, SingletonJob.PURGE);
+          ? EnumSet.of(SingletonJob.VERIFY, SingletonJob.PURGE, SingletonJob.RESCORE)
+          : EnumSet.allOf(SingletonJob.class);
       Leadership lead = new Leadership(jobs,
           job -> database.advisoryLock(job.lockKey(), "waarom-sink-" + job.tag()), registry,
           config.get(SinkSettings.LEADER_CHECK_INTERVAL));
@@ -142,8 +152,13 @@ public final class SinkApp implements AutoCloseable {
           config.get(SinkSettings.CONTACT_RETENTION),
           config.get(SinkSettings.CONTACT_PURGE_INTERVAL), Clock.systemUTC(), registry);
       retention.start(() -> lead.leads(SingletonJob.PURGE));
+      Rescorer rescorer = new Rescorer(database.dataSource(),
+          row -> ClassifierRecipe.DEFAULT.compile(
+              new TaxonomyDocument("taxonomy " + row.version(), row.yaml())), repeatRule, config.get(SinkSettings.RESCORE_INTERVAL), Clock.systemUTC(),
+          registry);
+      rescorer.start(() -> lead.leads(SingletonJob.RESCORE));
       return new SinkApp(database, consumer, server, verifier, exporter, lead, access, bind,
-          retention, corrections);
+          retention, corrections, rescorer);
     } catch (RuntimeException e) {
       if (leadership != null) {
         leadership.close();
@@ -164,6 +179,16 @@ public final class SinkApp implements AutoCloseable {
         config.get(SinkSettings.JDBC_USER), config.get(SinkSettings.JDBC_PASSWORD),
         Path.of(config.get(SinkSettings.DATA_DIR), "postgres"), config.get(SinkSettings.PG_PORT),
         config.get(SinkSettings.POOL_SIZE));
+  }
+
+  private static RepeatRule repeatRule(Config config) {
+    try {
+      return new RepeatRule(config.get(SinkSettings.REPEAT_WINDOW),
+          config.get(SinkSettings.REPEAT_TRANSFER_GAP));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(SinkSettings.REPEAT_TRANSFER_GAP.env() + ": "
+          + e.getMessage(), e);
+    }
   }
 
   private static ImpactVerifier.Options verifyOptions(Config config) {
@@ -232,6 +257,7 @@ public final class SinkApp implements AutoCloseable {
     }
     verifier.close();
     retention.close();
+    rescorer.close();
     leadership.close();
     consumer.close();
     server.close();

@@ -126,6 +126,19 @@ public final class SinkSettings {
       "WAAROM_SINK_BACKTEST_MAX_CONTACTS", 50_000, 1, 1_000_000,
       "At most this many contacts, the newest of the retention window, are classified when the "
           + "board backtests an emerging reason's drafted rule before it is promoted.");
+  public static final Setting<Duration> RESCORE_INTERVAL = Setting.duration(
+      "WAAROM_SINK_RESCORE_INTERVAL", "10s",
+      "How often the instance that leads the re-score job looks for a re-score an editor "
+          + "queued on the board (one instance at a time, by a PostgreSQL advisory lock).");
+  public static final Setting<Duration> REPEAT_WINDOW = Setting.duration(
+      "WAAROM_SINK_REPEAT_WINDOW", "7d",
+      "The analyzer's WAAROM_REPEAT_WINDOW, which a re-score applies to count repeats as the "
+          + "analyzer does: set both to the same value.");
+  public static final Setting<Duration> REPEAT_TRANSFER_GAP = Setting.duration(
+      "WAAROM_SINK_REPEAT_TRANSFER_GAP", "15m",
+      "The analyzer's WAAROM_REPEAT_TRANSFER_GAP, which a re-score applies to count repeats as "
+          + "the analyzer does: set both to the same value. Shorter than "
+          + "WAAROM_SINK_REPEAT_WINDOW.");
 
   private SinkSettings() {}
 
@@ -135,7 +148,8 @@ public final class SinkSettings {
         JDBC_USER, JDBC_PASSWORD, POOL_SIZE, RETRY_BACKOFF_MAX, BACKLOG_WEIGHTS,
         BACKLOG_DEFAULT_HANDLE_MINUTES, COST_PER_MINUTE, CURRENCY, VERIFY_AFTER,
         VERIFY_WEEKS_BEFORE, VERIFY_ALPHA, VERIFY_MIN_DROP, VERIFY_INTERVAL, LEADER_CHECK_INTERVAL,
-        CONTACT_RETENTION, CONTACT_PURGE_INTERVAL, BACKTEST_MAX_CONTACTS));
+        CONTACT_RETENTION, CONTACT_PURGE_INTERVAL, BACKTEST_MAX_CONTACTS, RESCORE_INTERVAL,
+        REPEAT_WINDOW, REPEAT_TRANSFER_GAP));
     all.addAll(3, CommonSettings.schemaRegistry());
     all.addAll(AccessSettings.all());
     all.addAll(ExportSettings.all());

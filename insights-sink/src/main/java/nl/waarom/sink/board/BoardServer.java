@@ -189,6 +189,7 @@ public final class BoardServer implements AutoCloseable {
     BacklogRoutes items = new BacklogRoutes(dataSource, backlog, ranking, money, names);
     ContactRoutes contacts = new ContactRoutes(dataSource, names, corrections, clock);
     ExploreRoutes explore = new ExploreRoutes(dataSource, money, clock, names);
+    RescoreRoutes rescores = new RescoreRoutes(dataSource, clock);
     BoardEvents events = new BoardEvents(dataSource, Duration.ofSeconds(1));
     DraftBacktests backtests = new DraftBacktests(dataSource, ClassifierRecipe.DEFAULT,
         backtestMaxContacts, BACKTEST_KEPT_FOR, clock);
@@ -229,6 +230,9 @@ public final class BoardServer implements AutoCloseable {
       cfg.routes.get("/api/contacts", contacts::search, Role.VIEWER);
       cfg.routes.get("/api/contacts/{id}", contacts::contact, Role.VIEWER);
       cfg.routes.post("/api/contacts/{id}/corrections", contacts::correct, Role.EDITOR);
+      cfg.routes.get("/api/rescores", rescores::list, Role.VIEWER);
+      cfg.routes.get("/api/rescores/{id}", rescores::one, Role.VIEWER);
+      cfg.routes.post("/api/rescores", rescores::queue, Role.EDITOR);
       cfg.routes.get("/api/openapi.json", OpenApi::serve);
       if (listen.managementPort() < 0) {
         OpsEndpoints.install(cfg, registry, healthy, ready);

@@ -242,6 +242,14 @@ final class ContactRoutes {
   }
 
   private static JsonNode body(Context ctx) {
+    return jsonBody(ctx, "{\"reasonId\": ...} or {\"none\": true}");
+  }
+
+  /**
+   * The request's JSON object; null after answering 400 naming the body, which must be
+   * {@code shape}.
+   */
+  static JsonNode jsonBody(Context ctx, String shape) {
     String text = ctx.body();
     try {
       JsonNode node = text == null || text.isBlank() ? null : Json.mapper().readTree(text);
@@ -251,11 +259,12 @@ final class ContactRoutes {
     } catch (JsonProcessingException e) {
       // answered below
     }
-    error(ctx, 400, "body", "a JSON object {\"reasonId\": ...} or {\"none\": true} is required");
+    error(ctx, 400, "body", "a JSON object " + shape + " is required");
     return null;
   }
 
-  private static void error(Context ctx, int status, String field, String message) {
+  /** Answers JSON {@code {"error", "field"?}}. */
+  static void error(Context ctx, int status, String field, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", message);
     if (field != null) {

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import nl.waarom.sink.explore.FigureSource;
 import nl.waarom.sink.explore.Figures;
 import nl.waarom.sink.explore.Names;
 import nl.waarom.sink.explore.Overview;
@@ -33,8 +34,10 @@ final class ExploreRenderer {
    * @param queues the queues to offer; never null
    * @param retainedSince the oldest contact kept; null when none
    * @param money cost per minute and currency; never null
+   * @param source which taxonomy version the figures are from; never null
    */
-  record Context(Names names, List<String> queues, Instant retainedSince, Money money) {}
+  record Context(Names names, List<String> queues, Instant retainedSince, Money money,
+      FigureSource source) {}
 
   private ExploreRenderer() {}
 
@@ -51,6 +54,7 @@ final class ExploreRenderer {
       html.append(" ").append(escape(t.t("explore.taxonomy", c.names().version())));
     }
     html.append("</p>\n");
+    FigureSourceRenderer.render(html, page, c.source());
     if (o.filter().queue() != null) {
       html.append("<p class=\"note\" id=\"queue-note\">").append(escape(t.t("explore.queueNote",
           o.filter().queue(), c.retainedSince() == null ? "–"

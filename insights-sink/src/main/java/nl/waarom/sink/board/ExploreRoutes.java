@@ -8,6 +8,7 @@ import java.util.Locale;
 import javax.sql.DataSource;
 import nl.waarom.sink.contacts.ReasonNames;
 import nl.waarom.sink.explore.Explorer;
+import nl.waarom.sink.explore.FigureSource;
 import nl.waarom.sink.explore.Names;
 import nl.waarom.sink.explore.Overview;
 import nl.waarom.sink.explore.Period;
@@ -17,7 +18,8 @@ import nl.waarom.sink.explore.Period;
  * {@code GET /reasons/{id}} (one reason in a period). Query parameters: {@code period}
  * (today, 7d, 30d or custom with {@code from} and {@code to}, UTC days), {@code channel},
  * {@code queue}, {@code sort} (volume, cost, growth), {@code resolution} (minute, hour, day) and
- * {@code lang}. A bad value answers 400 naming it.
+ * {@code lang}, and {@code figures=classified} for the figures as the analyzer counted them when a
+ * re-score under the version in force covers the page. A bad value answers 400 naming it.
  */
 final class ExploreRoutes {
   private final Explorer explorer;
@@ -44,9 +46,11 @@ final class ExploreRoutes {
     String queue = blankToNull(ctx.queryParam("queue"));
     Overview.Filter filter = new Overview.Filter(channel(ctx), queue, sort);
     Names names = explorer.names();
-    Overview overview = explorer.overview(period, filter, names);
+    FigureSource source = explorer.source(period, names.version(), queue != null,
+        asClassified(ctx));
+    Overview overview = explorer.overview(period, filter, names, source.runId());
     ctx.html(ExploreRenderer.render(page, overview, new ExploreRenderer.Context(names,
-        explorer.queues(), explorer.retainedSince().orElse(null), money)));
+        explorer.queues(), explorer.retainedSince().orElse(null), money, source)));
   }
 
   /** GET /reasons/{id} */
@@ -60,9 +64,24 @@ final class ExploreRoutes {
       throw new QueryParams.BadParameterException("resolution", "minute, hour or day: '"
           + resolution + "'");
     }
+    Names names = explorer.names();
+    FigureSource source = explorer.source(period, names.version(), false, asClassified(ctx));
     nl.waarom.sink.explore.ReasonPage r = explorer.reason(reasonId, period, resolution,
-        channel(ctx));
-    ctx.html(ReasonRenderer.render(page, r, explorer.names(), money, explorer.costPerMinute()));
+        channel(ctx), source.runId());
+    ctx.html(ReasonRenderer.render(page, r, names, money, explorer.costPerMinute(), source));
+  }
+
+  /** {@code figures=classified}: the figures as the analyzer counted them, not a re-score. */
+  private static boolean asClassified(Context ctx) {
+    String v = ctx.queryParam(FigureSourceRenderer.AS_CLASSIFIED);
+    if (v == null || v.isBlank() || v.equals("rescored")) {
+      return false;
+    }
+    if (v.equals("classified")) {
+      return true;
+    }
+    throw new QueryParams.BadParameterException(FigureSourceRenderer.AS_CLASSIFIED,
+        "classified or rescored: '" + v + "'");
   }
 
   private Period period(Context ctx) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import nl.waarom.sink.db.ExploreReads;
 import nl.waarom.sink.explore.Contrast;
+import nl.waarom.sink.explore.FigureSource;
 import nl.waarom.sink.explore.Names;
 import nl.waarom.sink.explore.ReasonPage;
 import nl.waarom.taxonomy.Example;
@@ -26,7 +27,8 @@ final class ReasonRenderer {
 
   private ReasonRenderer() {}
 
-  static String render(Page page, ReasonPage r, Names names, Money money, double costPerMinute) {
+  static String render(Page page, ReasonPage r, Names names, Money money, double costPerMinute,
+      FigureSource source) {
     Texts t = page.t();
     String name = names.name(r.reasonId(), t.lang());
     StringBuilder html = new StringBuilder(16_384);
@@ -42,6 +44,7 @@ final class ReasonRenderer {
     html.append(" · ").append(escape(t.t("explore.period", TIME.format(r.period().from()),
         TIME.format(r.period().to()), TIME.format(r.period().previous().from()))))
         .append("</p>\n");
+    FigureSourceRenderer.render(html, page, source);
     figures(html, t, r, money, costPerMinute);
     chart(html, page, r);
     features(html, t, "words", r.words());

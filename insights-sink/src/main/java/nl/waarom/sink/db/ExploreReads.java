@@ -83,10 +83,19 @@ public final class ExploreReads {
       + " sum(handle_millis_total)::bigint AS handle_millis,"
       + " sum(repeat_count)::bigint AS repeats, sum(sentiment_count)::bigint AS sentiment_count,"
       + " sum(negative_count)::bigint AS negative_count,"
-      + " sum(callback_count)::bigint AS callbacks FROM reason_trends"
+      + " sum(callback_count)::bigint AS callbacks FROM <trends>"
       + " WHERE window_minutes = 60 AND window_start >= :from AND window_start < :to"
       + " AND (CAST(:channel AS text) IS NULL OR channel = :channel)"
       + " GROUP BY reason_id HAVING sum(count) > 0";
+
+  /**
+   * The table figures come from: {@code reason_trends} as the analyzer counted them, or the rows
+   * of one re-score run.
+   */
+  private static String trends(String runId) {
+    return runId == null ? "reason_trends"
+        : "(SELECT * FROM rescored_trends WHERE run_id = :run) AS t";
+  }
 
   private static final String CONTACT_TOTALS = "SELECT COALESCE(primary_reason_id, '"
       + UNEXPLAINED + "') AS reason_id, count(*) AS contacts,"
@@ -101,21 +110,33 @@ public final class ExploreReads {
 
   /** Totals per reason from the 60-minute trend rows; channel null for every channel. */
   public List<ReasonTotals> trendTotals(Instant from, Instant to, String channel) {
-    return totals(TREND_TOTALS, from, to, channel, null);
+    return trendTotals(from, to, channel, null);
+  }
+
+  /**
+   * Totals per reason from the 60-minute rows of a re-score run, or with {@code runId} null from
+   * the trend rows the analyzer counted.
+   */
+  public List<ReasonTotals> trendTotals(Instant from, Instant to, String channel, String runId) {
+    return totals(TREND_TOTALS.replace("<trends>", trends(runId)), from, to, channel, null,
+        runId);
   }
 
   /** Totals per reason of the classified contacts routed to {@code queue}; channel may be null. */
   public List<ReasonTotals> contactTotals(Instant from, Instant to, String channel,
       String queue) {
-    return totals(CONTACT_TOTALS, from, to, channel, queue);
+    return totals(CONTACT_TOTALS, from, to, channel, queue, null);
   }
 
   private List<ReasonTotals> totals(String sql, Instant from, Instant to, String channel,
-      String queue) {
+      String queue, String runId) {
     return db.read(h -> {
       var q = h.createQuery(sql).bind("from", from).bind("to", to).bind("channel", channel);
       if (queue != null) {
         q.bind("queue", queue);
+      }
+      if (runId != null) {
+        q.bind("run", runId);
       }
       return q.map((rs, ctx) -> new ReasonTotals(rs.getString("reason_id"),
           rs.getLong("contacts"), rs.getLong("handle_count"), rs.getLong("handle_millis"),
@@ -144,19 +165,49 @@ public final class ExploreReads {
    */
   public List<Point> series(String reasonId, int windowMinutes, boolean days, Instant from,
       Instant to, String channel) {
+    return series(reasonId, windowMinutes, days, from, to, channel, null);
+  }
+
+  /**
+   * Like {@link #series(String, int, boolean, Instant, Instant, String)}, from the rows of a
+   * re-score run when {@code runId} is not null; a run has no baseline.
+   */
+  public List<Point> series(String reasonId, int windowMinutes, boolean days, Instant from,
+      Instant to, String channel, String runId) {
     String bucket = days ? "date_trunc('day', window_start AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
         : "window_start";
-    String sql = "SELECT " + bucket + " AS start, sum(count)::bigint AS count,"
-        + " sum(baseline) AS baseline FROM reason_trends WHERE reason_id = :reason"
+    String sql = "SELECT " + bucket + " AS start, sum(count)::bigint AS count, "
+        + (runId == null ? "sum(baseline)" : "NULL::double precision") + " AS baseline FROM "
+        + trends(runId) + " WHERE reason_id = :reason"
         + " AND window_minutes = :minutes AND window_start >= :from AND window_start < :to"
         + " AND (CAST(:channel AS text) IS NULL OR channel = :channel)"
         + " GROUP BY 1 ORDER BY 1";
-    return db.read(h -> h.createQuery(sql).bind("reason", reasonId)
-        .bind("minutes", days ? 60 : windowMinutes).bind("from", from).bind("to", to)
-        .bind("channel", channel)
-        .map((rs, ctx) -> new Point(Sql.getInstant(rs, "start"), rs.getLong("count"),
-            Sql.getDouble(rs, "baseline")))
-        .list());
+    return db.read(h -> {
+      var q = h.createQuery(sql).bind("reason", reasonId)
+          .bind("minutes", days ? 60 : windowMinutes).bind("from", from).bind("to", to)
+          .bind("channel", channel);
+      if (runId != null) {
+        q.bind("run", runId);
+      }
+      return q.map((rs, ctx) -> new Point(Sql.getInstant(rs, "start"), rs.getLong("count"),
+          Sql.getDouble(rs, "baseline"))).list();
+    });
+  }
+
+  /**
+   * How many contacts a taxonomy version classified.
+   *
+   * @param version null for contacts kept without a classification
+   */
+  public record VersionCount(String version, long contacts) {}
+
+  /** The taxonomy versions that classified the contacts kept of [from, to), most contacts first. */
+  public List<VersionCount> versions(Instant from, Instant to) {
+    return db.read(h -> h.createQuery("SELECT taxonomy_version, count(*) AS contacts FROM contacts"
+            + " WHERE occurred_at >= :from AND occurred_at < :to AND taxonomy_version IS NOT NULL"
+            + " GROUP BY 1 ORDER BY 2 DESC, 1")
+        .bind("from", from).bind("to", to)
+        .map((rs, ctx) -> new VersionCount(rs.getString(1), rs.getLong(2))).list());
   }
 
   /** Classified contacts in [from, to) and those of {@code reasonId} among them. */

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import nl.waarom.sink.contacts.ReasonNames;
 import nl.waarom.sink.db.ExploreReads;
+import nl.waarom.sink.db.RescoreStore;
 import nl.waarom.taxonomy.Reason;
 import nl.waarom.taxonomy.RuleCheck;
 import nl.waarom.taxonomy.Taxonomy;
@@ -31,6 +32,7 @@ public final class Explorer {
   static final Duration MAX_MINUTE_SPAN = Duration.ofDays(1);
 
   private final ExploreReads reads;
+  private final RescoreStore rescores;
   private final double costPerMinute;
   private final Supplier<ReasonNames> names;
 
@@ -41,6 +43,7 @@ public final class Explorer {
    */
   public Explorer(DataSource dataSource, double costPerMinute, Supplier<ReasonNames> names) {
     this.reads = new ExploreReads(dataSource);
+    this.rescores = new RescoreStore(dataSource);
     this.costPerMinute = costPerMinute;
     this.names = names;
   }
@@ -64,14 +67,44 @@ public final class Explorer {
     return reads.oldestContact();
   }
 
+  /**
+   * Where the figures of a period (and the previous one) come from: the latest done re-score run
+   * under the version in force covering both, unless {@code asClassified} or a queue filter (a
+   * queue is read from the contacts as classified); otherwise the trends as the analyzer counted
+   * them.
+   */
+  public FigureSource source(Period period, String version, boolean byQueue,
+      boolean asClassified) {
+    Instant from = period.previous().from();
+    Instant to = period.to();
+    RescoreStore.Run run = null;
+    boolean available = false;
+    if (version != null && !byQueue) {
+      Optional<RescoreStore.Run> covering = rescores.covering(version, from, to);
+      available = covering.isPresent();
+      run = asClassified ? null : covering.orElse(null);
+    }
+    return new FigureSource(version, run, reads.versions(from, to),
+        version == null ? List.of() : rescores.pending(version, from, to), from, to,
+        reads.oldestContact().orElse(null), available);
+  }
+
   /** The overview of a period; by queue from the contacts of the retention window. */
   public Overview overview(Period period, Overview.Filter filter, Names names) {
+    return overview(period, filter, names, null);
+  }
+
+  /**
+   * The overview of a period, from the figures of re-score run {@code runId} when not null (see
+   * {@link #source}); by queue from the contacts of the retention window.
+   */
+  public Overview overview(Period period, Overview.Filter filter, Names names, String runId) {
     Period before = period.previous();
     List<ExploreReads.ReasonTotals> now;
     List<ExploreReads.ReasonTotals> previous;
     if (filter.queue() == null) {
-      now = reads.trendTotals(period.from(), period.to(), filter.channel());
-      previous = reads.trendTotals(before.from(), before.to(), filter.channel());
+      now = reads.trendTotals(period.from(), period.to(), filter.channel(), runId);
+      previous = reads.trendTotals(before.from(), before.to(), filter.channel(), runId);
     } else {
       now = reads.contactTotals(period.from(), period.to(), filter.channel(), filter.queue());
       previous = reads.contactTotals(before.from(), before.to(), filter.channel(),
@@ -87,22 +120,33 @@ public final class Explorer {
    *     period
    */
   public ReasonPage reason(String reasonId, Period period, String resolution, String channel) {
+    return reason(reasonId, period, resolution, channel, null);
+  }
+
+  /**
+   * The page of a reason, its series and figures from re-score run {@code runId} when not null
+   * (see {@link #source}); its words, attributes and examples are always the contacts as
+   * classified.
+   */
+  public ReasonPage reason(String reasonId, Period period, String resolution, String channel,
+      String runId) {
     String res = resolution == null || resolution.isBlank() ? "hour"
         : resolution.strip().toLowerCase(Locale.ROOT);
     List<ExploreReads.Point> series = switch (res) {
       case "minute" -> {
         Instant from = period.from().isBefore(period.to().minus(MAX_MINUTE_SPAN))
             ? period.to().minus(MAX_MINUTE_SPAN) : period.from();
-        yield reads.series(reasonId, 1, false, from, period.to(), channel);
+        yield reads.series(reasonId, 1, false, from, period.to(), channel, runId);
       }
-      case "hour" -> reads.series(reasonId, 60, false, period.from(), period.to(), channel);
-      case "day" -> reads.series(reasonId, 60, true, period.from(), period.to(), channel);
+      case "hour" -> reads.series(reasonId, 60, false, period.from(), period.to(), channel,
+          runId);
+      case "day" -> reads.series(reasonId, 60, true, period.from(), period.to(), channel, runId);
       default -> throw new IllegalArgumentException("resolution must be minute, hour or day: '"
           + resolution + "'");
     };
     Period before = period.previous();
-    Figures now = sum(reads.trendTotals(period.from(), period.to(), channel), reasonId);
-    Figures prev = sum(reads.trendTotals(before.from(), before.to(), channel), reasonId);
+    Figures now = sum(reads.trendTotals(period.from(), period.to(), channel, runId), reasonId);
+    Figures prev = sum(reads.trendTotals(before.from(), before.to(), channel, runId), reasonId);
     ExploreReads.Population population = reads.population(reasonId, period.from(), period.to());
     List<ExploreReads.FeatureCount> features = reads.features(reasonId, period.from(),
         period.to());

@@ -13,7 +13,9 @@ public enum SingletonJob {
   /** The impact verification ({@code nl.waarom.sink.verify.ImpactVerifier}). */
   VERIFY(0x5741_4152_4F4D_0002L),
   /** Deleting contacts older than the retention ({@code nl.waarom.sink.contacts.ContactRetention}). */
-  PURGE(0x5741_4152_4F4D_0003L);
+  PURGE(0x5741_4152_4F4D_0003L),
+  /** Re-scoring past periods under a new taxonomy version ({@code nl.waarom.sink.rescore.Rescorer}). */
+  RESCORE(0x5741_4152_4F4D_0004L);
 
   private final long lockKey;
 
@@ -26,7 +28,8 @@ public enum SingletonJob {
     return lockKey;
   }
 
-  /** The job's name in metrics and logs: {@code export}, {@code verify}, {@code purge}. */
+  /** The job's name in metrics and logs: {@code export}, {@code verify}, {@code purge},
+   * {@code rescore}. */
   public String tag() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -1,4 +1,4 @@
-package nl.waarom.analyzer.repeats;
+package nl.waarom.analyzer.repeats.rule;
 
 import java.util.List;
 
@@ -24,12 +24,12 @@ public record LedgerEntry(String contactId, String primary, List<String> seconda
   }
 
   /** Whether this contact was about {@code reasonId} (as primary or secondary reason). */
-  boolean mentions(String reasonId) {
+  public boolean mentions(String reasonId) {
     return reasonId.equals(primary) || secondaries.contains(reasonId);
   }
 
   /** This contact as the first of a chain. */
-  Ref self() {
+  public Ref self() {
     return new Ref(contactId, occurredAt, channel);
   }
 

@@ -1,20 +1,21 @@
-package nl.waarom.analyzer.repeats;
+package nl.waarom.analyzer.repeats.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import nl.waarom.analyzer.repeats.RepeatOptions;
 import nl.waarom.analyzer.streams.JsonSerde;
-import nl.waarom.analyzer.repeats.LedgerEntry.Outcome;
-import nl.waarom.analyzer.repeats.LedgerEntry.Ref;
+import nl.waarom.analyzer.repeats.rule.LedgerEntry.Outcome;
+import nl.waarom.analyzer.repeats.rule.LedgerEntry.Ref;
 import org.junit.jupiter.api.Test;
 
 /** The repeat rule on one customer's ledger, without Kafka. */
-class CustomerLedgerTest {
+public class CustomerLedgerTest {
   static final long MIN = 60_000;
   static final long HOUR = 60 * MIN;
   static final long DAY = 24 * HOUR;
-  static final RepeatOptions OPTIONS = new RepeatOptions(Duration.ofDays(7),
+  public static final RepeatOptions OPTIONS = new RepeatOptions(Duration.ofDays(7),
       Duration.ofMinutes(15), Duration.ofDays(2), Duration.ofHours(24), 0.25, 10, 3.0, 1.25, 14,
       3, 1.0);
 
@@ -22,7 +23,7 @@ class CustomerLedgerTest {
 
   private LedgerEntry add(String id, String primary, List<String> secondaries, long at,
       String channel) {
-    LedgerEntry entry = ledger.judge(id, primary, secondaries, at, channel, OPTIONS);
+    LedgerEntry entry = ledger.judge(id, primary, secondaries, at, channel, OPTIONS.rule());
     ledger = ledger.with(entry);
     return entry;
   }

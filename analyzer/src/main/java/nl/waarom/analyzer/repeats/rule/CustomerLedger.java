@@ -1,11 +1,11 @@
-package nl.waarom.analyzer.repeats;
+package nl.waarom.analyzer.repeats.rule;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import nl.waarom.analyzer.repeats.LedgerEntry.Outcome;
-import nl.waarom.analyzer.repeats.LedgerEntry.Ref;
+import nl.waarom.analyzer.repeats.rule.LedgerEntry.Outcome;
+import nl.waarom.analyzer.repeats.rule.LedgerEntry.Ref;
 
 /**
  * One customer's recent contacts, oldest first, and the repeat rule applied to a new one.
@@ -30,6 +30,9 @@ import nl.waarom.analyzer.repeats.LedgerEntry.Ref;
  * Only contacts at or before t are looked at, so a contact arriving late is judged against what
  * happened before it, and nothing already decided about later contacts is rewritten.
  *
+ * <p>Part of the analyzer's classification library: the analyzer's repeat ledger and the sink's
+ * re-score apply this one rule, so a re-scored period counts repeats as the analyzer does.
+ *
  * @param entries never null, sorted by occurredAt then contactId
  */
 public record CustomerLedger(List<LedgerEntry> entries) {
@@ -40,12 +43,13 @@ public record CustomerLedger(List<LedgerEntry> entries) {
     entries = entries.stream().sorted(ORDER).toList();
   }
 
-  static CustomerLedger empty() {
+  /** A customer without contacts. */
+  public static CustomerLedger empty() {
     return new CustomerLedger(List.of());
   }
 
   /** The entry of an already judged contact. */
-  Optional<LedgerEntry> find(String contactId) {
+  public Optional<LedgerEntry> find(String contactId) {
     return entries.stream().filter(e -> e.contactId().equals(contactId)).findFirst();
   }
 
@@ -56,8 +60,8 @@ public record CustomerLedger(List<LedgerEntry> entries) {
    * @param secondaries never null
    * @return the new contact's entry with the decision; add it with {@link #with}
    */
-  LedgerEntry judge(String contactId, String primary, List<String> secondaries, long occurredAt,
-      String channel, RepeatOptions options) {
+  public LedgerEntry judge(String contactId, String primary, List<String> secondaries,
+      long occurredAt, String channel, RepeatRule options) {
     LedgerEntry previous = null;
     for (LedgerEntry e : entries) {
       if (e.occurredAt() <= occurredAt) {
@@ -86,20 +90,20 @@ public record CustomerLedger(List<LedgerEntry> entries) {
   }
 
   /** This ledger with one entry added. */
-  CustomerLedger with(LedgerEntry entry) {
+  public CustomerLedger with(LedgerEntry entry) {
     List<LedgerEntry> next = new ArrayList<>(entries);
     next.add(entry);
     return new CustomerLedger(next);
   }
 
   /** This ledger without entries that occurred before {@code horizon}. */
-  CustomerLedger from(long horizon) {
+  public CustomerLedger from(long horizon) {
     return entries.stream().allMatch(e -> e.occurredAt() >= horizon) ? this
         : new CustomerLedger(entries.stream().filter(e -> e.occurredAt() >= horizon).toList());
   }
 
   /** Time of the newest entry; Long.MIN_VALUE when empty. */
-  long newest() {
+  public long newest() {
     return entries.isEmpty() ? Long.MIN_VALUE : entries.get(entries.size() - 1).occurredAt();
   }
 }
