@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import nl.waarom.analyzer.corrections.CorrectionBook;
 import nl.waarom.platform.KafkaClientProperties;
 import nl.waarom.schemas.Correction;
 import nl.waarom.schemas.SchemaRegistryException;

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.waarom.analyzer.classify.Classification;
 import nl.waarom.analyzer.classify.Classifier;
+import nl.waarom.analyzer.corrections.CorrectionBook;
 import nl.waarom.analyzer.classify.ReasonScore;
 import nl.waarom.analyzer.classify.RuleParser;
 import nl.waarom.schemas.Channel;

@@ -25,11 +25,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ArchitectureTest {
   /**
    * The analyzer's packages the sink may use as a library (docs/ARCHITECTURE.md): the classifier,
-   * its model and sentiment scorer, and the backtest engine.
+   * its model and sentiment scorer, what corrections make of it, and the backtest engine.
    */
   private static final String[] CLASSIFICATION_LIBRARY = {"nl.waarom.analyzer.classify..",
       "nl.waarom.analyzer.model..", "nl.waarom.analyzer.sentiment..",
-      "nl.waarom.analyzer.backtest.."};
+      "nl.waarom.analyzer.corrections..", "nl.waarom.analyzer.backtest.."};
 
   private static JavaClasses production;
 

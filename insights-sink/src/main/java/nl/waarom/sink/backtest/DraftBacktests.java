@@ -22,7 +22,7 @@ import nl.waarom.analyzer.backtest.Backtest;
 import nl.waarom.analyzer.backtest.BacktestResult;
 import nl.waarom.analyzer.classify.Classifier;
 import nl.waarom.analyzer.classify.ClassifierRecipe;
-import nl.waarom.analyzer.feedback.CorrectedRecipe;
+import nl.waarom.analyzer.corrections.CorrectedRecipe;
 import nl.waarom.sink.db.BacklogItem;
 import nl.waarom.sink.db.NewestContacts;
 import nl.waarom.sink.db.TaxonomyReads;

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import nl.waarom.analyzer.classify.ClassifierRecipe;
 import nl.waarom.analyzer.classify.TaxonomyDocument;
-import nl.waarom.analyzer.feedback.CorrectedRecipe;
+import nl.waarom.analyzer.corrections.CorrectedRecipe;
 import nl.waarom.platform.Config;
 import nl.waarom.sink.DraftFixtures;
 import nl.waarom.sink.access.Access;

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import nl.waarom.analyzer.feedback.CorrectionBook;
+import nl.waarom.analyzer.corrections.CorrectionBook;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Correction;
 

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import nl.waarom.analyzer.backtest.Backtest;
 import nl.waarom.analyzer.classify.TaxonomyDocument;
-import nl.waarom.analyzer.feedback.CorrectionBook;
+import nl.waarom.analyzer.corrections.CorrectionBook;
 import nl.waarom.analyzer.feedback.CorrectionReader;
 import nl.waarom.platform.CommonSettings;
 import nl.waarom.platform.Config;

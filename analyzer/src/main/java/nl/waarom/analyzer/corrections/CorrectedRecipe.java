@@ -1,4 +1,4 @@
-package nl.waarom.analyzer.feedback;
+package nl.waarom.analyzer.corrections;
 
 import java.util.Objects;
 import nl.waarom.analyzer.classify.Classifier;
@@ -12,7 +12,7 @@ import nl.waarom.taxonomy.Taxonomy;
  * {@link ClassifierRecipe} (fallback language, extra examples, the model's minimum confidence)
  * whose model also learned the corrections of a {@link CorrectionBook}, and that gives each
  * corrected contact the editor's verdict (source {@code FEEDBACK}). The analyzer's
- * {@link FeedbackLearner} compiles and retrains through here, and so do the backtests (the
+ * {@code FeedbackLearner} compiles and retrains through here, and so do the backtests (the
  * command's and the board's), so "the taxonomy in force" of a backtest is the model the analyzer
  * classifies with and the two cannot drift apart. A correction to a reason the taxonomy lacks is
  * skipped ({@link CorrectionBook#examples}); the new taxonomy of a backtest learns the same
@@ -48,7 +48,7 @@ public record CorrectedRecipe(ClassifierRecipe recipe, CorrectionBook book) {
   }
 
   /** The same with the training set of {@link #training} already taken. */
-  Classifier compile(Taxonomy taxonomy, TrainingSet training) {
+  public Classifier compile(Taxonomy taxonomy, TrainingSet training) {
     return new Classifier(taxonomy, recipe.fallback(), training.train().orElse(null),
         recipe.model().minConfidence(), book);
   }
