@@ -35,14 +35,13 @@ import picocli.CommandLine.Spec;
     footer = {"  waarom backtest --taxonomy my-taxonomy.yaml",
         "  waarom backtest --taxonomy my-taxonomy.yaml --since 7d --examples 5",
         "  waarom backtest --taxonomy my-taxonomy.yaml --contacts contacts.jsonl",
-        "  waarom backtest --taxonomy my-taxonomy.yaml --contacts contacts.jsonl "
-            + "--corrections corrections.jsonl"})
+        "  waarom backtest --taxonomy new.yaml --contacts c.jsonl --corrections k.jsonl"})
 final class BacktestCommand implements Callable<Integer> {
   private final Terminal terminal;
   @Spec CommandSpec spec;
 
   @Option(names = "--taxonomy", required = true, paramLabel = "FILE",
-      description = "The new taxonomy YAML file (format: docs/taxonomy.md).")
+      description = "The new taxonomy YAML file (docs/taxonomy.md).")
   Path taxonomy;
 
   @Option(names = "--since", paramLabel = "WHEN", converter = Converters.SinceConverter.class,
