@@ -154,7 +154,7 @@ public final class BacktestMain {
   /** Where the corrections come from when not the topic; null for the topic. */
   private static String source(BacktestOptions options) {
     if (options.noCorrections()) {
-      return "left out (--no-corrections)";
+      return "--no-corrections";
     }
     return options.corrections() == null ? null
         : "the file " + options.corrections().getFileName();

@@ -119,6 +119,12 @@ class BacktestCommandTest {
         .noneMatch(l -> l.startsWith("discount-code "));
     assertThat(without.out().lines().toList().getLast())
         .startsWith("result: contacts=4 flipped=2 ");
+
+    CliRun alone = new CliRun();
+    assertThat(alone.execute("backtest", "--taxonomy", taxonomy.toString(), "--contacts",
+        contacts.toString(), "--no-corrections")).as(alone.err()).isZero();
+    assertThat(alone.out().lines())
+        .contains("corrections: 0 applied (--no-corrections): the taxonomies alone");
   }
 
   @Test
