@@ -25,7 +25,8 @@ import nl.waarom.analyzer.classify.TaxonomyDocument;
 import nl.waarom.analyzer.classify.ClassifierSource;
 import nl.waarom.analyzer.classify.Language;
 import nl.waarom.analyzer.classify.ModelOptions;
-import nl.waarom.analyzer.feedback.CorrectionBook;
+import nl.waarom.analyzer.corrections.CorrectedRecipe;
+import nl.waarom.analyzer.corrections.CorrectionBook;
 import nl.waarom.analyzer.feedback.CorrectionReader;
 import nl.waarom.analyzer.feedback.FeedbackLearner;
 import nl.waarom.analyzer.model.CsvExamples;
@@ -157,13 +158,21 @@ public final class AnalyzerApp implements AutoCloseable {
    * the running analyzer compiles it (through a {@link FeedbackLearner} whose book is empty).
    */
   public static ClassifierSource classifiers(Config config, MeterRegistry registry) {
-    return classifiers(config, registry, learner(config, new CorrectionBook(), registry));
+    return classifiers(config, registry, new CorrectionBook());
+  }
+
+  /**
+   * The same for an analyzer that has read the corrections of {@code book}: what it compiles at
+   * start-up once it caught up with the corrections topic.
+   */
+  public static ClassifierSource classifiers(Config config, MeterRegistry registry,
+      CorrectionBook book) {
+    return classifiers(config, registry, learner(config, book, registry));
   }
 
   private static FeedbackLearner learner(Config config, CorrectionBook book,
       MeterRegistry registry) {
-    return new FeedbackLearner(book, trainingExamples(config.get(AnalyzerSettings.TRAINING_CSV)),
-        config.get(AnalyzerSettings.MODEL_MIN_CONFIDENCE),
+    return new FeedbackLearner(new CorrectedRecipe(classifierRecipe(config), book),
         config.get(AnalyzerSettings.FEEDBACK_RETRAIN_DELAY),
         config.get(AnalyzerSettings.FEEDBACK_RETRAIN_BATCH), registry);
   }
@@ -201,8 +210,9 @@ public final class AnalyzerApp implements AutoCloseable {
 
   /**
    * How the analyzer configured by {@code config} turns a taxonomy into its classifier (fallback
-   * language, extra training examples, the model's minimum confidence). The backtest compiles the
-   * taxonomy in force with this very recipe, so it classifies as the analyzer does.
+   * language, extra training examples, the model's minimum confidence). The analyzer learns its
+   * corrections on top of it ({@link CorrectedRecipe}); the backtest compiles the taxonomy in
+   * force with this very recipe and the same corrections, so it classifies as the analyzer does.
    */
   public static ClassifierRecipe classifierRecipe(Config config) {
     return new ClassifierRecipe(Language.NL, new ModelOptions(

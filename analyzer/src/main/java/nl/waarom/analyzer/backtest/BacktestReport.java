@@ -1,5 +1,6 @@
 package nl.waarom.analyzer.backtest;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -17,9 +18,21 @@ public final class BacktestReport {
    * @param afterName what the new taxonomy is called, e.g. its file name
    */
   public static String text(BacktestResult r, String beforeName, String afterName) {
+    return text(r, beforeName, afterName, List.of());
+  }
+
+  /**
+   * The same with lines about how the backtest was made (e.g. the corrections both sides
+   * learned) right under the header.
+   *
+   * @param notes lines without line breaks; never null
+   */
+  public static String text(BacktestResult r, String beforeName, String afterName,
+      List<String> notes) {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "backtest of %d contacts: taxonomy %s (%s) against "
         + "%s (%s)%n", r.contacts(), r.versionBefore(), beforeName, r.versionAfter(), afterName));
+    notes.forEach(note -> out.append(note).append(System.lineSeparator()));
     if (r.skipped() > 0) {
       out.append(String.format(Locale.ROOT, "left out %d input records (no contact, or before the period)%n",
           r.skipped()));

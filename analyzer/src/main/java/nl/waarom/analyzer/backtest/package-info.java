@@ -3,8 +3,11 @@
  * new one, side by side, and show what would change before anyone puts the new one in force.
  *
  * <p>{@link nl.waarom.analyzer.backtest.Backtest} is the engine. It takes two classifiers (both
- * compiled by {@link nl.waarom.analyzer.classify.ClassifierRecipe}, the factory the analyzer
- * itself uses, so "in force" means exactly what the analyzer does) and any stream of input items
+ * compiled by {@link nl.waarom.analyzer.corrections.CorrectedRecipe} with the same editors'
+ * corrections: the analyzer's {@link nl.waarom.analyzer.classify.ClassifierRecipe} plus what it
+ * learns from corrections, the way the analyzer itself compiles, so "in force" means exactly
+ * what the analyzer does and a corrected contact keeps the editor's reason on both sides) and
+ * any stream of input items
  * with a function that decodes one into a contact: Kafka records of the contact topics, lines of
  * a JSONL file in the gateway's format, or rows of the sink's contacts table. The calling thread
  * reads; a pool of worker threads decodes and classifies in batches; each batch is counted in a

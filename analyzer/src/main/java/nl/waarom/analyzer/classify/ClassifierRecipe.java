@@ -6,8 +6,10 @@ import nl.waarom.taxonomy.Taxonomy;
 /**
  * How a taxonomy becomes a {@link Classifier}: the one factory the analyzer, the backtest and
  * the board's backtest use, so that the same taxonomy document gives the same classifier
- * wherever it is compiled (same rule parsing, same fallback language, same learned model).
- * Immutable and thread-safe.
+ * wherever it is compiled (same rule parsing, same fallback language, same learned model). With
+ * editors' corrections they all compile through
+ * {@link nl.waarom.analyzer.corrections.CorrectedRecipe}, which adds the corrections to this
+ * recipe; without any, it gives what {@link #compile} gives. Immutable and thread-safe.
  *
  * @param fallback the language of a contact that states none and gives no evidence; never null
  * @param model how the learned model takes part; never null

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import nl.waarom.analyzer.corrections.CorrectionBook;
 import nl.waarom.platform.KafkaClientProperties;
 import nl.waarom.schemas.Correction;
 import nl.waarom.schemas.SchemaRegistryException;
@@ -149,23 +150,50 @@ public final class CorrectionReader implements Closeable {
 
   /** Puts one record into the book; returns whether the book changed. */
   private boolean apply(ConsumerRecord<String, byte[]> r) {
-    if (r.value() == null) {
-      ok.increment();
-      return r.key() != null && book.withdraw(r.key());
-    }
-    Correction correction;
-    try {
-      correction = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
-    } catch (SchemaRegistryException e) {
-      throw e; // the registry is down, not the record bad: read it again after the retry
-    } catch (RuntimeException e) {
+    Applied applied = apply(topic, book, r.key(), r.value(), r.topic());
+    if (applied == Applied.UNDECODABLE) {
       undecodable.increment();
-      LOG.warn("{}-{}@{} is not a correction; passed over: {}", r.topic(), r.partition(),
-          r.offset(), e.toString());
+      LOG.warn("{}-{}@{} is not a correction; passed over", r.topic(), r.partition(), r.offset());
       return false;
     }
     ok.increment();
-    return book.add(correction);
+    return applied == Applied.CHANGED;
+  }
+
+  /** What {@link #apply(Topic, CorrectionBook, String, byte[], String)} did with a record. */
+  public enum Applied {
+    /** The book changed: a new correction, or one withdrawn. */
+    CHANGED,
+    /** A repeat of what the book holds, or a tombstone of a contact without a correction. */
+    UNCHANGED,
+    /** The value is not a {@code Correction}; the book is left as it was. */
+    UNDECODABLE
+  }
+
+  /**
+   * Puts one record of the corrections topic into the book, as every reader of the topic does
+   * (this reader, and the backtest's one-off read): a value is the contact's latest correction, a
+   * tombstone (null value) withdraws it.
+   *
+   * @param key the record's key (the contactId); may be null
+   * @param value the record's value as written; null for a tombstone
+   * @param topicName the topic the record was read from (the serde may need it)
+   * @throws SchemaRegistryException when the schema registry cannot be asked (read it again later)
+   */
+  public static Applied apply(Topic<String, Correction> topic, CorrectionBook book, String key,
+      byte[] value, String topicName) {
+    if (value == null) {
+      return key != null && book.withdraw(key) ? Applied.CHANGED : Applied.UNCHANGED;
+    }
+    Correction correction;
+    try {
+      correction = topic.valueSerde().deserializer().deserialize(topicName, value);
+    } catch (SchemaRegistryException e) {
+      throw e; // the registry is down, not the record bad: read it again after the retry
+    } catch (RuntimeException e) {
+      return Applied.UNDECODABLE;
+    }
+    return book.add(correction) ? Applied.CHANGED : Applied.UNCHANGED;
   }
 
   private static void sleep(Duration d) {

@@ -16,8 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import nl.waarom.analyzer.classify.Classifier;
+import nl.waarom.analyzer.classify.ClassifierRecipe;
 import nl.waarom.analyzer.classify.Language;
-import nl.waarom.analyzer.classify.ReasonModels;
+import nl.waarom.analyzer.classify.ModelOptions;
+import nl.waarom.analyzer.corrections.CorrectedRecipe;
+import nl.waarom.analyzer.corrections.CorrectionBook;
+import nl.waarom.analyzer.corrections.TrainingSet;
 import nl.waarom.analyzer.model.LabeledText;
 import nl.waarom.analyzer.model.ReasonModel;
 import nl.waarom.taxonomy.Taxonomy;
@@ -27,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the learned model of the classifier in force up to date with the editors' corrections.
  * It builds classifiers ({@link #compile}, for the {@link nl.waarom.analyzer.classify.ClassifierSource}:
- * a new taxonomy starts with every correction known), and retrains in the background, on one named
- * daemon thread, when the {@link CorrectionBook} changed: once {@code batch} changes are waiting,
+ * a new taxonomy starts with every correction known) and trains models through its
+ * {@link CorrectedRecipe}, the one the backtests compile with too; and it retrains in the
+ * background, on one named daemon thread, when the {@link CorrectionBook} changed: once {@code batch} changes are waiting,
  * or {@code delay} after the first change that waits, whichever comes first. A burst of
  * corrections is learned in one training. The trained model replaces the classifier's model with
  * one volatile write ({@link Classifier#useModel}); stream threads never wait for a training.
@@ -51,9 +56,7 @@ public final class FeedbackLearner implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(FeedbackLearner.class);
   private static final long TICK_MS = 200;
 
-  private final CorrectionBook book;
-  private final List<LabeledText> extra;
-  private final double minConfidence;
+  private final CorrectedRecipe recipe;
   private final Duration delay;
   private final int batch;
   private final Clock clock;
@@ -70,21 +73,37 @@ public final class FeedbackLearner implements Closeable {
   private long waitingSince = -1; // when the oldest change not learned was seen; -1 none
 
   /**
-   * @param extra labelled texts besides the taxonomy's examples (the configured CSV); never null
-   * @param minConfidence see {@link nl.waarom.analyzer.classify.ModelOptions#minConfidence()}
+   * @param recipe how a taxonomy is compiled, and the book of corrections it learns; never null
    * @param delay longest time a change of the book waits to be learned
    * @param batch this many waiting changes are learned at once, without waiting for the delay
    */
+  public FeedbackLearner(CorrectedRecipe recipe, Duration delay, int batch,
+      MeterRegistry registry) {
+    this(recipe, delay, batch, registry, Clock.systemUTC());
+  }
+
+  /**
+   * With Dutch as the fallback language.
+   *
+   * @param extra labelled texts besides the taxonomy's examples (the configured CSV); never null
+   * @param minConfidence see {@link nl.waarom.analyzer.classify.ModelOptions#minConfidence()}
+   */
   public FeedbackLearner(CorrectionBook book, List<LabeledText> extra, double minConfidence,
       Duration delay, int batch, MeterRegistry registry) {
-    this(book, extra, minConfidence, delay, batch, registry, Clock.systemUTC());
+    this(new CorrectedRecipe(new ClassifierRecipe(Language.NL,
+        new ModelOptions(extra, minConfidence)), book), delay, batch, registry,
+        Clock.systemUTC());
   }
 
   FeedbackLearner(CorrectionBook book, List<LabeledText> extra, double minConfidence,
       Duration delay, int batch, MeterRegistry registry, Clock clock) {
-    this.book = book;
-    this.extra = List.copyOf(extra);
-    this.minConfidence = minConfidence;
+    this(new CorrectedRecipe(new ClassifierRecipe(Language.NL,
+        new ModelOptions(extra, minConfidence)), book), delay, batch, registry, clock);
+  }
+
+  FeedbackLearner(CorrectedRecipe recipe, Duration delay, int batch, MeterRegistry registry,
+      Clock clock) {
+    this.recipe = recipe;
     this.delay = delay;
     this.batch = Math.max(1, batch);
     this.clock = clock;
@@ -98,7 +117,7 @@ public final class FeedbackLearner implements Closeable {
 
   /** The book the learner learns from; also the classifiers' {@link nl.waarom.analyzer.classify.Verdicts}. */
   public CorrectionBook book() {
-    return book;
+    return recipe.book();
   }
 
   /**
@@ -106,11 +125,10 @@ public final class FeedbackLearner implements Closeable {
    * gives corrected contacts the editor's verdict.
    */
   public Classifier compile(Taxonomy taxonomy) {
-    long revision = book.revision();
+    long revision = book().revision();
     long start = System.nanoTime();
-    TrainingSet training = training(taxonomy);
-    Classifier classifier = new Classifier(taxonomy, Language.NL, training.train().orElse(null),
-        minConfidence, book);
+    TrainingSet training = recipe.training(taxonomy);
+    Classifier classifier = recipe.compile(taxonomy, training);
     learned.put(classifier, revision);
     trained(training);
     LOG.info("classifier for taxonomy {} trained in {} ms on {} examples, {} of them corrections "
@@ -150,7 +168,7 @@ public final class FeedbackLearner implements Closeable {
   /** Retrains when enough changes are waiting, or the oldest has waited long enough. */
   synchronized void check() {
     Classifier classifier = classifiers.get();
-    long waiting = book.revision() - learned.getOrDefault(classifier, -1L);
+    long waiting = book().revision() - learned.getOrDefault(classifier, -1L);
     if (waiting <= 0) {
       waitingSince = -1;
       return;
@@ -172,11 +190,11 @@ public final class FeedbackLearner implements Closeable {
    * @return whether a model was trained (false when training failed)
    */
   public synchronized boolean retrain(Classifier classifier) {
-    long revision = book.revision();
+    long revision = book().revision();
     long start = System.nanoTime();
     Taxonomy taxonomy = classifier.taxonomy();
     try {
-      TrainingSet training = training(taxonomy);
+      TrainingSet training = recipe.training(taxonomy);
       Optional<ReasonModel> model = training.train();
       classifier.useModel(model.orElse(null));
       learned.put(classifier, revision);
@@ -196,12 +214,6 @@ public final class FeedbackLearner implements Closeable {
           taxonomy.version(), e);
       return false;
     }
-  }
-
-  /** What a model for the taxonomy learns from now: its examples, the CSV's, the corrections. */
-  private TrainingSet training(Taxonomy taxonomy) {
-    return TrainingSet.of(ReasonModels.examples(taxonomy, extra), ReasonModels.labels(taxonomy),
-        book);
   }
 
   private void trained(TrainingSet training) {

@@ -11,7 +11,8 @@
  * topology's description, and a restarted instance has to read the topic anyway to learn. At
  * start-up the analyzer waits (at most {@code WAAROM_FEEDBACK_CATCH_UP_TIMEOUT}) until it has read
  * what the topic held, so its first model already knows every correction; then it keeps reading.
- * The corrections go into a {@link nl.waarom.analyzer.feedback.CorrectionBook}: the latest
+ * The corrections go into a {@link nl.waarom.analyzer.corrections.CorrectionBook} (package
+ * {@code corrections}, the library part that the backtests use too): the latest
  * correction of a contact replaces earlier ones (one key, one partition, one order for every
  * reader, as compaction would keep it).
  *
@@ -24,7 +25,9 @@
  * the model reads words and character n-grams of any language. {@link
  * nl.waarom.analyzer.feedback.FeedbackLearner} trains on the taxonomy's examples, the configured
  * CSV and the corrections in contactId order, so that training is deterministic and instances
- * that read the same corrections end with the same model. It retrains on a named background
+ * that read the same corrections end with the same model. It compiles and trains through
+ * {@link nl.waarom.analyzer.corrections.CorrectedRecipe}, built from the analyzer's
+ * {@code ClassifierRecipe}, which the backtests compile with too. It retrains on a named background
  * thread, debounced: once {@code WAAROM_FEEDBACK_RETRAIN_BATCH} corrections wait, or
  * {@code WAAROM_FEEDBACK_RETRAIN_DELAY} after the first that waits. The new model replaces the
  * old one in the classifier in force by one volatile write; stream threads keep classifying with
@@ -36,7 +39,8 @@
  * replay, a re-read after a crash) it gets the editor's reason with source {@code FEEDBACK} and
  * confidence 1, or is unexplained for "none of these".
  *
- * <p>May import {@code classify}, {@code model}, {@code schemas} and {@code platform}; nothing in
- * {@code classify} imports this package (it knows the book only as {@code Verdicts}).
+ * <p>May import {@code classify}, {@code corrections}, {@code model}, {@code schemas} and
+ * {@code platform}; nothing in {@code classify} or {@code corrections} imports this package
+ * ({@code classify} knows the book only as {@code Verdicts}).
  */
 package nl.waarom.analyzer.feedback;

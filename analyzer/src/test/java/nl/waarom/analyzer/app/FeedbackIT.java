@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import nl.waarom.analyzer.classify.Verdicts;
-import nl.waarom.analyzer.feedback.CorrectionBook;
+import nl.waarom.analyzer.corrections.CorrectionBook;
 import nl.waarom.analyzer.feedback.CorrectionReader;
 import nl.waarom.analyzer.feedback.Corrections;
 import nl.waarom.platform.KafkaClientProperties;

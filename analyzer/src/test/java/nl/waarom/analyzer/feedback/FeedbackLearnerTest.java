@@ -17,8 +17,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.waarom.analyzer.classify.Classification;
 import nl.waarom.analyzer.classify.Classifier;
+import nl.waarom.analyzer.classify.ClassifierRecipe;
 import nl.waarom.analyzer.classify.ReasonScore;
 import nl.waarom.analyzer.classify.RuleParser;
+import nl.waarom.analyzer.corrections.CorrectedRecipe;
+import nl.waarom.analyzer.corrections.CorrectionBook;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Contact;
 import nl.waarom.schemas.Correction;
@@ -102,6 +105,34 @@ class FeedbackLearnerTest {
       assertThat(registry.get(FeedbackLearner.RETRAIN_METRIC).tag("outcome", "ok").timer().count())
           .isEqualTo(1);
       assertThat(registry.get(FeedbackLearner.TRAINED_METRIC).gauge().value()).isPositive();
+    }
+  }
+
+  /**
+   * The running analyzer learns corrections that arrive after it started by retraining; a backtest
+   * compiles the taxonomy with the corrections at once ({@link CorrectedRecipe}). Both end with
+   * the same classifier.
+   */
+  @Test
+  void aRetrainedClassifierClassifiesAsTheRecipeCompilesWithTheSameCorrections() {
+    CorrectionBook book = new CorrectionBook();
+    FeedbackLearner learner = learner(book, new SimpleMeterRegistry());
+    try (Classifier running = learner.compile(SMALL)) {
+      correctStamps(book);
+      book.add(Corrections.of("c2", null, "where is my tracking number"));
+      assertThat(learner.retrain(running)).isTrue();
+      try (Classifier backtest = new CorrectedRecipe(ClassifierRecipe.DEFAULT, book)
+          .compile(SMALL)) {
+        List<Contact> probes = List.of(says("p1", Corrections.NEW_STAMPS),
+            says("c2", "where is my tracking number"), says("p3", "bicycles for sale?"),
+            says("stamps-1", Corrections.STAMPS.get(1)), says("p4", "where is my package"));
+        for (Contact probe : probes) {
+          assertThat(backtest.classify(probe)).as(probe.getContactId())
+              .isEqualTo(running.classify(probe));
+        }
+        assertThat(backtest.classify(probes.getFirst()).primary()).as("learned")
+            .hasValueSatisfying(r -> assertThat(r.reasonId()).isEqualTo(Corrections.STAMPS_REASON));
+      }
     }
   }
 

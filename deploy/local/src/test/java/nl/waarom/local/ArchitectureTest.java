@@ -25,11 +25,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ArchitectureTest {
   /**
    * The analyzer's packages the sink may use as a library (docs/ARCHITECTURE.md): the classifier,
-   * its model and sentiment scorer, the backtest engine and the repeat rule.
+   * its model and sentiment scorer, what corrections make of it, the backtest engine and the
+   * repeat rule.
    */
   private static final String[] CLASSIFICATION_LIBRARY = {"nl.waarom.analyzer.classify..",
       "nl.waarom.analyzer.model..", "nl.waarom.analyzer.sentiment..",
-      "nl.waarom.analyzer.backtest..", "nl.waarom.analyzer.repeats.rule.."};
+      "nl.waarom.analyzer.corrections..", "nl.waarom.analyzer.backtest..",
+      "nl.waarom.analyzer.repeats.rule.."};
 
   private static JavaClasses production;
 

@@ -22,6 +22,7 @@ import nl.waarom.analyzer.backtest.Backtest;
 import nl.waarom.analyzer.backtest.BacktestResult;
 import nl.waarom.analyzer.classify.Classifier;
 import nl.waarom.analyzer.classify.ClassifierRecipe;
+import nl.waarom.analyzer.corrections.CorrectedRecipe;
 import nl.waarom.sink.db.BacklogItem;
 import nl.waarom.sink.db.NewestContacts;
 import nl.waarom.sink.db.TaxonomyReads;
@@ -34,11 +35,12 @@ import org.slf4j.LoggerFactory;
  * Backtests the drafted rule of an emerging-reason item before anyone promotes it: the taxonomy in
  * force (the latest version the analyzer published) and the same taxonomy plus the drafted reason
  * ({@link DraftCandidate}) classify the newest contacts of the retention window side by side
- * ({@link Backtest}), compiled by the analyzer's own {@link ClassifierRecipe}. Runs one backtest at
- * a time on its own thread (never on an HTTP thread; requests for the same item and version share
- * the same run, and {@link #within} lets a request return while it still runs) and keeps a result
- * for {@code keepFor} after it finished. Thread-safe; {@link #close} stops the
- * thread.
+ * ({@link Backtest}), both compiled by the analyzer's own recipe with the editors' corrections the
+ * sink stored ({@link ModelInForce}), as the analyzer compiles the taxonomy in force: a corrected
+ * contact keeps the editor's reason on both sides. Runs one backtest at a time on its own thread
+ * (never on an HTTP thread; requests for the same item and version share the same run, and
+ * {@link #within} lets a request return while it still runs) and keeps a result for
+ * {@code keepFor} after it finished. Thread-safe; {@link #close} stops the thread.
  */
 public final class DraftBacktests implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DraftBacktests.class);
@@ -50,7 +52,7 @@ public final class DraftBacktests implements AutoCloseable {
 
   private final TaxonomyReads taxonomies;
   private final NewestContacts contacts;
-  private final ClassifierRecipe recipe;
+  private final ModelInForce models;
   private final int maxContacts;
   private final Duration keepFor;
   private final Clock clock;
@@ -62,6 +64,7 @@ public final class DraftBacktests implements AutoCloseable {
   });
 
   /**
+   * @param recipe how the analyzer compiles a taxonomy before corrections; never null
    * @param maxContacts at most this many contacts, the newest, are backtested; at least 1
    * @param keepFor how long a result is shown again before the next request runs anew
    */
@@ -72,7 +75,7 @@ public final class DraftBacktests implements AutoCloseable {
     }
     this.taxonomies = new TaxonomyReads(dataSource);
     this.contacts = new NewestContacts(dataSource);
-    this.recipe = recipe;
+    this.models = new ModelInForce(dataSource, recipe);
     this.maxContacts = maxContacts;
     this.keepFor = keepFor;
     this.clock = clock;
@@ -143,13 +146,15 @@ public final class DraftBacktests implements AutoCloseable {
           maxContacts, "The drafted reason does not load into taxonomy " + taxonomy.version()
               + ": " + e.getMessage());
     }
+    CorrectedRecipe recipe = models.recipe(); // both sides learn the same corrections
     try (Classifier before = recipe.compile(candidate.inForce());
         Classifier after = recipe.compile(candidate.candidate())) {
       BacktestResult result = Backtest.run(before, after,
           each -> contacts.forEachNewest(maxContacts, each::accept), NewestContacts.Row::contact,
           Backtest.Options.defaults().withExamples(EXAMPLES));
-      LOG.info("backtest of the drafted rule of {}: {} contacts, {} taken, {} ms", item.itemId(),
-          result.contacts(), result.reason(candidate.reasonId()).after(),
+      LOG.info("backtest of the drafted rule of {}: {} contacts, {} taken, {} corrections "
+          + "applied, {} ms", item.itemId(), result.contacts(),
+          result.reason(candidate.reasonId()).after(), recipe.book().size(),
           result.elapsed().toMillis());
       return new DraftBacktest(item.itemId(), taxonomy.version(), candidate.reasonId(),
           candidate.rules(), result, maxContacts, result.contacts() == 0

@@ -95,7 +95,8 @@ public final class ContactReads {
   /** The contact's corrections, oldest first (the last one applies); never null. */
   public List<CorrectionRow> corrections(String contactId) {
     return db.read(h -> h.createQuery("SELECT correction_id, contact_id, actor, reason_id,"
-            + " previous_reason_id, taxonomy_version, corrected_at FROM corrections"
+            + " previous_reason_id, taxonomy_version, corrected_at, text, language"
+            + " FROM corrections"
             + " WHERE contact_id = :id ORDER BY corrected_at, correction_id")
         .bind("id", contactId).map((rs, ctx) -> correction(rs)).list());
   }
@@ -103,7 +104,8 @@ public final class ContactReads {
   static CorrectionRow correction(ResultSet rs) throws SQLException {
     return new CorrectionRow(rs.getString("correction_id"), rs.getString("contact_id"),
         rs.getString("actor"), rs.getString("reason_id"), rs.getString("previous_reason_id"),
-        rs.getString("taxonomy_version"), Sql.getInstant(rs, "corrected_at"));
+        rs.getString("taxonomy_version"), Sql.getInstant(rs, "corrected_at"),
+        rs.getString("text"), rs.getString("language"));
   }
 
   private static StoredContact contact(ResultSet rs) throws SQLException {

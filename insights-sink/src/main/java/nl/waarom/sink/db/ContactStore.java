@@ -30,10 +30,13 @@ final class ContactStore {
   private static final String REASON = "INSERT INTO taxonomy_reasons (version, reason_id, name_nl,"
       + " name_en, parent, preventability, owner, position) VALUES (:version, :reasonId, :nameNl,"
       + " :nameEn, :parent, :preventability, :owner, :position)";
-  private static final String CORRECTION = "INSERT INTO corrections (correction_id, contact_id,"
-      + " actor, reason_id, previous_reason_id, taxonomy_version, corrected_at) VALUES"
-      + " (:correctionId, :contactId, :actor, :reasonId, :previousReasonId, :taxonomyVersion,"
-      + " :correctedAt) ON CONFLICT (correction_id) DO NOTHING";
+  // A correction stored before the sink kept words gets them when its record is read again.
+  private static final String CORRECTION = "INSERT INTO corrections AS k (correction_id,"
+      + " contact_id, actor, reason_id, previous_reason_id, taxonomy_version, corrected_at, text,"
+      + " language) VALUES (:correctionId, :contactId, :actor, :reasonId, :previousReasonId,"
+      + " :taxonomyVersion, :correctedAt, :text, :language) ON CONFLICT (correction_id)"
+      + " DO UPDATE SET text = EXCLUDED.text, language = EXCLUDED.language"
+      + " WHERE k.text IS NULL AND EXCLUDED.text IS NOT NULL";
   private static final String TEXT = "INSERT INTO contacts AS c (contact_id, channel, occurred_at,"
       + " language, queue, ivr_path, attributes, customer_key, handle_millis, subject, turns,"
       + " search_text) VALUES (:contactId, :channel, :occurredAt, :language, :queue, :ivrPath,"
@@ -83,7 +86,8 @@ final class ContactStore {
       + " EXCLUDED.turn_sentiments, EXCLUDED.terms, EXCLUDED.occurred_at, EXCLUDED.channel,"
       + " EXCLUDED.callback_requested)";
   private static final String LATEST = "SELECT DISTINCT ON (contact_id) correction_id, contact_id,"
-      + " actor, reason_id, previous_reason_id, taxonomy_version, corrected_at FROM corrections"
+      + " actor, reason_id, previous_reason_id, taxonomy_version, corrected_at, text, language"
+      + " FROM corrections"
       + " WHERE contact_id = ANY (:ids) ORDER BY contact_id, corrected_at DESC, correction_id DESC";
   private static final String CLASSIFIED = "SELECT contact_id, classified_reasons::text AS r"
       + " FROM contacts WHERE contact_id = ANY (:ids) AND classified_reasons IS NOT NULL";
@@ -140,7 +144,8 @@ final class ContactStore {
           .bind("actor", c.actor()).bind("reasonId", c.reasonId())
           .bind("previousReasonId", c.previousReasonId())
           .bind("taxonomyVersion", c.taxonomyVersion())
-          .bindByType("correctedAt", c.correctedAt(), Instant.class).add();
+          .bindByType("correctedAt", c.correctedAt(), Instant.class)
+          .bind("text", c.text()).bind("language", c.language()).add();
     }
     return TrendStore.changed(batch.execute());
   }

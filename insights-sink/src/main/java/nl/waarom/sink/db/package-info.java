@@ -14,7 +14,8 @@
  * {@link nl.waarom.sink.db.ChangeVersion}, and for the team workspace {@code ContactStore} (taxonomy
  * versions, contacts merged from their words and classification, corrections applied by
  * {@link nl.waarom.sink.db.Corrected}; part of the batch transaction),
- * {@link nl.waarom.sink.db.ContactReads}, {@link nl.waarom.sink.db.TaxonomyReads} and
+ * {@link nl.waarom.sink.db.ContactReads}, {@link nl.waarom.sink.db.StoredCorrections},
+ * {@link nl.waarom.sink.db.TaxonomyReads} and
  * {@link nl.waarom.sink.db.ContactPurge}. The row records they take and return are plain values.
  * {@link nl.waarom.sink.db.AdvisoryLock} is the exception to the pool: the leadership of a
  * singleton job is a session-level advisory lock, so it holds a connection of its own.

@@ -179,6 +179,11 @@ class ContactsIT {
         + " || (reasons->0->>'source') || ' ' || (reasons->1->>'reasonId') FROM contacts"
         + " WHERE contact_id = 'chat-to-correct'")
         .equals(List.of("delivery-late FEEDBACK payment-problem")));
+    assertThat(query("SELECT text FROM corrections WHERE correction_id = '" + correctionId + "'"))
+        .as("the words the model learns are stored with the correction")
+        .containsExactly("Ik ben dubbel afgeschreven maar mijn pakket is ook te laat");
+    assertThat(query("SELECT language FROM corrections WHERE correction_id = '" + correctionId
+        + "'")).containsExactly(onTopic.getLanguage());
     assertThat(get("/contacts/chat-to-correct", "vi").body())
         .contains("ed · Payment problem → Late delivery · taxonomy " + ContactFixtures.VERSION);
 

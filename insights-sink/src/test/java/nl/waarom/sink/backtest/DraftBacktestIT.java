@@ -10,11 +10,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import nl.waarom.analyzer.classify.ClassifierRecipe;
+import nl.waarom.analyzer.classify.TaxonomyDocument;
+import nl.waarom.analyzer.corrections.CorrectedRecipe;
 import nl.waarom.platform.Config;
 import nl.waarom.sink.DraftFixtures;
 import nl.waarom.sink.access.Access;
@@ -39,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * holding the default taxonomy as published and contacts as the sink stores them: the answer
  * before any taxonomy was published, then the figures — which contacts the drafted reason takes,
  * which of those had no reason and which come from another reason, with examples — and the
- * explained share before and after.
+ * explained share before and after; and with the editors' corrections the sink stored.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DraftBacktestIT {
@@ -112,6 +116,54 @@ class DraftBacktestIT {
       DraftBacktest done = backtests.of(item);
       assertThat(done.taken()).isEqualTo(3);
       assertThat(backtests.within(item, Duration.ZERO)).as("kept").contains(done);
+    }
+  }
+
+  /**
+   * The corrections the sink stored apply to both sides, as the analyzer applies them: the
+   * payment-link contact an editor kept as a payment problem is not taken by the drafted rule,
+   * nor is the one an editor said is about none of the reasons (stored before the sink kept
+   * words: its verdict counts, it is not learned).
+   */
+  @Test
+  @Order(3)
+  void theStoredCorrectionsApplyToBothSides() throws Exception {
+    String itemId = DraftFixtures.emergingReason(database);
+    String version = DraftFixtures.taxonomyAndContactsOnce(database);
+    try (Connection c = database.dataSource().getConnection()) {
+      correction(c, "k-3", "chat-3", "payment-problem", version,
+          "Ik kreeg een betaallink voor de thermostaat");
+      correction(c, "k-1", "chat-1", null, version, null);
+    }
+    BacklogItem item = new BacklogQueries(database.dataSource()).item(itemId).orElseThrow();
+    CorrectedRecipe recipe = new ModelInForce(database.dataSource(), ClassifierRecipe.DEFAULT)
+        .recipe();
+    assertThat(recipe.book().size()).isEqualTo(2);
+    assertThat(recipe.training(TaxonomyDocument.builtIn().parse()).corrections().examples())
+        .as("only the correction with words is learned").hasSize(1);
+
+    try (DraftBacktests backtests = new DraftBacktests(database.dataSource(),
+        ClassifierRecipe.DEFAULT, 100, Duration.ofMinutes(1), Clock.systemUTC())) {
+      DraftBacktest done = backtests.of(item);
+      assertThat(done.result().contacts()).isEqualTo(4);
+      assertThat(done.taken()).as(done.toString()).isEqualTo(1);
+      assertThat(done.fromUnexplained()).isEqualTo(1);
+      assertThat(done.fromOtherReasons()).isEmpty();
+    }
+  }
+
+  private static void correction(Connection c, String id, String contactId, String reasonId,
+      String version, String text) throws Exception {
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO corrections (correction_id,"
+        + " contact_id, actor, reason_id, taxonomy_version, corrected_at, text, language)"
+        + " VALUES (?, ?, 'editor', ?, ?, now(), ?, ?)")) {
+      s.setString(1, id);
+      s.setString(2, contactId);
+      s.setString(3, reasonId);
+      s.setString(4, version);
+      s.setString(5, text);
+      s.setString(6, text == null ? null : "nl");
+      s.executeUpdate();
     }
   }
 

@@ -14,13 +14,26 @@ import java.util.Objects;
  *     reads Kafka
  * @param examples example contacts shown per kind of flip, 0 or more
  * @param threads classifying threads, at least 1
+ * @param corrections a JSONL file of editors' corrections both taxonomies learn
+ *     ({@link CorrectionsFile}); null for those of the corrections topic when reading Kafka, none
+ *     with {@code contacts}
+ * @param noCorrections whether to compare the taxonomies alone, without any correction; not
+ *     together with {@code corrections}
  */
 public record BacktestOptions(Path taxonomy, Instant since, Path contacts, int examples,
-    int threads) {
+    int threads, Path corrections, boolean noCorrections) {
   public BacktestOptions {
     Objects.requireNonNull(taxonomy, "taxonomy");
     if (examples < 0 || threads < 1) {
       throw new IllegalArgumentException("examples must be 0 or more and threads at least 1");
     }
+    if (corrections != null && noCorrections) {
+      throw new IllegalArgumentException("--corrections and --no-corrections exclude each other");
+    }
+  }
+
+  /** With the corrections of the topic (reading Kafka), or none (reading a file). */
+  public BacktestOptions(Path taxonomy, Instant since, Path contacts, int examples, int threads) {
+    this(taxonomy, since, contacts, examples, threads, null, false);
   }
 }

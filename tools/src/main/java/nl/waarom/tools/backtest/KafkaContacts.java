@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.function.Function;
 import nl.waarom.analyzer.backtest.Backtest;
 import nl.waarom.analyzer.classify.TaxonomyDocument;
+import nl.waarom.analyzer.corrections.CorrectionBook;
+import nl.waarom.analyzer.feedback.CorrectionReader;
 import nl.waarom.platform.CommonSettings;
 import nl.waarom.platform.Config;
 import nl.waarom.schemas.Contact;
@@ -21,9 +23,9 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * A running installation's contacts and its taxonomy in force, read from Kafka with consumers
- * that join no group and commit nothing ({@link TopicScan}: assign, then seek by time): nobody's
- * position moves and nothing is written. A contact delivered twice (the same key) counts once.
+ * A running installation's contacts, its taxonomy in force and its editors' corrections, read
+ * from Kafka with consumers that join no group and commit nothing ({@link TopicScan}: assign,
+ * then seek by time): nobody's position moves and nothing is written. A contact delivered twice (the same key) counts once.
  */
 final class KafkaContacts {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -73,6 +75,37 @@ final class KafkaContacts {
   static TaxonomyDocument document(TaxonomySnapshot snapshot) {
     return new TaxonomyDocument("taxonomy " + snapshot.getVersion() + " as published",
         snapshot.getYaml());
+  }
+
+  String correctionsTopic() {
+    return topics.corrections.name();
+  }
+
+  /**
+   * Reads the corrections topic to its end into {@code book}, record by record as the analyzer's
+   * {@link CorrectionReader} does (a tombstone withdraws the contact's correction).
+   *
+   * @return records that were no correction and were passed over; -1 when the topic does not
+   *     exist (no correction was ever made)
+   */
+  int corrections(CorrectionBook book) {
+    TopicScan scan;
+    try {
+      scan = open(topics.corrections, null);
+    } catch (IllegalStateException noSuchTopic) {
+      return -1;
+    }
+    int[] undecodable = {0};
+    try (scan) {
+      scan.readToEnd(r -> {
+        String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+        if (CorrectionReader.apply(topics.corrections, book, key, r.value(), r.topic())
+            == CorrectionReader.Applied.UNDECODABLE) {
+          undecodable[0]++;
+        }
+      });
+    }
+    return undecodable[0];
   }
 
   /** The records of the three contact topics that may hold contacts since {@code since}. */

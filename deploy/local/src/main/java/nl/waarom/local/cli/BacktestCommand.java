@@ -26,16 +26,22 @@ import picocli.CommandLine.Spec;
             + "properties (docs/kafka-security.md); joins no consumer group and writes nothing. "
             + "With --contacts it reads a JSONL file instead and needs no running stack; the "
             + "taxonomy in force is then the one the analyzer's configuration names "
-            + "(WAAROM_TAXONOMY_FILE, else the built-in default)."},
+            + "(WAAROM_TAXONOMY_FILE, else the built-in default).",
+        "Both taxonomies learn the editors' corrections, as the analyzer does: those on the "
+            + "corrections topic (read to its end, without a consumer group), those of "
+            + "--corrections, or none with --no-corrections; with --contacts none unless "
+            + "--corrections is given. A corrected contact keeps the editor's reason on both "
+            + "sides. The report says how many corrections were applied."},
     footer = {"  waarom backtest --taxonomy my-taxonomy.yaml",
         "  waarom backtest --taxonomy my-taxonomy.yaml --since 7d --examples 5",
-        "  waarom backtest --taxonomy my-taxonomy.yaml --contacts contacts.jsonl"})
+        "  waarom backtest --taxonomy my-taxonomy.yaml --contacts contacts.jsonl",
+        "  waarom backtest --taxonomy new.yaml --contacts c.jsonl --corrections k.jsonl"})
 final class BacktestCommand implements Callable<Integer> {
   private final Terminal terminal;
   @Spec CommandSpec spec;
 
   @Option(names = "--taxonomy", required = true, paramLabel = "FILE",
-      description = "The new taxonomy YAML file (format: docs/taxonomy.md).")
+      description = "The new taxonomy YAML file (docs/taxonomy.md).")
   Path taxonomy;
 
   @Option(names = "--since", paramLabel = "WHEN", converter = Converters.SinceConverter.class,
@@ -47,6 +53,16 @@ final class BacktestCommand implements Callable<Integer> {
       description = "A JSONL file of contacts in the gateway's format (docs/ingest.md), redacted "
           + "as the gateway would, instead of the topics of a running stack.")
   Path contacts;
+
+  @Option(names = "--corrections", paramLabel = "FILE",
+      description = "A JSONL file of editors' corrections both taxonomies learn, instead of the "
+          + "corrections topic: one object a line with contactId, reasonId (null for none of "
+          + "these) and text, as a Correction record carries them (docs/taxonomy.md).")
+  Path corrections;
+
+  @Option(names = "--no-corrections",
+      description = "Compare the taxonomies alone, without the editors' corrections.")
+  boolean noCorrections;
 
   @Option(names = "--examples", paramLabel = "N", converter = Converters.NonNegativeInt.class,
       description = "Example contacts shown per kind of flip (default: ${DEFAULT-VALUE}).")
@@ -66,7 +82,7 @@ final class BacktestCommand implements Callable<Integer> {
           "backtest: --since selects from the topics; with --contacts the whole file is used");
     }
     return Checks.valid(spec, () -> new BacktestOptions(taxonomy, since, contacts, examples,
-        threads));
+        threads, corrections, noCorrections));
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.Map;
 import nl.waarom.analyzer.classify.TaxonomyDocument;
 import nl.waarom.schemas.Channel;
 import nl.waarom.schemas.Contact;
+import nl.waarom.schemas.Correction;
 import nl.waarom.schemas.Speaker;
 import nl.waarom.schemas.TaxonomySnapshot;
 import nl.waarom.schemas.Topics;
@@ -29,9 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code waarom backtest} against a real broker: contacts on the contact topics (one delivered
- * twice, one older than --since) and two published taxonomy versions on the taxonomy topic. The
- * backtest compares the later one with a file that adds a reason, prints the expected counts,
- * and leaves no consumer group behind.
+ * twice, one older than --since), two published taxonomy versions on the taxonomy topic and an
+ * editor's correction on the corrections topic. The backtest compares the later taxonomy with a
+ * file that adds a reason, both learning the correction, prints the expected counts, and leaves
+ * no consumer group behind.
  */
 class BacktestIT {
   private static final Topics TOPICS = Topics.withPrefix("backtest-it.");
@@ -65,6 +67,11 @@ class BacktestIT {
         "I left my umbrella in your shop");
     broker.produce(TOPICS.contactsEmail, Map.of("umbrella-mail", email));
     broker.produce(TOPICS.contactsEmail, Map.of("umbrella-mail", email)); // delivered twice
+    broker.produce(TOPICS.corrections, Map.of("umbrella-mail", Correction.newBuilder()
+        .setCorrectionId("k-1").setContactId("umbrella-mail").setChannel(Channel.EMAIL)
+        .setOccurredAt(now.minusSeconds(3600)).setCorrectedAt(now).setActor("editor")
+        .setReasonId("missing-item").setTaxonomyVersion("in-force").setLanguage("en")
+        .setText("Vraag I left my umbrella in your shop").build()));
     String yaml = TaxonomyDocument.builtIn().yaml();
     broker.produce(TOPICS.taxonomy, Map.of("old", snapshot("old", now.minusSeconds(7200),
         withVersion(yaml, "old") + UMBRELLA)));
@@ -91,11 +98,16 @@ class BacktestIT {
 
     assertThat(code).as(cli.err()).isZero();
     assertThat(cli.out()).contains("taxonomy in-force (in force) against umbrella (umbrella.yaml)");
-    assertThat(cli.out().lines()).anyMatch(l -> l.matches("lost-property +0 +2 +\\+2"))
+    assertThat(cli.out().lines()).contains("corrections: 1 applied, from the topic "
+            + TOPICS.corrections.name() + "; learned by the taxonomy in force 1 (0 skipped), by "
+            + "the new one 1 (0 skipped)")
+        .anyMatch(l -> l.matches("lost-property +0 +1 +\\+1"))
+        .anyMatch(l -> l.matches("missing-item +1 +1 *"))
         .anyMatch(l -> l.matches("payment-problem +3 +3 *"));
-    assertThat(cli.out()).contains("umbrella-0  \"Heeft iemand mijn paraplu gevonden?\"",
-        "umbrella-mail  \"I left my umbrella in your shop\"");
-    assertThat(cli.out().lines().toList().getLast()).startsWith("result: contacts=5 flipped=2 ");
+    assertThat(cli.out()).as("the corrected contact keeps the editor's reason on both sides")
+        .contains("umbrella-0  \"Heeft iemand mijn paraplu gevonden?\"")
+        .doesNotContain("umbrella-mail  ");
+    assertThat(cli.out().lines().toList().getLast()).startsWith("result: contacts=5 flipped=1 ");
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
         broker.bootstrapServers()))) {
       assertThat(admin.listGroups().all().get()).extracting(GroupListing::groupId)

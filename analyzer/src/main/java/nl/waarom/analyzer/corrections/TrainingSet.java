@@ -1,4 +1,4 @@
-package nl.waarom.analyzer.feedback;
+package nl.waarom.analyzer.corrections;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package nl.waarom.analyzer.feedback;
+package nl.waarom.analyzer.corrections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import nl.waarom.analyzer.classify.ReasonModels;
 import nl.waarom.analyzer.classify.Verdicts.Verdict;
 import nl.waarom.analyzer.model.LabeledText;
 import nl.waarom.schemas.Correction;
+import nl.waarom.analyzer.feedback.Corrections;
 import org.junit.jupiter.api.Test;
 
 class CorrectionBookTest {
