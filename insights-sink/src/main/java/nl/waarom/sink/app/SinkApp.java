@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.waarom.analyzer.classify.ClassifierRecipe;
-import nl.waarom.analyzer.classify.TaxonomyDocument;
 import nl.waarom.analyzer.repeats.rule.RepeatRule;
 import nl.waarom.platform.CommonSettings;
 import nl.waarom.platform.Config;
@@ -21,6 +20,7 @@ import nl.waarom.sink.access.Identity;
 import nl.waarom.sink.access.Role;
 import nl.waarom.sink.backlog.BacklogActions;
 import nl.waarom.sink.backlog.Ranking;
+import nl.waarom.sink.backtest.ModelInForce;
 import nl.waarom.sink.board.BoardServer;
 import nl.waarom.sink.board.Money;
 import nl.waarom.sink.contacts.ContactRetention;
@@ -152,10 +152,10 @@ public final class SinkApp implements AutoCloseable {
           config.get(SinkSettings.CONTACT_RETENTION),
           config.get(SinkSettings.CONTACT_PURGE_INTERVAL), Clock.systemUTC(), registry);
       retention.start(() -> lead.leads(SingletonJob.PURGE));
+      ModelInForce models = new ModelInForce(database.dataSource(), ClassifierRecipe.DEFAULT);
       Rescorer rescorer = new Rescorer(database.dataSource(),
-          row -> ClassifierRecipe.DEFAULT.compile(
-              new TaxonomyDocument("taxonomy " + row.version(), row.yaml())), repeatRule, config.get(SinkSettings.RESCORE_INTERVAL), Clock.systemUTC(),
-          registry);
+          row -> models.classifier(row.version(), row.yaml()), repeatRule,
+          config.get(SinkSettings.RESCORE_INTERVAL), Clock.systemUTC(), registry);
       rescorer.start(() -> lead.leads(SingletonJob.RESCORE));
       return new SinkApp(database, consumer, server, verifier, exporter, lead, access, bind,
           retention, corrections, rescorer);

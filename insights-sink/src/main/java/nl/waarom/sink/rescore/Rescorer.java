@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * The re-score job: on the instance that leads it, every interval on thread
  * {@code waarom-rescore}, it claims the next queued run ({@link RescoreStore#claim}: one left
  * running by a stopped or deposed leader first, started over), compiles the run's taxonomy
- * version as the analyzer does, reads the kept contacts of the period and one repeat window
+ * version as the analyzer does (in the sink: {@code ModelInForce}, with the editors' corrections), reads the kept contacts of the period and one repeat window
  * around it in event-time order through a {@link Rescore}, and writes the figures; the run is done
  * when its 60-minute windows are written, in the same transaction. It checks every
  * {@value #CHECK_EVERY} contacts that it still leads, and stops the run (leaving it to the next
