@@ -233,7 +233,8 @@ class BacklogApiIT {
         "/api/items/{id}/status", "/api/items/{id}/owner", "/api/items/{id}/notes",
         "/api/items/{id}/promote", "/api/items/{id}/backtest", "/api/trends", "/api/insights",
         "/api/explained-share", "/api/contacts", "/api/contacts/{id}",
-        "/api/contacts/{id}/corrections", "/api/openapi.json", "/api/stream");
+        "/api/contacts/{id}/corrections", "/api/rescores", "/api/rescores/{id}",
+        "/api/openapi.json", "/api/stream");
     for (String path : paths) {
       if (path.endsWith("/status") || path.endsWith("/owner") || path.endsWith("/notes")
           || path.endsWith("/promote") || path.endsWith("/corrections")) {
@@ -246,7 +247,7 @@ class BacklogApiIT {
       assertThat(status).as("GET %s is served", path).isIn(200, 404);
       if (status == 404) {
         assertThat(path).isIn("/api/items/{id}", "/api/items/{id}/backtest",
-            "/api/contacts/{id}");
+            "/api/contacts/{id}", "/api/rescores/{id}");
       }
     }
   }
