@@ -120,7 +120,18 @@ public final class ReasonModel {
    */
   public List<WeighedSpan> explain(String text, String label, int max) {
     int index = labels.indexOf(label);
-    return index < 0 ? List.of() : Explainer.explain(vectorizer, scorer, text, index, max);
+    return index < 0 ? List.of()
+        : Explainer.explain(vectorizer, scorer, text, index, max, work.get().scratch);
+  }
+
+  /** The features, for the package's tests. */
+  Vectorizer vectorizer() {
+    return vectorizer;
+  }
+
+  /** The weights, for the package's tests. */
+  LinearScorer scorer() {
+    return scorer;
   }
 
   /** Calibrated probabilities for every label, in {@link #labels()} order (the array is the thread's own). */
