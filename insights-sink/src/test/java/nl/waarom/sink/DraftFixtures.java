@@ -56,32 +56,9 @@ public final class DraftFixtures {
    * Returns the version.
    */
   public static String taxonomyAndContacts(Database database, Instant now) throws Exception {
-    TaxonomyDocument builtIn = TaxonomyDocument.builtIn();
-    String version = builtIn.parse().version();
+    String version;
     try (Connection c = database.dataSource().getConnection()) {
-      try (PreparedStatement s = c.prepareStatement("INSERT INTO taxonomy_versions"
-          + " (version, published_at, sha256, yaml) VALUES (?, ?, 'test', ?)")) {
-        s.setString(1, version);
-        s.setTimestamp(2, Timestamp.from(now.minusSeconds(3600)));
-        s.setString(3, builtIn.yaml());
-        s.executeUpdate();
-      }
-      int position = 0;
-      for (Reason r : builtIn.parse().reasons()) {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO taxonomy_reasons (version,"
-            + " reason_id, name_nl, name_en, parent, preventability, owner, position)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-          s.setString(1, version);
-          s.setString(2, r.id());
-          s.setString(3, r.name().nl());
-          s.setString(4, r.name().en());
-          s.setString(5, r.parent());
-          s.setString(6, TaxonomyWriter.spelling(r.preventability()));
-          s.setString(7, r.owner());
-          s.setInt(8, position++);
-          s.executeUpdate();
-        }
-      }
+      version = builtInTaxonomy(c, now.minusSeconds(3600));
       contact(c, "chat-1", now.minusSeconds(40), null,
           "Mijn nieuwe thermostaat wil niet koppelen");
       contact(c, "chat-2", now.minusSeconds(30), null, "Hoe kan ik de thermostaat koppelen?");
@@ -89,6 +66,39 @@ public final class DraftFixtures {
           "Ik kreeg een betaallink voor de thermostaat");
       contact(c, "chat-4", now.minusSeconds(10), "payment-problem",
           "Ik kreeg een betaallink maar die opent niet");
+    }
+    return version;
+  }
+
+  /**
+   * Stores the default taxonomy as the analyzer publishes it, with its reasons' names, published
+   * at {@code publishedAt}; returns its version.
+   */
+  public static String builtInTaxonomy(Connection c, Instant publishedAt) throws Exception {
+    TaxonomyDocument builtIn = TaxonomyDocument.builtIn();
+    String version = builtIn.parse().version();
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO taxonomy_versions"
+        + " (version, published_at, sha256, yaml) VALUES (?, ?, 'test', ?)")) {
+      s.setString(1, version);
+      s.setTimestamp(2, Timestamp.from(publishedAt));
+      s.setString(3, builtIn.yaml());
+      s.executeUpdate();
+    }
+    int position = 0;
+    for (Reason r : builtIn.parse().reasons()) {
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO taxonomy_reasons (version,"
+          + " reason_id, name_nl, name_en, parent, preventability, owner, position)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        s.setString(1, version);
+        s.setString(2, r.id());
+        s.setString(3, r.name().nl());
+        s.setString(4, r.name().en());
+        s.setString(5, r.parent());
+        s.setString(6, TaxonomyWriter.spelling(r.preventability()));
+        s.setString(7, r.owner());
+        s.setInt(8, position++);
+        s.executeUpdate();
+      }
     }
     return version;
   }

@@ -6,11 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import nl.waarom.analyzer.classify.TaxonomyDocument;
 import nl.waarom.sink.db.Database;
 import nl.waarom.sink.db.Json;
-import nl.waarom.taxonomy.Reason;
-import nl.waarom.taxonomy.TaxonomyWriter;
 
 /**
  * A past that an older taxonomy version classified, for the tests of re-scoring: the built-in
@@ -37,32 +34,9 @@ public final class RescoreFixtures {
    * Returns the version in force.
    */
   public static String seed(Database database) throws Exception {
-    TaxonomyDocument builtIn = TaxonomyDocument.builtIn();
-    String version = builtIn.parse().version();
+    String version;
     try (Connection c = database.dataSource().getConnection()) {
-      try (PreparedStatement s = c.prepareStatement("INSERT INTO taxonomy_versions"
-          + " (version, published_at, sha256, yaml) VALUES (?, ?, 'test', ?)")) {
-        s.setString(1, version);
-        s.setTimestamp(2, Timestamp.from(NOW.minusSeconds(3600)));
-        s.setString(3, builtIn.yaml());
-        s.executeUpdate();
-      }
-      int position = 0;
-      for (Reason r : builtIn.parse().reasons()) {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO taxonomy_reasons (version,"
-            + " reason_id, name_nl, name_en, parent, preventability, owner, position)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-          s.setString(1, version);
-          s.setString(2, r.id());
-          s.setString(3, r.name().nl());
-          s.setString(4, r.name().en());
-          s.setString(5, r.parent());
-          s.setString(6, TaxonomyWriter.spelling(r.preventability()));
-          s.setString(7, r.owner());
-          s.setInt(8, position++);
-          s.executeUpdate();
-        }
-      }
+      version = DraftFixtures.builtInTaxonomy(c, NOW.minusSeconds(3600));
       contact(c, "chat-0", "2026-11-10T08:00:00Z", "k0", PAYMENT_LINK, null); // before both
       contact(c, "chat-1", "2026-11-18T09:05:00Z", "k1", PAYMENT_LINK, null);
       contact(c, "chat-2", "2026-11-19T10:00:00Z", "k1", PAYMENT_LINK, null);

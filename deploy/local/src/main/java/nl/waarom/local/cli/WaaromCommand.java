@@ -52,15 +52,27 @@ public final class WaaromCommand {
     cli.registerConverter(Duration.class, new Converters.DurationConverter());
     cli.setOut(writer(terminal.out()));
     cli.setErr(writer(terminal.err()));
-    CommandLine.IParameterExceptionHandler usageError = cli.getParameterExceptionHandler();
-    cli.setParameterExceptionHandler((e, args) -> usageError.handleParseException(unknownFirst(e),
-        args));
+    cli.setParameterExceptionHandler((e, args) -> usageError(unknownFirst(e)));
     // declaration order: the options a user needs most come first
     everyCommand(cli, c -> c.getCommandSpec().usageMessage().sortOptions(false)
         .longOptionsMaxWidth(28).descriptionHeading("%n").parameterListHeading("%nParameters:%n")
         .optionListHeading("%nOptions:%n").commandListHeading("%nCommands:%n")
         .footerHeading("%nExamples:%n"));
     return cli;
+  }
+
+  /**
+   * The error, picocli's suggestions when it has any ({@code --nope}: did you mean
+   * {@code --no-corrections}?), and always the command's usage, on standard error; exit code 2.
+   */
+  private static int usageError(CommandLine.ParameterException e) {
+    CommandLine failed = e.getCommandLine();
+    java.io.PrintWriter err = failed.getErr();
+    err.println(e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    failed.usage(err, failed.getColorScheme());
+    err.flush();
+    return failed.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   /**
