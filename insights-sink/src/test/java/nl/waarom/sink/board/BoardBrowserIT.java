@@ -119,13 +119,18 @@ class BoardBrowserIT {
 
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("item-spike.payment-problem")));
     assertThat(js.executeScript("return window.__sameDocument")).as("no reload").isEqualTo("yes");
-    assertThat(browser.findElement(By.id("item-spike.payment-problem")).getText())
+    // the live sections are swapped in when the server pushes a change: read them afresh
+    assertThat(wait.ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.id("item-spike.payment-problem")).getText()))
         .contains("Spike: Payment problem").contains("75 contacts");
     // the top reasons show the reason's share of negative contacts: 15 of the 60 with a sentiment
     wait.until(ExpectedConditions.textMatches(By.id("top-reasons"),
         java.util.regex.Pattern.compile("payment-problem 75 75 0 0 25 %")));
 
-    browser.findElement(By.linkText("Spike: Payment problem")).click();
+    wait.ignoring(StaleElementReferenceException.class).until(d -> {
+      d.findElement(By.linkText("Spike: Payment problem")).click();
+      return true;
+    });
     wait.until(ExpectedConditions.textToBe(By.id("status"), "new"));
     for (String[] step : new String[][] {{"to-triaged", "triaged"},
         {"to-in_progress", "in_progress"}, {"to-done", "done"}}) {
@@ -151,7 +156,8 @@ class BoardBrowserIT {
 
     browser.findElement(By.linkText("← board")).click();
     wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
-    assertThat(browser.findElement(By.id("item-spike.payment-problem")).getText())
+    assertThat(wait.ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.id("item-spike.payment-problem")).getText()))
         .contains("status done").doesNotContain("status new");
   }
 
