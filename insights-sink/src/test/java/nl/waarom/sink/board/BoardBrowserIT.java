@@ -120,9 +120,9 @@ class BoardBrowserIT {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("item-spike.payment-problem")));
     assertThat(js.executeScript("return window.__sameDocument")).as("no reload").isEqualTo("yes");
     // the live sections are swapped in when the server pushes a change: read them afresh
-    assertThat(wait.ignoring(StaleElementReferenceException.class)
-        .until(d -> d.findElement(By.id("item-spike.payment-problem")).getText()))
-        .contains("Spike: Payment problem").contains("75 contacts");
+    String item = wait.ignoring(StaleElementReferenceException.class)
+        .until((WebDriver d) -> d.findElement(By.id("item-spike.payment-problem")).getText());
+    assertThat(item).contains("Spike: Payment problem").contains("75 contacts");
     // the top reasons show the reason's share of negative contacts: 15 of the 60 with a sentiment
     wait.until(ExpectedConditions.textMatches(By.id("top-reasons"),
         java.util.regex.Pattern.compile("payment-problem 75 75 0 0 25 %")));
@@ -156,9 +156,9 @@ class BoardBrowserIT {
 
     browser.findElement(By.linkText("← board")).click();
     wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
-    assertThat(wait.ignoring(StaleElementReferenceException.class)
-        .until(d -> d.findElement(By.id("item-spike.payment-problem")).getText()))
-        .contains("status done").doesNotContain("status new");
+    String done = wait.ignoring(StaleElementReferenceException.class)
+        .until((WebDriver d) -> d.findElement(By.id("item-spike.payment-problem")).getText());
+    assertThat(done).contains("status done").doesNotContain("status new");
   }
 
 }
