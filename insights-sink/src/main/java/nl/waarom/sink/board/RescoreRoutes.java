@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +14,7 @@ import javax.sql.DataSource;
 import nl.waarom.sink.access.Access;
 import nl.waarom.sink.db.ExploreReads;
 import nl.waarom.sink.db.RescoreStore;
+import nl.waarom.sink.explore.FigureSource;
 
 /**
  * Re-scores through the API: {@code POST /api/rescores} (editors) queues a re-score of a period
@@ -56,7 +56,7 @@ final class RescoreRoutes {
       error(ctx, 409, null, "no contacts are kept: there is nothing to re-score");
       return;
     }
-    if (from.isBefore(oldest.get().truncatedTo(ChronoUnit.DAYS))) {
+    if (from.isBefore(FigureSource.earliestRescorable(oldest.get()))) {
       error(ctx, 400, "from", "the oldest contact kept occurred at " + oldest.get()
           + "; contacts before it are no longer kept (WAAROM_SINK_CONTACT_RETENTION) and cannot"
           + " be re-scored");

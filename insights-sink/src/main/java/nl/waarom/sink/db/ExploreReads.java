@@ -108,11 +108,6 @@ public final class ExploreReads {
       + " AND (CAST(:channel AS text) IS NULL OR channel = :channel) AND queue = :queue"
       + " GROUP BY 1";
 
-  /** Totals per reason from the 60-minute trend rows; channel null for every channel. */
-  public List<ReasonTotals> trendTotals(Instant from, Instant to, String channel) {
-    return trendTotals(from, to, channel, null);
-  }
-
   /**
    * Totals per reason from the 60-minute rows of a re-score run, or with {@code runId} null from
    * the trend rows the analyzer counted.
@@ -162,15 +157,6 @@ public final class ExploreReads {
    * One reason's series in [from, to), oldest first: the rows of {@code windowMinutes} (1 or
    * 60), or with {@code days} the 60-minute rows summed per UTC day. Windows without a row are
    * absent.
-   */
-  public List<Point> series(String reasonId, int windowMinutes, boolean days, Instant from,
-      Instant to, String channel) {
-    return series(reasonId, windowMinutes, days, from, to, channel, null);
-  }
-
-  /**
-   * Like {@link #series(String, int, boolean, Instant, Instant, String)}, from the rows of a
-   * re-score run when {@code runId} is not null; a run has no baseline.
    */
   public List<Point> series(String reasonId, int windowMinutes, boolean days, Instant from,
       Instant to, String channel, String runId) {

@@ -60,16 +60,6 @@ public final class RescoreStore {
       Objects.requireNonNull(taxonomyVersion, "taxonomyVersion");
       Objects.requireNonNull(status, "status");
     }
-
-    /** Whether [from, to) lies within this run's period. */
-    public boolean covers(Instant from, Instant to) {
-      return !from.isBefore(this.from) && !to.isAfter(this.to);
-    }
-
-    /** Whether [from, to) and this run's period share an instant. */
-    public boolean overlaps(Instant from, Instant to) {
-      return from.isBefore(this.to) && this.from.isBefore(to);
-    }
   }
 
   /**

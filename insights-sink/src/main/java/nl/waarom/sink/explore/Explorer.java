@@ -89,11 +89,6 @@ public final class Explorer {
         reads.oldestContact().orElse(null), available);
   }
 
-  /** The overview of a period; by queue from the contacts of the retention window. */
-  public Overview overview(Period period, Overview.Filter filter, Names names) {
-    return overview(period, filter, names, null);
-  }
-
   /**
    * The overview of a period, from the figures of re-score run {@code runId} when not null (see
    * {@link #source}); by queue from the contacts of the retention window.
@@ -114,19 +109,12 @@ public final class Explorer {
   }
 
   /**
-   * The page of a reason.
-   *
-   * @param resolution minute, hour or day; a minute chart shows at most the last day of the
-   *     period
-   */
-  public ReasonPage reason(String reasonId, Period period, String resolution, String channel) {
-    return reason(reasonId, period, resolution, channel, null);
-  }
-
-  /**
    * The page of a reason, its series and figures from re-score run {@code runId} when not null
    * (see {@link #source}); its words, attributes and examples are always the contacts as
    * classified.
+   *
+   * @param resolution minute, hour or day; a minute chart shows at most the last day of the
+   *     period
    */
   public ReasonPage reason(String reasonId, Period period, String resolution, String channel,
       String runId) {

@@ -48,6 +48,11 @@ public record FigureSource(String versionInForce, RescoreStore.Run rescored,
    */
   public boolean canRescore() {
     return versionInForce != null && rescored == null && retainedSince != null
-        && !from.isBefore(retainedSince.truncatedTo(java.time.temporal.ChronoUnit.DAYS));
+        && !from.isBefore(earliestRescorable(retainedSince));
+  }
+
+  /** A re-score may start at the UTC day of the oldest contact kept, not before. */
+  public static Instant earliestRescorable(Instant oldestKept) {
+    return oldestKept.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
   }
 }
